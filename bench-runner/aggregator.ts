@@ -1,0 +1,121 @@
+// Merges the worker threads' interval snapshots: totals for the run, and one series point per
+// interval once every worker has reported it. HdrHistograms add exactly, so merged
+// percentiles are the percentiles of all responses, not an average of per-thread figures.
+import type { JsHistogram } from 'hdr-histogram-js';
+import type { ErrorCounts, SeriesPoint } from '../common/runRecord.ts';
+import { addEncoded, createLatencyHistogram } from './histogram.ts';
+import { emptyErrorCounts, type IntervalCounts, type SnapshotMessage } from './messages.ts';
+
+interface PendingInterval {
+  reports: number;
+  endEpochMs: number;
+  requests: number;
+  bytes: number;
+  errors: number;
+  latency: JsHistogram;
+}
+
+export function totalErrors(errors: ErrorCounts): number {
+  return errors.connect + errors.read + errors.write + errors.timeout + errors.status;
+}
+
+export class RunAggregator {
+  readonly corrected = createLatencyHistogram();
+  readonly uncorrected: JsHistogram | null;
+  requests = 0;
+  bytes = 0;
+  serverCloses = 0;
+  inFlightAtEnd = 0;
+  unsent = 0;
+  lastEndEpochMs: number;
+  readonly errors: ErrorCounts = emptyErrorCounts();
+  readonly statusCounts: Record<string, number> = {};
+  readonly rateSamples: number[] = [];
+  readonly series: SeriesPoint[] = [];
+  private readonly pending = new Map<number, PendingInterval>();
+  private finals = 0;
+
+  constructor(
+    private readonly workers: number,
+    private readonly startEpochMs: number,
+    keepUncorrected: boolean,
+  ) {
+    this.uncorrected = keepUncorrected ? createLatencyHistogram() : null;
+    this.lastEndEpochMs = startEpochMs;
+  }
+
+  get finished(): boolean {
+    return this.finals === this.workers;
+  }
+
+  /** Adds one snapshot; returns the series points it completed, in order. */
+  add(snapshot: SnapshotMessage): SeriesPoint[] {
+    this.addCounts(snapshot.counts);
+    addEncoded(this.corrected, snapshot.correctedUs);
+    if (this.uncorrected && snapshot.uncorrectedUs !== null) addEncoded(this.uncorrected, snapshot.uncorrectedUs);
+    for (const sample of snapshot.rateSamples) this.rateSamples.push(sample);
+    this.lastEndEpochMs = Math.max(this.lastEndEpochMs, snapshot.endEpochMs);
+
+    const interval = this.pending.get(snapshot.seq) ?? this.openInterval(snapshot.seq);
+    interval.reports++;
+    interval.endEpochMs = Math.max(interval.endEpochMs, snapshot.endEpochMs);
+    interval.requests += snapshot.counts.requests;
+    interval.bytes += snapshot.counts.bytes;
+    interval.errors += totalErrors(snapshot.counts.errors);
+    addEncoded(interval.latency, snapshot.correctedUs);
+
+    if (snapshot.final) {
+      this.finals++;
+      this.inFlightAtEnd += snapshot.final.inFlightAtEnd;
+      this.unsent += snapshot.final.unsent;
+    }
+    return this.completeIntervals();
+  }
+
+  private openInterval(seq: number): PendingInterval {
+    const interval: PendingInterval = { reports: 0, endEpochMs: 0, requests: 0, bytes: 0, errors: 0, latency: createLatencyHistogram() };
+    this.pending.set(seq, interval);
+    return interval;
+  }
+
+  private addCounts(counts: IntervalCounts): void {
+    this.requests += counts.requests;
+    this.bytes += counts.bytes;
+    this.serverCloses += counts.serverCloses;
+    for (const kind of Object.keys(this.errors) as Array<keyof ErrorCounts>) this.errors[kind] += counts.errors[kind];
+    for (const [code, count] of Object.entries(counts.statusCounts)) {
+      this.statusCounts[code] = (this.statusCounts[code] ?? 0) + count;
+    }
+  }
+
+  /** Emits intervals every worker has reported; after the last final snapshot, all of them. */
+  private completeIntervals(): SeriesPoint[] {
+    const done: SeriesPoint[] = [];
+    const seqs = [...this.pending.keys()].sort((a, b) => a - b);
+    for (const seq of seqs) {
+      const interval = this.pending.get(seq);
+      if (!interval) continue;
+      if (interval.reports < this.workers && !this.finished) break;
+      this.pending.delete(seq);
+      const latency = interval.latency;
+      done.push({
+        tMs: Math.max(0, interval.endEpochMs - this.startEpochMs),
+        requests: interval.requests,
+        errors: interval.errors,
+        bytes: interval.bytes,
+        latencyUs:
+          latency.totalCount === 0
+            ? null
+            : {
+                p50: latency.getValueAtPercentile(50),
+                p90: latency.getValueAtPercentile(90),
+                p99: latency.getValueAtPercentile(99),
+                max: latency.maxValue,
+              },
+      });
+      latency.destroy();
+    }
+    this.series.push(...done);
+    return done;
+  }
+}

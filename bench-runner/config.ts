@@ -1,0 +1,87 @@
+// The configuration of one load run, validated once at the boundary (CLI, lab API).
+// Only a bad configuration stops a run before it starts; everything after is data.
+import { z } from 'zod';
+
+export const MAX_THREADS = 256;
+export const MAX_CONNECTIONS = 100_000;
+export const MAX_DURATION_MS = 24 * 3_600_000;
+
+const tokenPattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+export const benchConfigSchema = z
+  .object({
+    url: z.string(),
+    threads: z.number().int().min(1).max(MAX_THREADS),
+    connections: z.number().int().min(1).max(MAX_CONNECTIONS),
+    durationMs: z.number().int().min(1).max(MAX_DURATION_MS),
+    /** Total requests per second over all connections; null for max mode (closed loop). */
+    ratePerSec: z.number().positive().finite().max(10_000_000).nullable(),
+    method: z.string().regex(tokenPattern, 'method must be an HTTP token such as GET or POST'),
+    headers: z.array(
+      z.tuple([
+        z.string().regex(tokenPattern, 'header names are HTTP tokens'),
+        z.string().refine((value) => !/[\r\n\0]/.test(value), 'header values may not contain CR, LF or NUL'),
+      ]),
+    ),
+    body: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'body must be bytes').nullable(),
+    timeoutMs: z.number().int().min(1).max(3_600_000),
+    keepAlive: z.boolean(),
+    /** Live sample period. */
+    intervalMs: z.number().int().min(10).max(3_600_000),
+  })
+  .superRefine((config, ctx) => {
+    if (config.connections < config.threads) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['connections'],
+        message: `connections (${config.connections}) must be at least threads (${config.threads}): every thread needs a connection`,
+      });
+    }
+    const target = parseTargetUrl(config.url);
+    if (typeof target === 'string') ctx.addIssue({ code: 'custom', path: ['url'], message: target });
+  });
+
+export type BenchConfig = z.infer<typeof benchConfigSchema>;
+
+export const benchConfigDefaults = {
+  threads: 2,
+  connections: 10,
+  durationMs: 10_000,
+  ratePerSec: null,
+  method: 'GET',
+  headers: [],
+  body: null,
+  timeoutMs: 2000,
+  keepAlive: true,
+  intervalMs: 1000,
+} satisfies Omit<BenchConfig, 'url'>;
+
+export interface TargetAddress {
+  host: string;
+  port: number;
+  /** Path and query as sent in the request line. */
+  path: string;
+  /** Value of the Host header. */
+  hostHeader: string;
+}
+
+/** Parses an http:// URL into where to connect; returns an error message for anything else. */
+export function parseTargetUrl(text: string): TargetAddress | string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return `not a URL: "${text}" (expected http://host:port/path)`;
+  }
+  if (url.protocol === 'https:') return `https is not supported yet: "${text}" (use an http:// URL)`;
+  if (url.protocol !== 'http:') return `not an http URL: "${text}" (expected http://host:port/path)`;
+  if (url.username || url.password) return `credentials in the URL are not supported: "${text}" (send an Authorization header with -H)`;
+  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  const port = url.port === '' ? 80 : Number(url.port);
+  return { host, port, path: `${url.pathname}${url.search}`, hostHeader: url.host };
+}
+
+/** Formats zod issues as one line each: "connections: must be at least …". */
+export function describeConfigIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
+}

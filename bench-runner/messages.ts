@@ -1,0 +1,59 @@
+// Messages between the host and the load worker threads. One snapshot per interval per
+// worker, never a message per request (DESIGN.md, "Threads").
+import type { ErrorCounts, LoadMode } from '../common/runRecord.ts';
+
+/** What one worker thread needs to run its share of the connections. */
+export interface WorkerJob {
+  host: string;
+  port: number;
+  request: Uint8Array;
+  /** The request is HEAD: responses carry no body. */
+  expectNoBody: boolean;
+  mode: Exclude<LoadMode, 'conn-rate'>;
+  /** Global index of this worker's first connection (for the rate schedule's phases). */
+  firstConnectionIndex: number;
+  connections: number;
+  totalConnections: number;
+  /** Total rate over all workers; null in max mode. */
+  ratePerSec: number | null;
+  durationMs: number;
+  timeoutMs: number;
+  keepAlive: boolean;
+  intervalMs: number;
+}
+
+export type HostToWorker =
+  | { type: 'start'; job: WorkerJob; startEpochMs: number }
+  | { type: 'stop' };
+
+/** Counters over one interval (deltas, not running totals). */
+export interface IntervalCounts {
+  requests: number;
+  bytes: number;
+  errors: ErrorCounts;
+  /** Status code → responses. */
+  statusCounts: Record<string, number>;
+  serverCloses: number;
+}
+
+export interface SnapshotMessage {
+  type: 'snapshot';
+  /** 0-based interval number; the final snapshot carries the last, possibly short, interval. */
+  seq: number;
+  /** When the interval ended, epoch ms. */
+  endEpochMs: number;
+  counts: IntervalCounts;
+  /** Interval histograms, compressed base64, µs. */
+  correctedUs: string;
+  uncorrectedUs: string | null;
+  /** This thread's request rate measured every 100 ms in the interval, req/s. */
+  rateSamples: number[];
+  /** Present on the worker's last snapshot only. */
+  final: null | { inFlightAtEnd: number; unsent: number };
+}
+
+export type WorkerToHost = { type: 'ready' } | SnapshotMessage | { type: 'fatal'; message: string };
+
+export function emptyErrorCounts(): ErrorCounts {
+  return { connect: 0, read: 0, write: 0, timeout: 0, status: 0 };
+}

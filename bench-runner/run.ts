@@ -1,0 +1,165 @@
+// The library API that lab/ and the CLI use: start a run from a validated config, get a
+// sample per interval, stop it early, get the run record.
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import type { ErrorCounts, RunRecord, SeriesPoint, ServerInfo } from '../common/runRecord.ts';
+import { RunAggregator } from './aggregator.ts';
+import { benchConfigSchema, describeConfigIssues, parseTargetUrl, type BenchConfig } from './config.ts';
+import type { HostToWorker, WorkerJob, WorkerToHost } from './messages.ts';
+import { buildRunRecord } from './record.ts';
+import { buildRequestBytes } from './request.ts';
+
+/** Workers start this long after they are all ready, so every thread has the same start. */
+const START_DELAY_MS = 20;
+
+export interface LiveSample {
+  point: SeriesPoint;
+  elapsedMs: number;
+  durationMs: number;
+  /** Running totals since the start. */
+  totalRequests: number;
+  totalErrors: ErrorCounts;
+  /** Corrected p99 of everything so far, µs; null before the first response. */
+  p99SoFarUs: number | null;
+}
+
+export interface RunOptions {
+  onSample?: (sample: LiveSample) => void;
+  server?: ServerInfo;
+}
+
+export interface RunHandle {
+  /** Stops early; the record keeps what was measured until then. */
+  stop(): void;
+  readonly result: Promise<RunRecord>;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates untrusted input into a config; throws ConfigError listing every problem. */
+export function validateConfig(input: unknown): BenchConfig {
+  const parsed = benchConfigSchema.safeParse(input);
+  if (!parsed.success) throw new ConfigError(describeConfigIssues(parsed.error));
+  return parsed.data;
+}
+
+const workerEntry = new URL(`./worker/main${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const workerBootstrap = new URL('./worker/bootstrap.js', import.meta.url);
+
+export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandle {
+  const config = validateConfig(input);
+  const target = parseTargetUrl(config.url);
+  if (typeof target === 'string') throw new ConfigError([target]);
+  const request = buildRequestBytes(config, target);
+  const mode = config.ratePerSec === null ? 'max' : 'rate';
+
+  const workers: Worker[] = [];
+  let firstConnectionIndex = 0;
+  const jobs: WorkerJob[] = [];
+  for (let i = 0; i < config.threads; i++) {
+    const connections = Math.floor(config.connections / config.threads) + (i < config.connections % config.threads ? 1 : 0);
+    jobs.push({
+      host: target.host,
+      port: target.port,
+      request,
+      expectNoBody: config.method === 'HEAD',
+      mode,
+      firstConnectionIndex,
+      connections,
+      totalConnections: config.connections,
+      ratePerSec: config.ratePerSec,
+      durationMs: config.durationMs,
+      timeoutMs: config.timeoutMs,
+      keepAlive: config.keepAlive,
+      intervalMs: config.intervalMs,
+    });
+    firstConnectionIndex += connections;
+  }
+
+  let stopRequested = false;
+  let started = false;
+  const send = (message: HostToWorker): void => workers.forEach((worker) => worker.postMessage(message));
+
+  const result = new Promise<RunRecord>((resolve, reject) => {
+    let ready = 0;
+    let aggregate: RunAggregator | null = null;
+    let startEpochMs = 0;
+    let settled = false;
+
+    const finish = (error: Error | null): void => {
+      if (settled) return;
+      settled = true;
+      void Promise.all(workers.map((worker) => worker.terminate())).then(() => {
+        if (error || aggregate === null) {
+          reject(error ?? new Error('run ended before it started'));
+          return;
+        }
+        const record = buildRunRecord(
+          config,
+          aggregate,
+          { startEpochMs, endEpochMs: aggregate.lastEndEpochMs, stoppedEarly: stopRequested },
+          options.server,
+        );
+        resolve(record);
+      });
+    };
+
+    const onMessage = (message: WorkerToHost): void => {
+      if (message.type === 'ready') {
+        if (++ready < workers.length) return;
+        startEpochMs = performance.timeOrigin + performance.now() + START_DELAY_MS;
+        aggregate = new RunAggregator(workers.length, startEpochMs, mode === 'rate');
+        jobs.forEach((job, i) => workers[i]?.postMessage({ type: 'start', job, startEpochMs } satisfies HostToWorker));
+        started = true;
+        if (stopRequested) send({ type: 'stop' });
+        return;
+      }
+      if (message.type === 'fatal') {
+        finish(new Error(`load worker failed: ${message.message}`));
+        return;
+      }
+      if (aggregate === null) return;
+      const points = aggregate.add(message);
+      if (options.onSample) {
+        const p99 = aggregate.corrected.totalCount > 0 ? aggregate.corrected.getValueAtPercentile(99) : null;
+        let totalRequests = aggregate.requests;
+        for (const point of points) {
+          options.onSample({
+            point,
+            elapsedMs: point.tMs,
+            durationMs: config.durationMs,
+            totalRequests,
+            totalErrors: { ...aggregate.errors },
+            p99SoFarUs: p99,
+          });
+          totalRequests = aggregate.requests;
+        }
+      }
+      if (aggregate.finished) finish(null);
+    };
+
+    for (let i = 0; i < config.threads; i++) {
+      const worker = new Worker(workerBootstrap, { workerData: { entry: workerEntry.href }, name: `loadlab-load-${i}` });
+      worker.on('message', onMessage);
+      worker.on('error', (error) => finish(error));
+      worker.on('exit', (code) => {
+        if (code !== 0) finish(new Error(`load worker exited with code ${code}`));
+      });
+      workers.push(worker);
+    }
+  });
+
+  return {
+    stop() {
+      if (stopRequested) return;
+      stopRequested = true;
+      if (started) send({ type: 'stop' });
+    },
+    result,
+  };
+}

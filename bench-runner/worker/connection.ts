@@ -1,0 +1,184 @@
+// One connection of a worker thread: a flat state object and the event handlers that move it.
+//
+// Invariants:
+// - At most one request is outstanding per connection (no pipelining): `awaiting`.
+// - `sent` counts the schedule slots used, so in rate mode request k is intended at slot k
+//   whatever happened to earlier ones (timeouts and errors still use their slot).
+// - Each socket gets a generation number; handlers of a replaced socket do nothing.
+import net from 'node:net';
+import { pace, type ConnectionSchedule } from '../pacer.ts';
+import { ResponseParser } from '../responseParser.ts';
+import type { WorkerContext } from './context.ts';
+
+const MIN_BACKOFF_MS = 10;
+const MAX_BACKOFF_MS = 1000;
+
+export class Connection {
+  socket: net.Socket | null = null;
+  connected = false;
+  connectStartedMs = 0;
+  awaiting = false;
+  /** Schedule slots used (rate mode) or requests sent (max mode). */
+  sent = 0;
+  intendedMs = 0;
+  sentAtMs = 0;
+  private generation = 0;
+  private backoffMs = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private immediate: NodeJS.Immediate | null = null;
+  private readonly parser: ResponseParser;
+
+  constructor(
+    private readonly context: WorkerContext,
+    readonly schedule: ConnectionSchedule | null,
+  ) {
+    this.parser = new ResponseParser((statusCode, keepAlive) => this.onResponse(statusCode, keepAlive));
+    this.parser.expectNoBody = context.job.expectNoBody;
+  }
+
+  open(): void {
+    if (this.context.stopped) return;
+    const generation = ++this.generation;
+    this.connected = false;
+    this.awaiting = false;
+    this.parser.reset();
+    this.connectStartedMs = this.context.nowMs();
+    const socket = net.connect({
+      host: this.context.job.host,
+      port: this.context.job.port,
+      noDelay: true,
+      onread: {
+        buffer: this.context.readBuffer,
+        callback: (bytesRead: number, buffer: Uint8Array) => {
+          if (generation === this.generation) this.onData(bytesRead, buffer as Buffer);
+          return true;
+        },
+      },
+    });
+    this.socket = socket;
+    socket.on('connect', () => {
+      if (generation !== this.generation) return;
+      this.connected = true;
+      this.backoffMs = 0;
+      this.next();
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (generation !== this.generation) return;
+      this.countSocketError(error);
+      this.replace(!this.connected);
+    });
+    socket.on('close', () => {
+      if (generation !== this.generation) return;
+      this.onServerClose();
+    });
+  }
+
+  /** Sends the next request now, later, or never, as the mode and schedule say. */
+  next(): void {
+    const context = this.context;
+    if (context.stopped || !this.connected || this.awaiting || this.socket === null) return;
+    const nowMs = context.nowMs();
+    if (this.schedule === null) {
+      this.send(nowMs, nowMs);
+      return;
+    }
+    const decision = pace(this.schedule, (nowMs - context.startMs) * 1000, this.sent);
+    if (decision.kind === 'send') {
+      this.send(context.startMs + decision.intendedUs / 1000, nowMs);
+    } else if (decision.kind === 'wait') {
+      // Timers fire no earlier than asked, on a 1 ms grid: sleep the whole milliseconds and
+      // cover the rest with immediates so a send is never early and rarely late.
+      const waitMs = decision.waitUs / 1000;
+      if (waitMs >= 1) this.timer = setTimeout(this.onTimer, Math.floor(waitMs));
+      else this.immediate = setImmediate(this.onTimer);
+    }
+  }
+
+  /** Timed out, or the run ended: drop the socket without counting anything. */
+  close(): void {
+    this.generation++;
+    this.clearWait();
+    this.socket?.destroy();
+    this.socket = null;
+    this.connected = false;
+    this.awaiting = false;
+  }
+
+  /** Replaces the socket with a new one, after a backoff when connecting failed. */
+  replace(afterConnectFailure: boolean): void {
+    this.close();
+    if (this.context.stopped) return;
+    if (!afterConnectFailure) {
+      this.open();
+      return;
+    }
+    this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(MIN_BACKOFF_MS, this.backoffMs * 2));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.open();
+    }, this.backoffMs);
+  }
+
+  private readonly onTimer = (): void => {
+    this.timer = null;
+    this.immediate = null;
+    this.next();
+  };
+
+  private clearWait(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
+    this.timer = null;
+    this.immediate = null;
+  }
+
+  private send(intendedMs: number, nowMs: number): void {
+    this.intendedMs = intendedMs;
+    this.sentAtMs = nowMs;
+    this.awaiting = true;
+    this.sent++;
+    this.socket?.write(this.context.job.request);
+  }
+
+  private onData(bytesRead: number, buffer: Buffer): void {
+    this.context.recorder.bytes += bytesRead;
+    if (!this.parser.execute(buffer, 0, bytesRead)) {
+      this.context.recorder.errors.read++;
+      this.replace(false);
+    }
+  }
+
+  private onResponse(statusCode: number, keepAlive: boolean): void {
+    const nowMs = this.context.nowMs();
+    const wasAwaiting = this.awaiting;
+    this.awaiting = false;
+    if (wasAwaiting) this.context.recorder.response(statusCode, nowMs - this.intendedMs, nowMs - this.sentAtMs);
+    if (!keepAlive || !this.context.job.keepAlive) {
+      // The server closes (or we asked it to): not an error, open a fresh connection.
+      if (this.context.job.keepAlive) this.context.recorder.serverCloses++;
+      this.replace(false);
+      return;
+    }
+    this.next();
+  }
+
+  private onServerClose(): void {
+    const hadResponseInProgress = this.parser.inResponse;
+    if (this.parser.finish()) return; // a close-delimited body ended; onResponse replaced the socket
+    if (!this.connected) {
+      this.context.recorder.errors.connect++;
+      this.replace(true);
+      return;
+    }
+    if (this.awaiting || hadResponseInProgress) this.context.recorder.errors.read++;
+    else if (this.context.job.keepAlive) this.context.recorder.serverCloses++;
+    this.replace(false);
+  }
+
+  private countSocketError(error: NodeJS.ErrnoException): void {
+    const errors = this.context.recorder.errors;
+    if (!this.connected) errors.connect++;
+    else if (error.syscall === 'write' || error.code === 'EPIPE') errors.write++;
+    else errors.read++;
+  }
+}

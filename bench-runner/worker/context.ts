@@ -1,0 +1,14 @@
+// What all connections of one worker thread share: the job, the clock, the recorder and one
+// read buffer (every read is handled synchronously, so one buffer serves all sockets).
+import type { WorkerJob } from '../messages.ts';
+import type { IntervalRecorder } from './recorder.ts';
+
+export interface WorkerContext {
+  readonly job: WorkerJob;
+  readonly recorder: IntervalRecorder;
+  readonly readBuffer: Buffer;
+  /** Run start on this thread's performance clock, ms. */
+  readonly startMs: number;
+  stopped: boolean;
+  nowMs(): number;
+}

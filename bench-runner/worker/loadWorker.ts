@@ -1,0 +1,99 @@
+// One worker thread's share of a run: its connections, its recorder, its interval snapshots.
+import { performance } from 'node:perf_hooks';
+import { connectionSchedule, intendedCountBy } from '../pacer.ts';
+import type { SnapshotMessage, WorkerJob } from '../messages.ts';
+import { Connection } from './connection.ts';
+import type { WorkerContext } from './context.ts';
+import { IntervalRecorder, RATE_SAMPLE_MS } from './recorder.ts';
+
+const READ_BUFFER_BYTES = 64 * 1024;
+
+export class LoadWorker {
+  private readonly context: WorkerContext;
+  private readonly connections: Connection[];
+  private readonly timers: NodeJS.Timeout[] = [];
+  private seq = 0;
+
+  constructor(
+    job: WorkerJob,
+    startEpochMs: number,
+    private readonly post: (message: SnapshotMessage) => void,
+  ) {
+    const startMs = startEpochMs - performance.timeOrigin;
+    this.context = {
+      job,
+      recorder: new IntervalRecorder(job.mode === 'rate', startMs),
+      readBuffer: Buffer.allocUnsafe(READ_BUFFER_BYTES),
+      startMs,
+      stopped: false,
+      nowMs: () => performance.now(),
+    };
+    const durationUs = job.durationMs * 1000;
+    this.connections = Array.from({ length: job.connections }, (_, i) => {
+      const schedule =
+        job.ratePerSec === null
+          ? null
+          : connectionSchedule(job.ratePerSec, job.totalConnections, job.firstConnectionIndex + i, durationUs);
+      return new Connection(this.context, schedule);
+    });
+  }
+
+  /** Starts at the run's start time (waiting for it if it is still ahead). */
+  start(): void {
+    const delayMs = Math.max(0, this.context.startMs - performance.now());
+    setTimeout(() => this.begin(), delayMs);
+  }
+
+  stop(): void {
+    if (this.context.stopped) return;
+    const nowMs = performance.now();
+    this.context.stopped = true;
+    for (const timer of this.timers) clearInterval(timer);
+    let inFlightAtEnd = 0;
+    let unsent = 0;
+    const elapsedUs = (nowMs - this.context.startMs) * 1000;
+    for (const connection of this.connections) {
+      if (connection.awaiting) inFlightAtEnd++;
+      if (connection.schedule) unsent += Math.max(0, intendedCountBy(connection.schedule, elapsedUs) - connection.sent);
+      connection.close();
+    }
+    this.context.recorder.sampleRate(nowMs);
+    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + nowMs, { inFlightAtEnd, unsent }));
+  }
+
+  private begin(): void {
+    if (this.context.stopped) return;
+    const { job, recorder } = this.context;
+    for (const connection of this.connections) connection.open();
+    const endTimer = setTimeout(() => this.stop(), Math.max(0, this.context.startMs + job.durationMs - performance.now()));
+    this.timers.push(endTimer);
+    this.timers.push(setInterval(() => recorder.sampleRate(performance.now()), RATE_SAMPLE_MS));
+    this.timers.push(setInterval(() => this.postInterval(), job.intervalMs));
+    this.timers.push(setInterval(() => this.sweepTimeouts(), sweepPeriodMs(job.timeoutMs)));
+  }
+
+  private postInterval(): void {
+    if (this.context.stopped) return;
+    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + performance.now(), null));
+  }
+
+  /** Counts each request past its timeout once and recycles its connection. */
+  private sweepTimeouts(): void {
+    const nowMs = performance.now();
+    const { job, recorder } = this.context;
+    for (const connection of this.connections) {
+      if (connection.awaiting && nowMs - connection.sentAtMs > job.timeoutMs) {
+        recorder.errors.timeout++;
+        connection.replace(false);
+      } else if (connection.socket !== null && !connection.connected && nowMs - connection.connectStartedMs > job.timeoutMs) {
+        recorder.errors.connect++;
+        connection.replace(true);
+      }
+    }
+  }
+}
+
+/** Checks timeouts often enough to catch each within about a tenth of the timeout. */
+function sweepPeriodMs(timeoutMs: number): number {
+  return Math.min(250, Math.max(10, Math.floor(timeoutMs / 10)));
+}

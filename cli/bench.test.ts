@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRecordSchema } from '../common/runRecord.ts';
+
+const bin = new URL('../bin/loadlab.js', import.meta.url).pathname;
+
+interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function loadlab(args: string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+let server: http.Server;
+let url = '';
+let dir = '';
+
+beforeAll(async () => {
+  server = http.createServer((_req, res) => res.end('hello'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  dir = await mkdtemp(join(tmpdir(), 'loadlab-cli-'));
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('loadlab bench flags', () => {
+  it.each([
+    [['-t', '4', '-c', '2'], /connections \(2\) must be at least threads \(4\)/],
+    [['-R', '0'], /-R must be greater than 0/],
+    [['-c', 'many'], /-c expects a whole number/],
+    [['-d', '10 parsecs'], /-d expects a duration/],
+    [['-H', 'no colon here'], /-H expects "Name: value"/],
+    [['--frobnicate'], /unknown option '--frobnicate'/],
+  ])('rejects %j with exit status 2', async (flags, message) => {
+    const result = await loadlab(['bench', ...flags, url]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
+  });
+
+  it.each([
+    ['ftp://127.0.0.1/', /not an http URL/],
+    ['https://127.0.0.1/', /https is not supported/],
+    ['not a url', /not a URL/],
+  ])('rejects the URL %s with exit status 2', async (target, message) => {
+    const result = await loadlab(['bench', '-d', '1s', target]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('prints help with the wrk flags', async () => {
+    const result = await loadlab(['bench', '--help']);
+    expect(result.status).toBe(0);
+    for (const flag of ['--threads', '--connections', '--duration', '--rate', '--header', '--latency', '--u_latency', '--timeout', '--json', '--no-keep-alive']) {
+      expect(result.stdout).toContain(flag);
+    }
+  });
+});
+
+describe('loadlab bench run', () => {
+  it('prints the wrk2 report and writes a valid run record', async () => {
+    const jsonPath = join(dir, 'run.json');
+    const result = await loadlab(['bench', '-t', '1', '-c', '2', '-d', '1s', '-R', '200', '--latency', '-U', '--json', jsonPath, url]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe(`Running 1s test @ ${url}`);
+    expect(lines[1]).toBe('  1 threads and 2 connections');
+    expect(result.stdout).toContain('Latency Distribution (HdrHistogram - Recorded Latency)');
+    expect(result.stdout).toContain('Detailed Percentile spectrum:');
+    expect(result.stdout).toContain('Uncorrected Latency (measured without taking delayed starts into account)');
+    expect(result.stdout).toMatch(/^Requests\/sec: +\d+\.\d\d$/m);
+
+    const record = runRecordSchema.parse(JSON.parse(await readFile(jsonPath, 'utf8')));
+    expect(record.load).toMatchObject({ mode: 'rate', threads: 1, connections: 2, durationMs: 1000, ratePerSec: 200 });
+    expect(record.summary.requests + record.summary.inFlightAtEnd + record.summary.unsent).toBeGreaterThanOrEqual(195);
+    expect(result.stdout).toContain(`  ${record.summary.requests} requests in `);
+  });
+});

@@ -1,0 +1,147 @@
+// The run record: one JSON document per run ("schema": "loadlab.run/1").
+// Reports, charts and exports are functions of this record and nothing else.
+// Field names here are a contract other parts read; add fields, never rename.
+import { z } from 'zod';
+
+export const RUN_SCHEMA = 'loadlab.run/1';
+
+/** Latency statistics in microseconds, from an HdrHistogram. */
+export const latencySummarySchema = z.object({
+  count: z.number().int().nonnegative(),
+  min: z.number(),
+  mean: z.number(),
+  stdev: z.number(),
+  max: z.number(),
+  p50: z.number(),
+  p75: z.number(),
+  p90: z.number(),
+  p99: z.number(),
+  p999: z.number(),
+  p9999: z.number(),
+  p99999: z.number(),
+  /** Share of recorded values within mean ± stdev, in percent (wrk's "+/- Stdev"). */
+  withinStdevPct: z.number(),
+});
+export type LatencySummary = z.infer<typeof latencySummarySchema>;
+
+export const errorCountsSchema = z.object({
+  connect: z.number().int().nonnegative(),
+  read: z.number().int().nonnegative(),
+  write: z.number().int().nonnegative(),
+  timeout: z.number().int().nonnegative(),
+  /** Responses whose status was not 2xx or 3xx. */
+  status: z.number().int().nonnegative(),
+});
+export type ErrorCounts = z.infer<typeof errorCountsSchema>;
+
+/** Per-thread request rate samples (wrk's "Req/Sec" row), requests per second. */
+export const rateStatsSchema = z.object({
+  mean: z.number(),
+  stdev: z.number(),
+  max: z.number(),
+  withinStdevPct: z.number(),
+  samples: z.number().int().nonnegative(),
+});
+export type RateStats = z.infer<typeof rateStatsSchema>;
+
+export const loadModeSchema = z.enum(['rate', 'max', 'conn-rate']);
+export type LoadMode = z.infer<typeof loadModeSchema>;
+
+export const loadSchema = z.object({
+  mode: loadModeSchema,
+  threads: z.number().int().positive(),
+  connections: z.number().int().positive(),
+  durationMs: z.number().int().positive(),
+  /** Target total requests per second; null in max mode. */
+  ratePerSec: z.number().positive().nullable(),
+  keepAlive: z.boolean(),
+  timeoutMs: z.number().int().positive(),
+  intervalMs: z.number().int().positive(),
+});
+export type Load = z.infer<typeof loadSchema>;
+
+export const targetSchema = z.object({
+  url: z.string(),
+  method: z.string(),
+  headers: z.array(z.tuple([z.string(), z.string()])),
+  bodyBytes: z.number().int().nonnegative(),
+});
+export type Target = z.infer<typeof targetSchema>;
+
+export const serverInfoSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unknown') }),
+  z.object({ kind: z.literal('builtin'), model: z.string(), settings: z.record(z.string(), z.unknown()) }),
+  z.object({ kind: z.literal('external'), command: z.string() }),
+]);
+export type ServerInfo = z.infer<typeof serverInfoSchema>;
+
+export const envSchema = z.object({
+  cpuModel: z.string(),
+  cores: z.number().int().nonnegative(),
+  os: z.string(),
+  node: z.string(),
+  electron: z.string().nullable(),
+  app: z.string(),
+});
+export type RunEnv = z.infer<typeof envSchema>;
+
+export const seriesPointSchema = z.object({
+  /** End of the interval, ms since the run started. */
+  tMs: z.number(),
+  requests: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  /** Percentiles of the responses completed in this interval (corrected in rate mode), µs; null when none. */
+  latencyUs: z
+    .object({ p50: z.number(), p90: z.number(), p99: z.number(), max: z.number() })
+    .nullable(),
+});
+export type SeriesPoint = z.infer<typeof seriesPointSchema>;
+
+export const summarySchema = z.object({
+  /** Completed responses (any status). */
+  requests: z.number().int().nonnegative(),
+  durationMs: z.number().nonnegative(),
+  reqPerSec: z.number().nonnegative(),
+  bytesRead: z.number().int().nonnegative(),
+  transferPerSec: z.number().nonnegative(),
+  /** Corrected latency in rate mode (from the intended start); plain latency in max mode. */
+  latencyUs: latencySummarySchema,
+  /** Rate mode only: latency from the actual send. */
+  uncorrectedLatencyUs: latencySummarySchema.nullable(),
+  errors: errorCountsSchema,
+  statusCounts: z.record(z.string(), z.number().int().nonnegative()),
+  /** Connections the server closed after a complete response (not errors). */
+  serverCloses: z.number().int().nonnegative(),
+  /** Requests sent but not answered when the run ended. */
+  inFlightAtEnd: z.number().int().nonnegative(),
+  /** Rate mode only: requests whose intended time fell inside the run but were never sent. */
+  unsent: z.number().int().nonnegative(),
+  threadReqPerSec: rateStatsSchema,
+});
+export type RunSummary = z.infer<typeof summarySchema>;
+
+export const runRecordSchema = z.object({
+  schema: z.literal(RUN_SCHEMA),
+  id: z.string(),
+  title: z.string(),
+  notes: z.string(),
+  tags: z.array(z.string()),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  /** True when the run was stopped before its duration ended. */
+  stoppedEarly: z.boolean(),
+  target: targetSchema,
+  load: loadSchema,
+  server: serverInfoSchema,
+  env: envSchema,
+  summary: summarySchema,
+  histograms: z.object({
+    /** HdrHistogram, compressed base64, µs. */
+    correctedUs: z.string(),
+    uncorrectedUs: z.string().nullable(),
+  }),
+  series: z.array(seriesPointSchema),
+  source: z.object({ tool: z.string(), text: z.string() }).optional(),
+});
+export type RunRecord = z.infer<typeof runRecordSchema>;

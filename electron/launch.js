@@ -1,0 +1,57 @@
+// `npm start`: build into out/ when no build is there, then run Electron on this folder.
+// Plain Node ESM so it runs before anything is compiled.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+
+const HELP = `  npm run electron:install    downloads Electron's binary (needs network access to GitHub)
+Without Electron:
+  npx loadlab bench --help    load tests from the command line (wrk2's flags and report)`;
+
+const NOT_INSTALLED = `loadlab: Electron's binary is not installed.
+This repo installs with ignore-scripts, so the electron package's download step never ran.
+${HELP}`;
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+/** The electron package exports the binary's path, and throws when it was never downloaded. */
+async function electronBinary() {
+  try {
+    const { default: binary } = await import('electron');
+    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+function buildIfMissing() {
+  if (existsSync(join(root, 'out/main/index.js'))) return;
+  const pkg = createRequire(import.meta.url).resolve('electron-vite/package.json');
+  const cli = join(dirname(pkg), 'bin/electron-vite.js');
+  console.error('loadlab: no build in out/, running electron-vite build');
+  const result = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) fail('loadlab: electron-vite build failed');
+}
+
+const binary = await electronBinary();
+if (binary === null) fail(NOT_INSTALLED);
+buildIfMissing();
+
+// Electron started from a shell that has ELECTRON_RUN_AS_NODE set would act as plain Node.
+const env = { ...process.env };
+delete env.ELECTRON_RUN_AS_NODE;
+
+const child = spawn(binary, [root, ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
+child.on('error', (error) => fail(`loadlab: could not start Electron at ${binary}: ${error.message}\n${HELP}`));
+child.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => child.kill(signal));
+}

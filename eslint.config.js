@@ -1,0 +1,74 @@
+// Lint: typescript-eslint strict rules plus the import boundaries of DESIGN.md.
+// Each part lists the parts it may NOT import; the table in DESIGN.md is the source.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const parts = ['common', 'bench-runner', 'server-core', 'journal', 'lab', 'electron', 'renderer', 'cli'];
+
+/** Which parts each part may import (besides itself and npm packages). */
+const allowed = {
+  common: [],
+  'bench-runner': ['common'],
+  'server-core': ['common'],
+  journal: ['common', 'bench-runner'],
+  lab: ['common', 'bench-runner', 'server-core', 'journal'],
+  electron: ['lab', 'common'],
+  renderer: ['common'],
+  cli: ['common', 'bench-runner', 'server-core', 'journal', 'lab'],
+};
+
+/** npm packages a part must never import. */
+const forbiddenPackages = {
+  common: ['electron', 'react', 'react-dom', 'node:*'],
+  'bench-runner': ['electron', 'react', 'react-dom'],
+  'server-core': ['electron', 'react', 'react-dom'],
+  journal: ['electron', 'react', 'react-dom'],
+  lab: ['electron', 'react', 'react-dom'],
+  electron: ['react', 'react-dom'],
+  renderer: ['electron', 'node:*'],
+  cli: ['electron', 'react', 'react-dom'],
+};
+
+function boundaryRule(part) {
+  const others = parts.filter((p) => p !== part && !allowed[part].includes(p));
+  return {
+    files: [`${part}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...others.map((other) => ({
+              group: [`**/${other}/*`, `**/${other}`],
+              message: `${part}/ may not import ${other}/ (see DESIGN.md, "Parts and who may import whom").`,
+            })),
+            ...forbiddenPackages[part].map((pkg) => ({
+              group: [pkg],
+              message: `${part}/ may not import ${pkg} (see DESIGN.md).`,
+            })),
+          ],
+        },
+      ],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'e2e/screenshots/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  ...parts.map(boundaryRule),
+);

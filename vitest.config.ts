@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['node_modules/**', 'out/**'],
+    testTimeout: 60_000,
+    hookTimeout: 30_000,
+    // Integration tests time real traffic on a 2-core machine: keep files from competing.
+    fileParallelism: false,
+  },
+});
