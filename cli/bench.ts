@@ -19,7 +19,8 @@ interface BenchFlags {
   bodyFile?: string;
   timeout: number;
   latency: boolean;
-  uLatency: boolean;
+  /** commander keeps the underscore of wrk2's --u_latency. */
+  u_latency: boolean;
   json?: string;
   interval: number;
   keepAlive: boolean;
@@ -98,7 +99,7 @@ async function runBench(url: string, flags: BenchFlags): Promise<number> {
     progress?.clear();
   }
 
-  process.stdout.write(formatWrkReport(record, { latency: flags.latency || flags.uLatency, uncorrectedLatency: flags.uLatency }));
+  process.stdout.write(formatWrkReport(record, { latency: flags.latency || flags.u_latency, uncorrectedLatency: flags.u_latency }));
   if (flags.json !== undefined) {
     try {
       await writeFile(flags.json, `${JSON.stringify(record, null, 2)}\n`);

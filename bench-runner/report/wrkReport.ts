@@ -42,7 +42,7 @@ export function formatWrkReport(record: RunRecord, options: WrkReportOptions): s
   const { load, summary } = record;
   const { errors } = summary;
   const lines = [
-    `Running ${formatDurationS(load.durationMs / 1000)} test @ ${record.target.url}`,
+    `Running ${runLength(load.durationMs)} test @ ${record.target.url}`,
     `  ${load.threads} threads and ${load.connections} connections`,
     '  Thread Stats   Avg      Stdev     Max   +/- Stdev',
     statsRow('Latency', summary.latencyUs, formatTimeUs),
@@ -224,4 +224,9 @@ function cStatistics(histogram: JsHistogram): { mean: number; stdev: number; max
     deviationTotal += deviation * deviation * count;
   }
   return { mean, stdev: Math.sqrt(deviationTotal / histogram.totalCount), max: maxUs };
+}
+
+/** wrk prints whole seconds ("30s", "2m"); a duration wrk could not take keeps its fraction ("1.50s"). */
+function runLength(durationMs: number): string {
+  return durationMs % 1000 === 0 ? formatDurationS(durationMs / 1000) : formatTimeUs(durationMs * 1000);
 }
