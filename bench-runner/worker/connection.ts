@@ -139,7 +139,7 @@ export class Connection {
     this.sentAtMs = nowMs;
     this.awaiting = true;
     this.sent++;
-    this.socket?.write(this.context.job.request);
+    this.socket?.write(this.context.request);
   }
 
   private onData(bytesRead: number, buffer: Buffer): void {

@@ -7,6 +7,9 @@ export interface WorkerContext {
   readonly job: WorkerJob;
   readonly recorder: IntervalRecorder;
   readonly readBuffer: Buffer;
+  /** The job's request as a Buffer (a posted Buffer arrives as a plain Uint8Array, which
+   * socket.write would wrap again on every send). */
+  readonly request: Buffer;
   /** Run start on this thread's performance clock, ms. */
   readonly startMs: number;
   stopped: boolean;

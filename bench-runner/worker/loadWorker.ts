@@ -24,6 +24,7 @@ export class LoadWorker {
       job,
       recorder: new IntervalRecorder(job.mode === 'rate', startMs),
       readBuffer: Buffer.allocUnsafe(READ_BUFFER_BYTES),
+      request: Buffer.from(job.request.buffer, job.request.byteOffset, job.request.byteLength),
       startMs,
       stopped: false,
       nowMs: () => performance.now(),
@@ -65,11 +66,20 @@ export class LoadWorker {
     if (this.context.stopped) return;
     const { job, recorder } = this.context;
     for (const connection of this.connections) connection.open();
-    const endTimer = setTimeout(() => this.stop(), Math.max(0, this.context.startMs + job.durationMs - performance.now()));
-    this.timers.push(endTimer);
+    this.armEndTimer();
     this.timers.push(setInterval(() => recorder.sampleRate(performance.now()), RATE_SAMPLE_MS));
     this.timers.push(setInterval(() => this.postInterval(), job.intervalMs));
     this.timers.push(setInterval(() => this.sweepTimeouts(), sweepPeriodMs(job.timeoutMs)));
+  }
+
+  /** Ends the run at its duration, never before it (timers may fire up to 1 ms early). */
+  private armEndTimer(): void {
+    const remainingMs = this.context.startMs + this.context.job.durationMs - performance.now();
+    if (remainingMs <= 0) {
+      this.stop();
+      return;
+    }
+    this.timers.push(setTimeout(() => this.armEndTimer(), Math.ceil(remainingMs)));
   }
 
   private postInterval(): void {

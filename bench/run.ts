@@ -1,0 +1,54 @@
+// `npm run bench` = `tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|rate|pause]`.
+// Every load goes to an nginx on 127.0.0.1 started here and stopped afterwards. The markdown
+// report goes to stdout, progress to stderr.
+import { cpus } from 'node:os';
+import { installInterruptHandlers } from './cleanup.ts';
+import { parseOptions, type BenchOptions, type Section } from './options.ts';
+import { pauseSection } from './pause.ts';
+import { rateAccuracySection } from './rateAccuracy.ts';
+import { throughputSection } from './throughput.ts';
+
+type SectionRunner = (options: BenchOptions, log: (line: string) => void) => Promise<string>;
+
+const runners: Record<Section, SectionRunner> = {
+  throughput: throughputSection,
+  rate: rateAccuracySection,
+  pause: pauseSection,
+};
+
+function log(line: string): void {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+async function main(): Promise<number> {
+  installInterruptHandlers();
+  let options: BenchOptions;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const invocation = ['tsx', 'bench/run.ts', ...process.argv.slice(2)].join(' ');
+  const header = [
+    '# Loadlab benchmark\n',
+    `Command: \`${invocation}\` (\`npm run bench\`)  `,
+    `Date: ${new Date().toISOString()}  `,
+    `Machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}  `,
+    `Options: ${options.rounds} rounds, ${options.durationS}s per throughput/rate run, sections: ${options.only.join(', ')}\n`,
+  ];
+  process.stdout.write(`${header.join('\n')}\n`);
+  let failed = false;
+  for (const section of options.only) {
+    try {
+      process.stdout.write(`${await runners[section](options, log)}\n`);
+    } catch (error) {
+      failed = true;
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stdout.write(`## ${section}: FAILED\n\n\`\`\`\n${message}\n\`\`\`\n\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+process.exitCode = await main();
