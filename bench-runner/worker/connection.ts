@@ -5,6 +5,10 @@
 // - `sent` counts the schedule slots used, so in rate mode request k is intended at slot k
 //   whatever happened to earlier ones (timeouts and errors still use their slot).
 // - Each socket gets a generation number; handlers of a replaced socket do nothing.
+// - A reused keep-alive connection that the server closes before any byte of the response
+//   (the server timed the connection out as the request went out) is the keep-alive race
+//   every HTTP client retries: it counts as a server close, and the same request (same
+//   intended time) goes once more on a fresh connection. On a fresh connection it is an error.
 import net from 'node:net';
 import { pace, type ConnectionSchedule } from '../pacer.ts';
 import { ResponseParser } from '../responseParser.ts';
@@ -22,18 +26,29 @@ export class Connection {
   sent = 0;
   intendedMs = 0;
   sentAtMs = 0;
+  /** The request lost to a keep-alive race waits for the next connection. */
+  retryPending = false;
+  private responsesOnSocket = 0;
   private generation = 0;
   private backoffMs = 0;
   private timer: NodeJS.Timeout | null = null;
   private immediate: NodeJS.Immediate | null = null;
-  private readonly parser: ResponseParser;
+  private parser: ResponseParser;
 
   constructor(
     private readonly context: WorkerContext,
     readonly schedule: ConnectionSchedule | null,
   ) {
-    this.parser = new ResponseParser((statusCode, keepAlive) => this.onResponse(statusCode, keepAlive));
-    this.parser.expectNoBody = context.job.expectNoBody;
+    this.parser = this.newParser(0);
+  }
+
+  /** One parser per socket: bytes that follow a closing response die with their socket. */
+  private newParser(generation: number): ResponseParser {
+    const parser = new ResponseParser((statusCode, keepAlive) => {
+      if (generation === this.generation) this.onResponse(statusCode, keepAlive);
+    });
+    parser.expectNoBody = this.context.job.expectNoBody;
+    return parser;
   }
 
   open(): void {
@@ -41,7 +56,8 @@ export class Connection {
     const generation = ++this.generation;
     this.connected = false;
     this.awaiting = false;
-    this.parser.reset();
+    this.responsesOnSocket = 0;
+    this.parser = this.newParser(generation);
     this.connectStartedMs = this.context.nowMs();
     const socket = net.connect({
       host: this.context.job.host,
@@ -50,7 +66,7 @@ export class Connection {
       onread: {
         buffer: this.context.readBuffer,
         callback: (bytesRead: number, buffer: Uint8Array) => {
-          if (generation === this.generation) this.onData(bytesRead, buffer as Buffer);
+          if (generation === this.generation) this.onData(generation, bytesRead, buffer as Buffer);
           return true;
         },
       },
@@ -64,6 +80,7 @@ export class Connection {
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
       if (generation !== this.generation) return;
+      if (this.lostToKeepAliveRace()) return;
       this.countSocketError(error);
       this.replace(!this.connected);
     });
@@ -78,6 +95,11 @@ export class Connection {
     const context = this.context;
     if (context.stopped || !this.connected || this.awaiting || this.socket === null) return;
     const nowMs = context.nowMs();
+    if (this.retryPending) {
+      this.retryPending = false;
+      this.write(this.intendedMs, nowMs);
+      return;
+    }
     if (this.schedule === null) {
       this.send(nowMs, nowMs);
       return;
@@ -134,17 +156,31 @@ export class Connection {
     this.immediate = null;
   }
 
+  /** Sends the next request: it uses one slot of the schedule. */
   private send(intendedMs: number, nowMs: number): void {
+    this.sent++;
+    this.write(intendedMs, nowMs);
+  }
+
+  private write(intendedMs: number, nowMs: number): void {
     this.intendedMs = intendedMs;
     this.sentAtMs = nowMs;
     this.awaiting = true;
-    this.sent++;
     this.socket?.write(this.context.request);
   }
 
-  private onData(bytesRead: number, buffer: Buffer): void {
+  /** When the server closed a reused connection before answering, retries the request once. */
+  private lostToKeepAliveRace(): boolean {
+    if (!this.awaiting || this.parser.inResponse || this.responsesOnSocket === 0) return false;
+    this.context.recorder.serverCloses++;
+    this.retryPending = true;
+    this.replace(false);
+    return true;
+  }
+
+  private onData(generation: number, bytesRead: number, buffer: Buffer): void {
     this.context.recorder.bytes += bytesRead;
-    if (!this.parser.execute(buffer, 0, bytesRead)) {
+    if (!this.parser.execute(buffer, 0, bytesRead) && generation === this.generation) {
       this.context.recorder.errors.read++;
       this.replace(false);
     }
@@ -154,6 +190,7 @@ export class Connection {
     const nowMs = this.context.nowMs();
     const wasAwaiting = this.awaiting;
     this.awaiting = false;
+    this.responsesOnSocket++;
     if (wasAwaiting) this.context.recorder.response(statusCode, nowMs - this.intendedMs, nowMs - this.sentAtMs);
     if (!keepAlive || !this.context.job.keepAlive) {
       // The server closes (or we asked it to): not an error, open a fresh connection.
@@ -172,6 +209,7 @@ export class Connection {
       this.replace(true);
       return;
     }
+    if (this.lostToKeepAliveRace()) return;
     if (this.awaiting || hadResponseInProgress) this.context.recorder.errors.read++;
     else if (this.context.job.keepAlive) this.context.recorder.serverCloses++;
     this.replace(false);

@@ -54,7 +54,7 @@ export class LoadWorker {
     let unsent = 0;
     const elapsedUs = (nowMs - this.context.startMs) * 1000;
     for (const connection of this.connections) {
-      if (connection.awaiting) inFlightAtEnd++;
+      if (connection.awaiting || connection.retryPending) inFlightAtEnd++;
       if (connection.schedule) unsent += Math.max(0, intendedCountBy(connection.schedule, elapsedUs) - connection.sent);
       connection.close();
     }
@@ -84,6 +84,8 @@ export class LoadWorker {
 
   private postInterval(): void {
     if (this.context.stopped) return;
+    // The run's last interval is carried by the final snapshot (stop()).
+    if (this.seq >= Math.ceil(this.context.job.durationMs / this.context.job.intervalMs) - 1) return;
     this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + performance.now(), null));
   }
 
