@@ -2,9 +2,9 @@
 // interval once every worker has reported it. HdrHistograms add exactly, so merged
 // percentiles are the percentiles of all responses, not an average of per-thread figures.
 import type { JsHistogram } from 'hdr-histogram-js';
-import type { ErrorCounts, SeriesPoint } from '../common/runRecord.ts';
+import type { ConnErrorKinds, ErrorCounts, SeriesPoint } from '../common/runRecord.ts';
 import { addEncoded, createLatencyHistogram } from './histogram.ts';
-import { emptyErrorCounts, type IntervalCounts, type SnapshotMessage } from './messages.ts';
+import { emptyConnErrorKinds, emptyErrorCounts, type ConnRateExtras, type IntervalCounts, type SnapshotMessage } from './messages.ts';
 
 interface PendingInterval {
   reports: number;
@@ -17,6 +17,38 @@ interface PendingInterval {
 
 export function totalErrors(errors: ErrorCounts): number {
   return errors.connect + errors.read + errors.write + errors.timeout + errors.status;
+}
+
+/** Connection-rate figures merged over the workers. */
+export class ConnRateTotals {
+  started = 0;
+  completed = 0;
+  /** Sum of the workers' peaks: exact with one thread, an upper bound with more. */
+  peakConcurrent = 0;
+  maxConnectBurst = 0;
+  replyHeaderBytes = 0;
+  replyContentBytes = 0;
+  bytesSent = 0;
+  readonly errors: ConnErrorKinds = emptyConnErrorKinds();
+  readonly connect = createLatencyHistogram();
+  readonly lifetime = createLatencyHistogram();
+  readonly response = createLatencyHistogram();
+  readonly transfer = createLatencyHistogram();
+
+  add(extras: ConnRateExtras): void {
+    this.started += extras.started;
+    this.completed += extras.completed;
+    this.peakConcurrent += extras.peakConcurrent;
+    this.maxConnectBurst = Math.max(this.maxConnectBurst, extras.maxConnectBurst);
+    this.replyHeaderBytes += extras.replyHeaderBytes;
+    this.replyContentBytes += extras.replyContentBytes;
+    this.bytesSent += extras.bytesSent;
+    for (const kind of Object.keys(this.errors) as Array<keyof ConnErrorKinds>) this.errors[kind] += extras.errors[kind];
+    addEncoded(this.connect, extras.connectUs);
+    addEncoded(this.lifetime, extras.lifetimeUs);
+    addEncoded(this.response, extras.responseUs);
+    addEncoded(this.transfer, extras.transferUs);
+  }
 }
 
 export class RunAggregator {
@@ -32,6 +64,8 @@ export class RunAggregator {
   readonly statusCounts: Record<string, number> = {};
   readonly rateSamples: number[] = [];
   readonly series: SeriesPoint[] = [];
+  /** Set once a connection-rate worker reports. */
+  connRate: ConnRateTotals | null = null;
   private readonly pending = new Map<number, PendingInterval>();
   private finals = 0;
 
@@ -64,6 +98,10 @@ export class RunAggregator {
     interval.errors += totalErrors(snapshot.counts.errors);
     addEncoded(interval.latency, snapshot.correctedUs);
 
+    if (snapshot.connRate) {
+      this.connRate ??= new ConnRateTotals();
+      this.connRate.add(snapshot.connRate);
+    }
     if (snapshot.final) {
       this.finals++;
       this.inFlightAtEnd += snapshot.final.inFlightAtEnd;

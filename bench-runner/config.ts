@@ -1,6 +1,7 @@
 // The configuration of one load run, validated once at the boundary (CLI, lab API).
 // Only a bad configuration stops a run before it starts; everything after is data.
 import { z } from 'zod';
+import { connRateLoadSchema } from '../common/runRecord.ts';
 
 export const MAX_THREADS = 256;
 export const MAX_CONNECTIONS = 100_000;
@@ -28,9 +29,25 @@ export const benchConfigSchema = z
     keepAlive: z.boolean(),
     /** Live sample period. */
     intervalMs: z.number().int().min(10).max(3_600_000),
+    /**
+     * Connection-rate mode (httperf): new connections on a schedule, `numCalls` requests on
+     * each. Then `durationMs` bounds the run, `connections` is unused and `ratePerSec` is null.
+     */
+    connRate: connRateLoadSchema.nullable(),
   })
   .superRefine((config, ctx) => {
-    if (config.connections < config.threads) {
+    if (config.connRate !== null) {
+      if (config.ratePerSec !== null) {
+        ctx.addIssue({ code: 'custom', path: ['ratePerSec'], message: 'a request rate (-R) cannot be combined with a connection rate' });
+      }
+      if (config.connRate.numConns < config.threads) {
+        ctx.addIssue({ code: 'custom', path: ['connRate', 'numConns'], message: `num-conns (${config.connRate.numConns}) must be at least threads (${config.threads})` });
+      }
+      const spacing = config.connRate.spacing;
+      if (spacing.kind === 'uniform' && spacing.maxMs < spacing.minMs) {
+        ctx.addIssue({ code: 'custom', path: ['connRate', 'spacing'], message: 'uniform spacing needs min <= max' });
+      }
+    } else if (config.connections < config.threads) {
       ctx.addIssue({
         code: 'custom',
         path: ['connections'],
@@ -54,6 +71,7 @@ export const benchConfigDefaults = {
   timeoutMs: 2000,
   keepAlive: true,
   intervalMs: 1000,
+  connRate: null,
 } satisfies Omit<BenchConfig, 'url'>;
 
 export interface TargetAddress {

@@ -1,6 +1,6 @@
 // Messages between the host and the load worker threads. One snapshot per interval per
 // worker, never a message per request (DESIGN.md, "Threads").
-import type { ErrorCounts, LoadMode } from '../common/runRecord.ts';
+import type { ConnErrorKinds, ErrorCounts, LoadMode } from '../common/runRecord.ts';
 
 /** What one worker thread needs to run its share of the connections. */
 export interface WorkerJob {
@@ -22,8 +22,24 @@ export interface WorkerJob {
   intervalMs: number;
 }
 
+/** Connection-rate mode: this worker's share of the scheduled connections. */
+export interface ConnRateJob {
+  mode: 'conn-rate';
+  host: string;
+  port: number;
+  request: Uint8Array;
+  expectNoBody: boolean;
+  /** Intended open times of this worker's connections, ms from the run start. */
+  offsetsMs: Float64Array;
+  numCalls: number;
+  /** Upper bound on the run; it ends sooner when every connection is done. */
+  durationMs: number;
+  timeoutMs: number;
+  intervalMs: number;
+}
+
 export type HostToWorker =
-  | { type: 'start'; job: WorkerJob; startEpochMs: number }
+  | { type: 'start'; job: WorkerJob | ConnRateJob; startEpochMs: number }
   | { type: 'stop' };
 
 /** Counters over one interval (deltas, not running totals). */
@@ -50,6 +66,28 @@ export interface SnapshotMessage {
   rateSamples: number[];
   /** Present on the worker's last snapshot only. */
   final: null | { inFlightAtEnd: number; unsent: number };
+  /** Connection-rate mode, on the final snapshot only. */
+  connRate: ConnRateExtras | null;
+}
+
+/** A connection-rate worker's connection figures; histograms compressed base64, µs. */
+export interface ConnRateExtras {
+  started: number;
+  completed: number;
+  peakConcurrent: number;
+  maxConnectBurst: number;
+  connectUs: string;
+  lifetimeUs: string;
+  responseUs: string;
+  transferUs: string;
+  replyHeaderBytes: number;
+  replyContentBytes: number;
+  bytesSent: number;
+  errors: ConnErrorKinds;
+}
+
+export function emptyConnErrorKinds(): ConnErrorKinds {
+  return { clientTimeout: 0, connRefused: 0, connReset: 0, fdUnavail: 0, addrUnavail: 0, other: 0 };
 }
 
 export type WorkerToHost = { type: 'ready' } | SnapshotMessage | { type: 'fatal'; message: string };

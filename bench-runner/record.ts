@@ -1,7 +1,8 @@
 // Builds the run record from the merged measurements: the one place the summary is computed.
 import { randomBytes } from 'node:crypto';
-import { RUN_SCHEMA, type RunRecord, type ServerInfo } from '../common/runRecord.ts';
-import type { RunAggregator } from './aggregator.ts';
+import { RUN_SCHEMA, type ConnRateSummary, type RunRecord, type SeriesPoint, type ServerInfo } from '../common/runRecord.ts';
+import type { ConnRateTotals, RunAggregator } from './aggregator.ts';
+import { meanConnectionRatePerSec } from './connPacer.ts';
 import type { BenchConfig } from './config.ts';
 import { currentEnv } from './env.ts';
 import { encodeHistogram, summarizeLatency } from './histogram.ts';
@@ -11,6 +12,57 @@ export interface RunTiming {
   startEpochMs: number;
   endEpochMs: number;
   stoppedEarly: boolean;
+  /** The duration asked for, or a connection schedule's span. */
+  plannedDurationMs: number;
+  /** CPU this process used during the run (all threads), µs. */
+  cpu: NodeJS.CpuUsage;
+}
+
+export interface RecordContext {
+  server?: ServerInfo;
+  requestBytes: number;
+}
+
+/** httperf samples the reply rate over 5 s windows. */
+export const REPLY_RATE_WINDOW_MS = 5000;
+
+/** Replies per second in each full 5 s window of the series. */
+export function replyRateSamples(series: readonly SeriesPoint[]): number[] {
+  const samples: number[] = [];
+  let windowStartMs = 0;
+  let replies = 0;
+  for (const point of series) {
+    replies += point.requests;
+    if (point.tMs - windowStartMs >= REPLY_RATE_WINDOW_MS - 1) {
+      samples.push((replies * 1000) / (point.tMs - windowStartMs));
+      windowStartMs = point.tMs;
+      replies = 0;
+    }
+  }
+  return samples;
+}
+
+function connRateSummary(totals: ConnRateTotals, aggregate: RunAggregator, timing: RunTiming, requestBytes: number): ConnRateSummary {
+  const samples = replyRateSamples(aggregate.series);
+  const rates = rateStats(samples);
+  return {
+    started: totals.started,
+    completed: totals.completed,
+    peakConcurrent: totals.peakConcurrent,
+    maxConnectBurst: totals.maxConnectBurst,
+    connectUs: summarizeLatency(totals.connect),
+    lifetimeUs: summarizeLatency(totals.lifetime),
+    responseUs: summarizeLatency(totals.response),
+    transferUs: summarizeLatency(totals.transfer),
+    requestBytes,
+    replyHeaderBytes: totals.replyHeaderBytes,
+    replyContentBytes: totals.replyContentBytes,
+    bytesSent: totals.bytesSent,
+    replyRate: { min: samples.length ? Math.min(...samples) : 0, mean: rates.mean, max: rates.max, stdev: rates.stdev, samples: rates.samples },
+    errors: { ...totals.errors },
+    cpuUserS: timing.cpu.user / 1e6,
+    cpuSystemS: timing.cpu.system / 1e6,
+  };
 }
 
 /** A sortable, unique run id: start time plus random bits ("20261127-141653-3f9a2c"). */
@@ -23,11 +75,12 @@ export function buildRunRecord(
   config: BenchConfig,
   aggregate: RunAggregator,
   timing: RunTiming,
-  server: ServerInfo = { kind: 'unknown' },
+  context: RecordContext,
 ): RunRecord {
   const durationMs = Math.max(1, timing.endEpochMs - timing.startEpochMs);
   const seconds = durationMs / 1000;
-  const mode = config.ratePerSec === null ? 'max' : 'rate';
+  const mode = config.connRate !== null ? 'conn-rate' : config.ratePerSec === null ? 'max' : 'rate';
+  const connRate = config.connRate;
   return {
     schema: RUN_SCHEMA,
     id: newRunId(timing.startEpochMs),
@@ -41,14 +94,15 @@ export function buildRunRecord(
     load: {
       mode,
       threads: config.threads,
-      connections: config.connections,
-      durationMs: config.durationMs,
-      ratePerSec: config.ratePerSec,
+      connections: connRate ? connRate.numConns : config.connections,
+      durationMs: timing.plannedDurationMs,
+      ratePerSec: connRate ? meanConnectionRatePerSec(connRate.spacing) : config.ratePerSec,
       keepAlive: config.keepAlive,
       timeoutMs: config.timeoutMs,
       intervalMs: config.intervalMs,
+      ...(connRate ? { connRate } : {}),
     },
-    server,
+    server: context.server ?? { kind: 'unknown' },
     env: currentEnv(),
     summary: {
       requests: aggregate.requests,
@@ -64,6 +118,7 @@ export function buildRunRecord(
       inFlightAtEnd: aggregate.inFlightAtEnd,
       unsent: aggregate.unsent,
       threadReqPerSec: rateStats(aggregate.rateSamples),
+      ...(aggregate.connRate ? { connRate: connRateSummary(aggregate.connRate, aggregate, timing, context.requestBytes) } : {}),
     },
     histograms: {
       correctedUs: encodeHistogram(aggregate.corrected),

@@ -78,6 +78,8 @@ export class ResponseParser {
   expectNoBody = false;
   /** Why parsing failed; set once the parser is in its error state. */
   error: string | null = null;
+  /** Size of the last response head, status line to blank line included. */
+  headBytes = 0;
 
   private state = STATE_HEAD;
   private pendingHead: Buffer | null = null;
@@ -169,6 +171,7 @@ export class ResponseParser {
     if (this.pendingHead === null) {
       const headEnd = buf.indexOf('\r\n\r\n', pos, 'latin1');
       if (headEnd !== -1 && headEnd + 4 <= end) {
+        this.headBytes = headEnd + 4 - pos;
         this.parseHead(buf, pos, headEnd);
         return headEnd + 4;
       }
@@ -192,6 +195,7 @@ export class ResponseParser {
       return end;
     }
     this.pendingHead = null;
+    this.headBytes = headEnd + 4;
     this.parseHead(joined, 0, headEnd);
     return pos + (headEnd + 4 - previousLength);
   }

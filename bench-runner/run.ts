@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 import type { ErrorCounts, RunRecord, SeriesPoint, ServerInfo } from '../common/runRecord.ts';
 import { RunAggregator } from './aggregator.ts';
 import { benchConfigSchema, describeConfigIssues, parseTargetUrl, type BenchConfig } from './config.ts';
-import type { HostToWorker, WorkerJob, WorkerToHost } from './messages.ts';
+import { planRun } from './jobs.ts';
+import type { HostToWorker, WorkerToHost } from './messages.ts';
 import { buildRunRecord } from './record.ts';
 import { buildRequestBytes } from './request.ts';
 
@@ -56,30 +57,10 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
   const target = parseTargetUrl(config.url);
   if (typeof target === 'string') throw new ConfigError([target]);
   const request = buildRequestBytes(config, target);
-  const mode = config.ratePerSec === null ? 'max' : 'rate';
 
+  const { jobs, plannedDurationMs } = planRun(config, target, request);
   const workers: Worker[] = [];
-  let firstConnectionIndex = 0;
-  const jobs: WorkerJob[] = [];
-  for (let i = 0; i < config.threads; i++) {
-    const connections = Math.floor(config.connections / config.threads) + (i < config.connections % config.threads ? 1 : 0);
-    jobs.push({
-      host: target.host,
-      port: target.port,
-      request,
-      expectNoBody: config.method === 'HEAD',
-      mode,
-      firstConnectionIndex,
-      connections,
-      totalConnections: config.connections,
-      ratePerSec: config.ratePerSec,
-      durationMs: config.durationMs,
-      timeoutMs: config.timeoutMs,
-      keepAlive: config.keepAlive,
-      intervalMs: config.intervalMs,
-    });
-    firstConnectionIndex += connections;
-  }
+  const cpuAtStart = process.cpuUsage();
 
   let stopRequested = false;
   let started = false;
@@ -102,8 +83,8 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
         const record = buildRunRecord(
           config,
           aggregate,
-          { startEpochMs, endEpochMs: aggregate.lastEndEpochMs, stoppedEarly: stopRequested },
-          options.server,
+          { startEpochMs, endEpochMs: aggregate.lastEndEpochMs, stoppedEarly: stopRequested, plannedDurationMs, cpu: process.cpuUsage(cpuAtStart) },
+          { server: options.server, requestBytes: request.length },
         );
         resolve(record);
       });
@@ -113,7 +94,7 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
       if (message.type === 'ready') {
         if (++ready < workers.length) return;
         startEpochMs = performance.timeOrigin + performance.now() + START_DELAY_MS;
-        aggregate = new RunAggregator(workers.length, startEpochMs, mode === 'rate');
+        aggregate = new RunAggregator(workers.length, startEpochMs, config.ratePerSec !== null || config.connRate !== null);
         jobs.forEach((job, i) => workers[i]?.postMessage({ type: 'start', job, startEpochMs } satisfies HostToWorker));
         started = true;
         if (stopRequested) send({ type: 'stop' });
@@ -132,7 +113,7 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
           options.onSample({
             point,
             elapsedMs: point.tMs,
-            durationMs: config.durationMs,
+            durationMs: plannedDurationMs,
             totalRequests,
             totalErrors: { ...aggregate.errors },
             p99SoFarUs: p99,

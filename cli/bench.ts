@@ -1,12 +1,11 @@
 // `loadlab bench`: wrk2's flags in, wrk2's report out, the run record on request.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import type { RunRecord } from '../common/runRecord.ts';
-import { benchConfigDefaults, type BenchConfig } from '../bench-runner/config.ts';
+import { benchConfigDefaults, parseTargetUrl, type BenchConfig } from '../bench-runner/config.ts';
+import { formatHttperfReport } from '../bench-runner/report/httperfReport.ts';
 import { formatWrkReport } from '../bench-runner/report/wrkReport.ts';
-import { ConfigError, startRun, validateConfig, type LiveSample } from '../bench-runner/run.ts';
-import { ProgressLine } from './progress.ts';
 import { durationOption, metricOption, parseHeader, UsageError } from './numbers.ts';
+import { configFromFlags, runWithReport } from './runWithReport.ts';
 
 interface BenchFlags {
   threads: number;
@@ -24,6 +23,9 @@ interface BenchFlags {
   json?: string;
   interval: number;
   keepAlive: boolean;
+  connRate?: number;
+  numConns?: number;
+  numCalls: number;
 }
 
 export function benchCommand(): Command {
@@ -44,6 +46,9 @@ export function benchCommand(): Command {
     .option('--json <file>', 'write the run record (loadlab.run/1) to this file')
     .addOption(new Option('--interval <T>', 'live sample period').argParser(durationOption('--interval')).default(benchConfigDefaults.intervalMs, '1s'))
     .option('--no-keep-alive', 'a new connection per request, sent with Connection: close')
+    .option('--conn-rate <N>', 'connection-rate mode (httperf): open N new connections per second, print httperf\'s report', metricOption('--conn-rate', false))
+    .option('--num-conns <N>', 'connection-rate mode: connections in all (default: rate × duration)', metricOption('--num-conns', true))
+    .option('--num-calls <N>', 'connection-rate mode: requests on each connection', metricOption('--num-calls', true), 1)
     .action(async (url: string, flags: BenchFlags) => {
       process.exitCode = await runBench(url, flags);
     });
@@ -62,6 +67,8 @@ async function readBody(flags: BenchFlags): Promise<Uint8Array | null> {
 
 async function runBench(url: string, flags: BenchFlags): Promise<number> {
   if (flags.rate === 0) throw new UsageError('-R must be greater than 0 (omit -R for max mode)');
+  if (flags.connRate === 0) throw new UsageError('--conn-rate must be greater than 0');
+  if (flags.connRate === undefined && flags.numConns !== undefined) throw new UsageError('--num-conns needs --conn-rate');
   const input: BenchConfig = {
     url,
     threads: flags.threads,
@@ -74,39 +81,29 @@ async function runBench(url: string, flags: BenchFlags): Promise<number> {
     timeoutMs: flags.timeout,
     keepAlive: flags.keepAlive,
     intervalMs: flags.interval,
+    connRate:
+      flags.connRate === undefined
+        ? null
+        : {
+            // Without --num-conns, as many connections as the rate makes in the duration.
+            numConns: flags.numConns ?? Math.max(1, Math.round((flags.connRate * flags.duration) / 1000)),
+            numCalls: flags.numCalls,
+            spacing: { kind: 'fixed', ratePerSec: flags.connRate },
+          },
   };
-  let config: BenchConfig;
-  try {
-    config = validateConfig(input);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.problems.join('\n         '));
-    throw error;
+  const config = configFromFlags(input);
+  if (config.connRate !== null) {
+    const { server, port, uri } = httperfTarget(url);
+    const invocation = { server, port, uri, spacing: `--rate=${flags.connRate}`, numConns: config.connRate.numConns, numCalls: config.connRate.numCalls, timeoutS: config.timeoutMs / 1000 };
+    return runWithReport(config, (record) => formatHttperfReport(record, invocation), flags.json);
   }
+  const latency = flags.latency || flags.u_latency;
+  return runWithReport(config, (record) => formatWrkReport(record, { latency, uncorrectedLatency: flags.u_latency }), flags.json);
+}
 
-  const progress = process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
-  const handle = startRun(config, { onSample: (sample: LiveSample) => progress?.update(sample) });
-  const onInterrupt = (): void => {
-    process.stderr.write('\nloadlab: stopping; the report covers what was measured so far\n');
-    handle.stop();
-    process.off('SIGINT', onInterrupt);
-  };
-  process.on('SIGINT', onInterrupt);
-  let record: RunRecord;
-  try {
-    record = await handle.result;
-  } finally {
-    process.off('SIGINT', onInterrupt);
-    progress?.clear();
-  }
-
-  process.stdout.write(formatWrkReport(record, { latency: flags.latency || flags.u_latency, uncorrectedLatency: flags.u_latency }));
-  if (flags.json !== undefined) {
-    try {
-      await writeFile(flags.json, `${JSON.stringify(record, null, 2)}\n`);
-    } catch (error) {
-      process.stderr.write(`loadlab: cannot write --json ${flags.json}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-      return 1;
-    }
-  }
-  return 0;
+/** The --server/--port/--uri an httperf report echoes for a URL. */
+function httperfTarget(url: string): { server: string; port: number; uri: string } {
+  const target = parseTargetUrl(url);
+  if (typeof target === 'string') throw new UsageError(target);
+  return { server: target.host, port: target.port, uri: target.path };
 }

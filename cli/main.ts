@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../common/version.ts';
 import { benchCommand } from './bench.ts';
+import { httperfCommand } from './httperf.ts';
 import { UsageError } from './numbers.ts';
 
 /** Exit status for bad flags or arguments, as wrk and most CLIs use. */
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   program.addCommand(benchCommand());
+  program.addCommand(httperfCommand());
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);

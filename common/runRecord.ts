@@ -47,6 +47,25 @@ export type RateStats = z.infer<typeof rateStatsSchema>;
 export const loadModeSchema = z.enum(['rate', 'max', 'conn-rate']);
 export type LoadMode = z.infer<typeof loadModeSchema>;
 
+/** How connection-rate mode spaces new connections (httperf's --rate and --period d/u/e). */
+export const connectionSpacingSchema = z.discriminatedUnion('kind', [
+  /** Evenly spaced: one every 1/ratePerSec s. */
+  z.object({ kind: z.literal('fixed'), ratePerSec: z.number().positive() }),
+  /** Gaps drawn uniformly from [minMs, maxMs]. */
+  z.object({ kind: z.literal('uniform'), minMs: z.number().nonnegative(), maxMs: z.number().nonnegative() }),
+  /** Gaps drawn from an exponential distribution (Poisson arrivals) with this mean. */
+  z.object({ kind: z.literal('exponential'), meanMs: z.number().positive() }),
+]);
+export type ConnectionSpacing = z.infer<typeof connectionSpacingSchema>;
+
+export const connRateLoadSchema = z.object({
+  numConns: z.number().int().positive(),
+  /** Requests sent one after another on each connection before it is closed. */
+  numCalls: z.number().int().positive(),
+  spacing: connectionSpacingSchema,
+});
+export type ConnRateLoad = z.infer<typeof connRateLoadSchema>;
+
 export const loadSchema = z.object({
   mode: loadModeSchema,
   threads: z.number().int().positive(),
@@ -57,6 +76,8 @@ export const loadSchema = z.object({
   keepAlive: z.boolean(),
   timeoutMs: z.number().int().positive(),
   intervalMs: z.number().int().positive(),
+  /** Connection-rate mode only. In that mode `ratePerSec` is the mean connection rate. */
+  connRate: connRateLoadSchema.optional(),
 });
 export type Load = z.infer<typeof loadSchema>;
 
@@ -98,6 +119,47 @@ export const seriesPointSchema = z.object({
 });
 export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 
+/** Errors by httperf's kinds (connection-rate mode). */
+export const connErrorKindsSchema = z.object({
+  clientTimeout: z.number().int().nonnegative(),
+  connRefused: z.number().int().nonnegative(),
+  connReset: z.number().int().nonnegative(),
+  fdUnavail: z.number().int().nonnegative(),
+  addrUnavail: z.number().int().nonnegative(),
+  other: z.number().int().nonnegative(),
+});
+export type ConnErrorKinds = z.infer<typeof connErrorKindsSchema>;
+
+/** Connection-rate mode figures; times are from each connection's scheduled start. */
+export const connRateSummarySchema = z.object({
+  /** Connections the schedule started / that ended after all their calls were answered. */
+  started: z.number().int().nonnegative(),
+  completed: z.number().int().nonnegative(),
+  peakConcurrent: z.number().int().nonnegative(),
+  /** Longest run of connections opened back to back in one event-loop turn. */
+  maxConnectBurst: z.number().int().nonnegative(),
+  /** Scheduled start → connected. */
+  connectUs: latencySummarySchema,
+  /** Scheduled start → closed, for completed connections. */
+  lifetimeUs: latencySummarySchema,
+  /** Request sent → first byte of the reply. */
+  responseUs: latencySummarySchema,
+  /** First byte → last byte of the reply. */
+  transferUs: latencySummarySchema,
+  requestBytes: z.number().int().nonnegative(),
+  /** Totals over all replies. */
+  replyHeaderBytes: z.number().int().nonnegative(),
+  replyContentBytes: z.number().int().nonnegative(),
+  bytesSent: z.number().int().nonnegative(),
+  /** Replies per second in 5 s windows, as httperf samples them. */
+  replyRate: z.object({ min: z.number(), mean: z.number(), max: z.number(), stdev: z.number(), samples: z.number().int().nonnegative() }),
+  errors: connErrorKindsSchema,
+  /** CPU the generator process used, s. */
+  cpuUserS: z.number().nonnegative(),
+  cpuSystemS: z.number().nonnegative(),
+});
+export type ConnRateSummary = z.infer<typeof connRateSummarySchema>;
+
 export const summarySchema = z.object({
   /** Completed responses (any status). */
   requests: z.number().int().nonnegative(),
@@ -118,6 +180,8 @@ export const summarySchema = z.object({
   /** Rate mode only: requests whose intended time fell inside the run but were never sent. */
   unsent: z.number().int().nonnegative(),
   threadReqPerSec: rateStatsSchema,
+  /** Connection-rate mode only. */
+  connRate: connRateSummarySchema.optional(),
 });
 export type RunSummary = z.infer<typeof summarySchema>;
 

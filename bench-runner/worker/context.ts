@@ -3,8 +3,8 @@
 import type { WorkerJob } from '../messages.ts';
 import type { IntervalRecorder } from './recorder.ts';
 
-export interface WorkerContext {
-  readonly job: WorkerJob;
+export interface WorkerContext<Job = WorkerJob> {
+  readonly job: Job;
   readonly recorder: IntervalRecorder;
   readonly readBuffer: Buffer;
   /** The job's request as a Buffer (a posted Buffer arrives as a plain Uint8Array, which

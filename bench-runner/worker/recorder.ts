@@ -45,7 +45,7 @@ export class IntervalRecorder {
   }
 
   /** Empties the interval into a snapshot message. */
-  snapshot(seq: number, endEpochMs: number, final: SnapshotMessage['final']): SnapshotMessage {
+  snapshot(seq: number, endEpochMs: number, final: SnapshotMessage['final'], connRate: SnapshotMessage['connRate'] = null): SnapshotMessage {
     const statusCounts: Record<string, number> = {};
     for (let code = 0; code < this.statusCounts.length; code++) {
       const count = this.statusCounts[code] ?? 0;
@@ -60,6 +60,7 @@ export class IntervalRecorder {
       uncorrectedUs: this.uncorrected ? encodeHistogram(this.uncorrected) : null,
       rateSamples: this.rateSamples,
       final,
+      connRate,
     };
     this.requests = 0;
     this.bytes = 0;

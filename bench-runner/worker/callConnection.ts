@@ -1,0 +1,161 @@
+// One scheduled connection of connection-rate mode (httperf's "call" model): opened at its
+// intended time, `numCalls` requests one after another, then closed. Times count from the
+// scheduled start, so a slow accept shows in connect time instead of being hidden.
+import net from 'node:net';
+import type { ConnErrorKinds } from '../../common/runRecord.ts';
+import { ResponseParser } from '../responseParser.ts';
+import type { ConnRateRecorder } from './connRateRecorder.ts';
+import type { ConnRateJob } from '../messages.ts';
+import type { WorkerContext } from './context.ts';
+
+const PHASE_CONNECTING = 0;
+const PHASE_AWAITING = 1;
+const PHASE_DONE = 2;
+
+/** httperf's error kind for a socket error code. */
+export function connErrorKind(code: string | undefined): keyof ConnErrorKinds {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'connRefused';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'connReset';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'fdUnavail';
+    case 'EADDRNOTAVAIL':
+    case 'EADDRINUSE':
+      return 'addrUnavail';
+    default:
+      return 'other';
+  }
+}
+
+export class CallConnection {
+  phase = PHASE_CONNECTING;
+  /** When the current phase's clock started: the scheduled start, then each send. */
+  phaseStartMs: number;
+  private socket: net.Socket | null = null;
+  private calls = 0;
+  private sentAtMs = 0;
+  private firstByteMs = 0;
+  private replyBytes = 0;
+  private readonly parser: ResponseParser;
+
+  constructor(
+    private readonly context: WorkerContext<ConnRateJob>,
+    private readonly connections: ConnRateRecorder,
+    private readonly numCalls: number,
+    private readonly intendedMs: number,
+    private readonly onDone: (connection: CallConnection) => void,
+  ) {
+    this.phaseStartMs = intendedMs;
+    this.parser = new ResponseParser((statusCode, keepAlive) => this.onResponse(statusCode, keepAlive));
+    this.parser.expectNoBody = context.job.expectNoBody;
+  }
+
+  get done(): boolean {
+    return this.phase === PHASE_DONE;
+  }
+
+  /** Sent and not answered. */
+  get awaiting(): boolean {
+    return this.phase === PHASE_AWAITING;
+  }
+
+  open(burst: number): void {
+    this.connections.opened(burst);
+    const socket = net.connect({
+      host: this.context.job.host,
+      port: this.context.job.port,
+      noDelay: true,
+      onread: {
+        buffer: this.context.readBuffer,
+        callback: (bytesRead: number, buffer: Uint8Array) => {
+          this.onData(bytesRead, buffer as Buffer);
+          return true;
+        },
+      },
+    });
+    this.socket = socket;
+    socket.on('connect', () => {
+      if (this.done) return;
+      this.connections.connectTime(this.context.nowMs() - this.intendedMs);
+      this.send();
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => this.fail(connErrorKind(error.code), error.syscall === 'connect' || this.phase === PHASE_CONNECTING));
+    socket.on('close', () => {
+      if (this.done) return;
+      if (this.parser.finish()) return;
+      // Closed before the reply ended: httperf counts a reset.
+      this.fail('connReset', this.phase === PHASE_CONNECTING);
+    });
+  }
+
+  /** The current phase ran past the timeout: httperf's client-timo. */
+  timeOut(): void {
+    if (this.done) return;
+    this.context.recorder.errors.timeout++;
+    this.connections.errors.clientTimeout++;
+    this.finish(false);
+  }
+
+  /** The run ended: drop it, counting nothing. */
+  abandon(): void {
+    if (this.done) return;
+    this.finish(false);
+  }
+
+  private send(): void {
+    const nowMs = this.context.nowMs();
+    this.phase = PHASE_AWAITING;
+    this.phaseStartMs = nowMs;
+    this.sentAtMs = nowMs;
+    this.firstByteMs = 0;
+    this.replyBytes = 0;
+    this.calls++;
+    this.connections.bytesSent += this.context.request.length;
+    this.socket?.write(this.context.request);
+  }
+
+  private onData(bytesRead: number, buffer: Buffer): void {
+    if (this.done) return;
+    this.context.recorder.bytes += bytesRead;
+    if (this.firstByteMs === 0) this.firstByteMs = this.context.nowMs();
+    this.replyBytes += bytesRead;
+    if (!this.parser.execute(buffer, 0, bytesRead) && !this.done) this.fail('other', false);
+  }
+
+  private onResponse(statusCode: number, keepAlive: boolean): void {
+    if (this.phase !== PHASE_AWAITING) return;
+    const nowMs = this.context.nowMs();
+    // The first call counts from the scheduled start; later calls from their send.
+    const fromScheduleMs = this.calls === 1 ? nowMs - this.intendedMs : nowMs - this.sentAtMs;
+    this.context.recorder.response(statusCode, fromScheduleMs, nowMs - this.sentAtMs);
+    const firstByteMs = this.firstByteMs || nowMs;
+    this.connections.reply(firstByteMs - this.sentAtMs, nowMs - firstByteMs, this.parser.headBytes, Math.max(0, this.replyBytes - this.parser.headBytes));
+    if (this.calls < this.numCalls && keepAlive) {
+      this.send();
+      return;
+    }
+    this.finish(true);
+  }
+
+  private fail(kind: keyof ConnErrorKinds, whileConnecting: boolean): void {
+    if (this.done) return;
+    this.connections.errors[kind]++;
+    const errors = this.context.recorder.errors;
+    if (whileConnecting) errors.connect++;
+    else errors.read++;
+    this.finish(false);
+  }
+
+  private finish(completed: boolean): void {
+    this.phase = PHASE_DONE;
+    if (completed) this.connections.lifetimeTime(this.context.nowMs() - this.intendedMs);
+    this.socket?.destroy();
+    this.socket = null;
+    this.connections.closed();
+    this.onDone(this);
+  }
+}

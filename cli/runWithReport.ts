@@ -1,0 +1,47 @@
+// What `bench` and `httperf` share once flags are parsed: validate, run with a live line on a
+// terminal, stop cleanly on Ctrl-C, print the report, write the record.
+import { writeFile } from 'node:fs/promises';
+import type { RunRecord } from '../common/runRecord.ts';
+import type { BenchConfig } from '../bench-runner/config.ts';
+import { ConfigError, startRun, validateConfig, type LiveSample } from '../bench-runner/run.ts';
+import { UsageError } from './numbers.ts';
+import { ProgressLine } from './progress.ts';
+
+/** Validates a config built from flags; problems become a usage error (exit status 2). */
+export function configFromFlags(input: BenchConfig): BenchConfig {
+  try {
+    return validateConfig(input);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.problems.join('\n         '));
+    throw error;
+  }
+}
+
+export async function runWithReport(config: BenchConfig, report: (record: RunRecord) => string, jsonPath: string | undefined): Promise<number> {
+  const progress = process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
+  const handle = startRun(config, { onSample: (sample: LiveSample) => progress?.update(sample) });
+  const onInterrupt = (): void => {
+    process.stderr.write('\nloadlab: stopping; the report covers what was measured so far\n');
+    handle.stop();
+    process.off('SIGINT', onInterrupt);
+  };
+  process.on('SIGINT', onInterrupt);
+  let record: RunRecord;
+  try {
+    record = await handle.result;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    progress?.clear();
+  }
+
+  process.stdout.write(report(record));
+  if (jsonPath !== undefined) {
+    try {
+      await writeFile(jsonPath, `${JSON.stringify(record, null, 2)}\n`);
+    } catch (error) {
+      process.stderr.write(`loadlab: cannot write --json ${jsonPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      return 1;
+    }
+  }
+  return 0;
+}
