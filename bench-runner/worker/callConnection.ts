@@ -1,12 +1,13 @@
 // One scheduled connection of connection-rate mode (httperf's "call" model): opened at its
 // intended time, `numCalls` requests one after another, then closed. Times count from the
 // scheduled start, so a slow accept shows in connect time instead of being hidden.
-import net from 'node:net';
+import type net from 'node:net';
 import type { ConnErrorKinds } from '../../common/runRecord.ts';
 import { ResponseParser } from '../responseParser.ts';
 import type { ConnRateRecorder } from './connRateRecorder.ts';
 import type { ConnRateJob } from '../messages.ts';
 import type { WorkerContext } from './context.ts';
+import { connectLoadSocket } from './socket.ts';
 
 const PHASE_CONNECTING = 0;
 const PHASE_AWAITING = 1;
@@ -65,18 +66,7 @@ export class CallConnection {
 
   open(burst: number): void {
     this.connections.opened(burst);
-    const socket = net.connect({
-      host: this.context.job.host,
-      port: this.context.job.port,
-      noDelay: true,
-      onread: {
-        buffer: this.context.readBuffer,
-        callback: (bytesRead: number, buffer: Uint8Array) => {
-          this.onData(bytesRead, buffer as Buffer);
-          return true;
-        },
-      },
-    });
+    const socket = connectLoadSocket(this.context, (bytesRead, buffer) => this.onData(bytesRead, buffer));
     this.socket = socket;
     socket.on('connect', () => {
       if (this.done) return;

@@ -9,10 +9,11 @@
 //   (the server timed the connection out as the request went out) is the keep-alive race
 //   every HTTP client retries: it counts as a server close, and the same request (same
 //   intended time) goes once more on a fresh connection. On a fresh connection it is an error.
-import net from 'node:net';
+import type net from 'node:net';
 import { pace, type ConnectionSchedule } from '../pacer.ts';
 import { ResponseParser } from '../responseParser.ts';
 import type { WorkerContext } from './context.ts';
+import { connectLoadSocket } from './socket.ts';
 
 const MIN_BACKOFF_MS = 10;
 const MAX_BACKOFF_MS = 1000;
@@ -59,17 +60,8 @@ export class Connection {
     this.responsesOnSocket = 0;
     this.parser = this.newParser(generation);
     this.connectStartedMs = this.context.nowMs();
-    const socket = net.connect({
-      host: this.context.job.host,
-      port: this.context.job.port,
-      noDelay: true,
-      onread: {
-        buffer: this.context.readBuffer,
-        callback: (bytesRead: number, buffer: Uint8Array) => {
-          if (generation === this.generation) this.onData(generation, bytesRead, buffer as Buffer);
-          return true;
-        },
-      },
+    const socket = connectLoadSocket(this.context, (bytesRead, buffer) => {
+      if (generation === this.generation) this.onData(generation, bytesRead, buffer);
     });
     this.socket = socket;
     socket.on('connect', () => {
