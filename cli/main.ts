@@ -4,6 +4,7 @@ import { APP_VERSION } from '../common/version.ts';
 import { benchCommand } from './bench.ts';
 import { httperfCommand } from './httperf.ts';
 import { UsageError } from './numbers.ts';
+import { serveCommand } from './serve.ts';
 
 /** Exit status for bad flags or arguments, as wrk and most CLIs use. */
 export const EXIT_USAGE = 2;
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   program.addCommand(benchCommand());
   program.addCommand(httperfCommand());
+  program.addCommand(serveCommand());
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);

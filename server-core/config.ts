@@ -1,0 +1,74 @@
+// The configuration of the built-in server, validated once on the host (library API, CLI, lab).
+// The server thread receives the validated object and never imports zod.
+import { z } from 'zod';
+import { serverModelSchema } from '../common/serverTelemetry.ts';
+
+export const MAX_WORKERS = 256;
+export const MAX_THREADS = 1024;
+
+const HOUR_MS = 3_600_000;
+
+export const serverLimitsSchema = z
+  .strictObject({
+    /** Request line plus headers, bytes; larger gets 431. */
+    maxHeaderBytes: z.number().int().min(1024).max(1024 * 1024).default(16 * 1024),
+    /** Request body, bytes; larger gets 413. */
+    maxBodyBytes: z.number().int().min(0).max(1024 * 1024 * 1024).default(1024 * 1024),
+    /** Time allowed to receive the request line and headers; then 408. */
+    headersTimeoutMs: z.number().int().min(100).max(HOUR_MS).default(10_000),
+    /** Time allowed to receive the whole request; then 408. */
+    requestTimeoutMs: z.number().int().min(100).max(HOUR_MS).default(30_000),
+    /** An idle keep-alive connection is closed after this long. */
+    keepAliveTimeoutMs: z.number().int().min(100).max(HOUR_MS).default(5_000),
+    /** Requests per connection before the server closes it; 0 for no limit. */
+    maxRequestsPerConnection: z.number().int().min(0).max(1_000_000_000).default(0),
+    /** `thread-per-request`: threads running at once; further requests wait in a queue. */
+    maxThreads: z.number().int().min(1).max(MAX_THREADS).default(256),
+  })
+  .refine((limits) => limits.headersTimeoutMs <= limits.requestTimeoutMs, {
+    message: 'headersTimeoutMs must not exceed requestTimeoutMs',
+    path: ['headersTimeoutMs'],
+  });
+
+export const serverConfigSchema = z.strictObject({
+  model: serverModelSchema.default('event-loop'),
+  /** Handler threads of the pool models. */
+  workers: z.number().int().min(1).max(MAX_WORKERS).default(4),
+  host: z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[^\s/?#@]+$/, 'host must be a host name or an IP address')
+    .default('127.0.0.1'),
+  /** 0 lets the system pick a free port. */
+  port: z.number().int().min(0).max(65_535).default(7878),
+  /** Off: every response carries `Connection: close`. */
+  keepAlive: z.boolean().default(true),
+  /** Telemetry sample period. */
+  intervalMs: z.number().int().min(100).max(60_000).default(1000),
+  /** A `Server-Timing` header (queue wait, service time, handler) on every routed response. */
+  serverTiming: z.boolean().default(true),
+  /** Routes under /fault/ that throw or end the handler thread, for robustness tests. */
+  faultRoutes: z.boolean().default(false),
+  limits: serverLimitsSchema.prefault({}),
+});
+
+export type ServerConfig = z.output<typeof serverConfigSchema>;
+export type ServerConfigInput = z.input<typeof serverConfigSchema>;
+export type ServerLimits = ServerConfig['limits'];
+
+export class ServerConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'ServerConfigError';
+  }
+}
+
+/** Validates untrusted input into a config; throws ServerConfigError listing every problem. */
+export function validateServerConfig(input: unknown): ServerConfig {
+  const parsed = serverConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ServerConfigError(parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)));
+  }
+  return parsed.data;
+}
