@@ -60,7 +60,8 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
 
   const { jobs, plannedDurationMs } = planRun(config, target, request);
   const workers: Worker[] = [];
-  const cpuAtStart = process.cpuUsage();
+  // Taken again when every worker is ready: the run's CPU, not the workers' start-up.
+  let cpuAtStart = process.cpuUsage();
 
   let stopRequested = false;
   let started = false;
@@ -94,6 +95,7 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
       if (message.type === 'ready') {
         if (++ready < workers.length) return;
         startEpochMs = performance.timeOrigin + performance.now() + START_DELAY_MS;
+        cpuAtStart = process.cpuUsage();
         aggregate = new RunAggregator(workers.length, startEpochMs, config.ratePerSec !== null || config.connRate !== null);
         jobs.forEach((job, i) => workers[i]?.postMessage({ type: 'start', job, startEpochMs } satisfies HostToWorker));
         started = true;

@@ -37,7 +37,13 @@ export class ConnRateWorker {
     };
   }
 
+  /** Starts at the run's start time (waiting for it if it is still ahead), as LoadWorker does. */
   start(): void {
+    setTimeout(() => this.begin(), Math.max(0, this.context.startMs - performance.now()));
+  }
+
+  private begin(): void {
+    if (this.context.stopped) return;
     const { job, recorder } = this.context;
     this.timers.push(setTimeout(() => this.stop(), Math.max(0, this.context.startMs + job.durationMs - performance.now())));
     this.timers.push(setInterval(() => recorder.sampleRate(performance.now()), RATE_SAMPLE_MS));
