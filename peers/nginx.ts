@@ -21,6 +21,8 @@ export interface NginxOptions {
   workers?: number;
   /** CPU list for taskset, e.g. "0". */
   cpu?: string;
+  /** listen(2) backlog (nginx's `listen … backlog=N`); nginx's default is 511 on Linux. */
+  backlog?: number;
 }
 
 /** A port that was free a moment ago (nginx cannot listen on port 0 and report it). */
@@ -83,7 +85,7 @@ http {
   scgi_temp_path ${dir}/scgi;
   keepalive_requests 1000000;
   server {
-    listen 127.0.0.1:${port} reuseport;
+    listen 127.0.0.1:${port} reuseport${options.backlog === undefined ? '' : ` backlog=${options.backlog}`};
     location / { default_type text/plain; return 200 "hello from nginx\\n"; }
   }
 }
