@@ -50,7 +50,7 @@ function seconds(flag: string) {
 /** httperf's --add-header takes raw header lines, several separated by "\n". */
 function addHeaders(text: string, all: Array<[string, string]>): Array<[string, string]> {
   const lines = text.split(/\\n|\n/).filter((line) => line.trim() !== '');
-  return [...all, ...lines.map(parseHeader)];
+  return [...all, ...lines.map((line) => parseHeader(line, '--add-header'))];
 }
 
 export function httperfCommand(): Command {

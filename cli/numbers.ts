@@ -35,8 +35,8 @@ export function durationOption(flag: string) {
 }
 
 /** "Name: value" → [name, value]. */
-export function parseHeader(text: string): [string, string] {
+export function parseHeader(text: string, flag = '-H'): [string, string] {
   const colon = text.indexOf(':');
-  if (colon <= 0) throw new InvalidArgumentError(`-H expects "Name: value", got "${text}"`);
+  if (colon <= 0) throw new InvalidArgumentError(`${flag} expects "Name: value", got "${text}"`);
   return [text.slice(0, colon).trim(), text.slice(colon + 1).trim()];
 }

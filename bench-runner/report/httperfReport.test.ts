@@ -120,8 +120,8 @@ describe('formatHttperfReport', () => {
   });
 
   it('refuses a run that is not connection-rate', () => {
-    const { connRate: _omitted, ...summary } = seedRecord().summary;
-    const record = { ...seedRecord(), summary };
+    const seed = seedRecord();
+    const record = { ...seed, summary: { ...seed.summary, connRate: undefined } };
     expect(() => formatHttperfReport(record, invocation)).toThrow(/not a connection-rate run/);
   });
 });
