@@ -1,5 +1,5 @@
-// Command-line options of `npm run bench`: --rounds N, --duration 5s, --only throughput|rate|pause.
-export const sections = ['throughput', 'rate', 'pause'] as const;
+// Command-line options of `npm run bench`: --rounds N, --duration 5s, --only throughput|rate|pause|connrate|servers.
+export const sections = ['throughput', 'rate', 'pause', 'connrate', 'servers'] as const;
 export type Section = (typeof sections)[number];
 
 export interface BenchOptions {
@@ -9,7 +9,7 @@ export interface BenchOptions {
   only: Section[];
 }
 
-export const usage = 'usage: tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|rate|pause]';
+export const usage = `usage: tsx bench/run.ts [--rounds N] [--duration 5s] [--only ${sections.join('|')}]`;
 
 function isSection(text: string): text is Section {
   return (sections as readonly string[]).includes(text);

@@ -1,11 +1,13 @@
-// `npm run bench` = `tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|rate|pause]`.
-// Every load goes to an nginx on 127.0.0.1 started here and stopped afterwards. The markdown
+// `npm run bench` = `tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|rate|pause|connrate|servers]`.
+// Every load goes to servers on 127.0.0.1 started here (nginx, loadlab serve) and stopped afterwards. The markdown
 // report goes to stdout, progress to stderr.
 import { cpus } from 'node:os';
 import { installInterruptHandlers } from './cleanup.ts';
+import { connRateSection } from './connRate.ts';
 import { parseOptions, type BenchOptions, type Section } from './options.ts';
 import { pauseSection } from './pause.ts';
 import { rateAccuracySection } from './rateAccuracy.ts';
+import { serversSection } from './servers.ts';
 import { throughputSection } from './throughput.ts';
 
 type SectionRunner = (options: BenchOptions, log: (line: string) => void) => Promise<string>;
@@ -14,6 +16,8 @@ const runners: Record<Section, SectionRunner> = {
   throughput: throughputSection,
   rate: rateAccuracySection,
   pause: pauseSection,
+  connrate: connRateSection,
+  servers: serversSection,
 };
 
 function log(line: string): void {
@@ -39,9 +43,10 @@ async function main(): Promise<number> {
   ];
   process.stdout.write(`${header.join('\n')}\n`);
   let failed = false;
-  for (const section of options.only) {
+  const sectionRunners = options.only.map((section): [Section, SectionRunner] => [section, runners[section]]);
+  for (const [section, runner] of sectionRunners) {
     try {
-      process.stdout.write(`${await runners[section](options, log)}\n`);
+      process.stdout.write(`${await runner(options, log)}\n`);
     } catch (error) {
       failed = true;
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,7 +1,6 @@
 // The `single` model's listener: accepts connections without reading them and hands them to
 // node:http one at a time; the next is taken when the current one closes. A waiting connection
 // is not read at all (as in a listen backlog), so its header timeout starts when its turn comes.
-import type http from 'node:http';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 
@@ -13,7 +12,8 @@ export class ConnectionGate {
   private closed = false;
 
   constructor(
-    private readonly http: http.Server,
+    /** The node:http server (only its 'connection' and 'listening' events are used). */
+    private readonly http: net.Server,
     onAccepted: (socket: net.Socket) => void,
   ) {
     this.listener = net.createServer({ pauseOnConnect: true, noDelay: true }, (socket) => {

@@ -23,7 +23,8 @@ export interface Exchange {
 }
 
 interface ConnectionState {
-  outstanding: Set<Exchange>;
+  /** In arrival order; usually none or one (an array: a Set grows and shrinks its table per request). */
+  outstanding: Exchange[];
   /** A parser error to answer once the complete requests before it are answered. */
   pendingError: ErrorReply | null;
   /** The connection has been refused; further parser errors on it are ignored. */
@@ -32,31 +33,49 @@ interface ConnectionState {
   requests: number;
 }
 
+/** The state of an open connection rides on its socket (a property read, not a Map lookup, per request). */
+const STATE = Symbol('loadlab.connectionState');
+
+interface TrackedSocket extends net.Socket {
+  [STATE]?: ConnectionState | undefined;
+}
+
+function stateOf(socket: net.Socket): ConnectionState | undefined {
+  return (socket as TrackedSocket)[STATE];
+}
+
 export class Connections {
-  private readonly states = new Map<net.Socket, ConnectionState>();
+  private readonly sockets = new Set<net.Socket>();
 
   constructor(private readonly telemetry: TelemetryRecorder) {}
 
   opened(socket: net.Socket): void {
-    this.states.set(socket, { outstanding: new Set(), pendingError: null, refused: false, requests: 0 });
-    socket.once('close', () => this.states.delete(socket));
+    (socket as TrackedSocket)[STATE] = { outstanding: [], pendingError: null, refused: false, requests: 0 };
+    this.sockets.add(socket);
+    socket.once('close', () => {
+      (socket as TrackedSocket)[STATE] = undefined;
+      this.sockets.delete(socket);
+    });
   }
 
   /** Records a new request on its connection; returns how many the connection has carried. */
   began(exchange: Exchange): number {
-    const state = this.states.get(exchange.req.socket);
+    const state = stateOf(exchange.req.socket);
     if (state === undefined) return 1;
-    state.outstanding.add(exchange);
+    state.outstanding.push(exchange);
     return ++state.requests;
   }
 
   /** The exchange's response closed (sent, or its connection gone); a waiting error may go now. */
   ended(exchange: Exchange): void {
     const socket = exchange.req.socket;
-    const state = this.states.get(socket);
+    const state = stateOf(socket);
     if (state === undefined) return;
-    state.outstanding.delete(exchange);
-    if (state.pendingError !== null && [...state.outstanding].every((other) => other.abandoned)) {
+    const { outstanding } = state;
+    const at = outstanding.indexOf(exchange);
+    if (at === 0) outstanding.shift();
+    else if (at > 0) outstanding.splice(at, 1);
+    if (state.pendingError !== null && outstanding.every((other) => other.abandoned)) {
       const reply = state.pendingError;
       state.pendingError = null;
       this.refuse(socket, reply);
@@ -65,7 +84,7 @@ export class Connections {
 
   /** A parser error or timeout on `socket` (null for a socket error: close it, no reply). */
   clientError(socket: net.Socket, reply: ErrorReply | null): void {
-    const state = this.states.get(socket);
+    const state = stateOf(socket);
     if (reply === null || state === undefined || !socket.writable) {
       socket.destroy();
       return;
@@ -77,7 +96,7 @@ export class Connections {
     }
     state.refused = true;
     // A response that closes the connection (413) is already on its way: nothing more to say.
-    if ([...state.outstanding].some((exchange) => exchange.close && exchange.res.writableEnded)) return;
+    if (state.outstanding.some((exchange) => exchange.close && exchange.res.writableEnded)) return;
     // Complete requests not yet answered are answered first; answered ones are already on their
     // way out in order; an incomplete one (the request that failed) gets the error instead.
     let waitFor = 0;
@@ -104,6 +123,6 @@ export class Connections {
 
   /** Closes every connection at once, answered or not. */
   destroyAll(): void {
-    for (const socket of this.states.keys()) socket.destroy();
+    for (const socket of this.sockets) socket.destroy();
   }
 }

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { replyForClientError } from './clientErrors.ts';
 import type { ServerConfig } from './config.ts';
 import { Connections, type Exchange } from './connections.ts';
-import { errorMessage, failureOutcome, type Job, type JobOutcome } from './jobs.ts';
+import { errorMessage, failureOutcome, type Job, type JobOutcome, type JobTiming } from './jobs.ts';
 import type { Model } from './models/model.ts';
 import { routeRequest, takesBody, type Workload } from './routes.ts';
 import type { TelemetryRecorder } from './telemetry.ts';
@@ -18,6 +18,47 @@ const FRONT = 'front';
 /** Bodies up to this size go out in one write with the head. */
 const SMALL_BODY_BYTES = 1024;
 const HOST_VALUE = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~%!$&'()*+,;=-]*)(?::\d*)?$/;
+/** The body of every request without one (shared: nothing writes into it). */
+const NO_BODY = new Uint8Array(0);
+
+interface FrontExchange extends Exchange {
+  front: HttpFront;
+}
+
+/** node:http's response with a slot for its exchange, which the one shared 'close' listener reads. */
+class TrackedResponse extends http.ServerResponse {
+  exchange: FrontExchange | null = null;
+}
+
+/** ".5" for 500 µs: the fraction of a whole-µs duration in ms, as Number → String writes it. */
+const MS_FRACTIONS = Array.from({ length: 1000 }, (_, us) => (us === 0 ? '' : `.${String(us).padStart(3, '0').replace(/0+$/, '')}`));
+
+/** A duration in ms with at most 3 decimals, the same text as `${Math.round(us) / 1000}`, without a float-to-string. */
+function msText(us: number): string {
+  const whole = Math.round(us);
+  const ms = Math.floor(whole / 1000);
+  return `${ms}${MS_FRACTIONS[whole - ms * 1000] ?? ''}`;
+}
+
+/** The latin1 text of the last small body written: the hello body is the same Buffer every time. */
+let lastBody: Uint8Array | null = null;
+let lastBodyText = '';
+
+function latin1(body: Uint8Array): string {
+  if (body !== lastBody) {
+    lastBodyText = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
+    lastBody = body;
+  }
+  return lastBodyText;
+}
+
+/** The 'close' listener of every response (a shared function: no closure per request). */
+function onResponseClose(this: TrackedResponse): void {
+  const { exchange } = this;
+  if (exchange === null) return;
+  this.exchange = null;
+  exchange.front.responseClosed(exchange);
+}
 
 export interface FrontOptions {
   config: ServerConfig;
@@ -30,16 +71,19 @@ export interface FrontOptions {
 }
 
 export class HttpFront {
-  readonly server: http.Server;
+  readonly server: http.Server<typeof http.IncomingMessage, typeof TrackedResponse>;
   private readonly connections: Connections;
   private readonly idleWaiters = new Set<() => void>();
   private draining = false;
   private nextJobId = 1;
+  /** The last Host value that passed the check (a load generator sends the same one every time). */
+  private lastGoodHost: string | undefined;
 
   constructor(private readonly options: FrontOptions) {
     const { limits } = options.config;
     this.connections = new Connections(options.telemetry);
     this.server = http.createServer({
+      ServerResponse: TrackedResponse,
       maxHeaderSize: limits.maxHeaderBytes,
       headersTimeout: limits.headersTimeoutMs,
       requestTimeout: limits.requestTimeoutMs,
@@ -104,19 +148,15 @@ export class HttpFront {
   private onRequest(req: http.IncomingMessage, res: http.ServerResponse, expectsContinue: boolean, expectation?: 'expectation'): void {
     const arrivedAtMs = this.options.takeWaitStart?.(req.socket) ?? performance.now();
     const { telemetry } = this.options;
-    const exchange: Exchange = { req, res, complete: false, abandoned: false, close: false };
+    const exchange: FrontExchange = { req, res, complete: false, abandoned: false, close: false, front: this };
     const requestsOnConnection = this.connections.began(exchange);
     // node:http says `Connection: close` at the request limit but keeps the connection open until
     // the idle timeout; saying it here closes it after the response.
     const { maxRequestsPerConnection } = this.options.config.limits;
     if (maxRequestsPerConnection > 0 && requestsOnConnection >= maxRequestsPerConnection) exchange.close = true;
     telemetry.requestStarted();
-    res.on('close', () => {
-      telemetry.requestEnded(res.writableFinished ? res.statusCode : null);
-      this.connections.ended(exchange);
-      if (this.draining) this.server.closeIdleConnections();
-      if (this.inFlight === 0) for (const waiter of this.idleWaiters) waiter();
-    });
+    (res as TrackedResponse).exchange = exchange;
+    res.on('close', onResponseClose);
 
     const refusal = this.checkRequest(req);
     if (refusal !== null) {
@@ -147,11 +187,20 @@ export class HttpFront {
     }
     if (!hasBody) {
       exchange.complete = true;
-      this.dispatch(exchange, decision.workload, new Uint8Array(0), arrivedAtMs);
+      this.dispatch(exchange, decision.workload, NO_BODY, arrivedAtMs);
       return;
     }
     if (expectsContinue) res.writeContinue();
     this.readBody(exchange, decision.workload, maxBodyBytes, arrivedAtMs);
+  }
+
+  /** The response of `exchange` closed: sent, or its connection gone. */
+  responseClosed(exchange: Exchange): void {
+    const { res } = exchange;
+    this.options.telemetry.requestEnded(res.writableFinished ? res.statusCode : null);
+    this.connections.ended(exchange);
+    if (this.draining) this.server.closeIdleConnections();
+    if (this.idleWaiters.size > 0 && this.inFlight === 0) for (const waiter of this.idleWaiters) waiter();
   }
 
   /** What node:http leaves to the application: the version it parsed and RFC 9112 §3.2's Host rules. */
@@ -163,11 +212,14 @@ export class HttpFront {
     let hosts = 0;
     for (let i = 0; i < req.rawHeaders.length; i += 2) {
       const name = req.rawHeaders[i];
-      if (name?.length === 4 && name.toLowerCase() === 'host') hosts++;
+      if (name?.length === 4 && (name === 'Host' || name === 'host' || name.toLowerCase() === 'host')) hosts++;
     }
     if (hosts > 1) return { status: 400, message: 'more than one Host header' };
     const host = req.headers.host;
-    if (host !== undefined && !HOST_VALUE.test(host)) return { status: 400, message: 'invalid Host header' };
+    if (host !== undefined && host !== this.lastGoodHost) {
+      if (!HOST_VALUE.test(host)) return { status: 400, message: 'invalid Host header' };
+      this.lastGoodHost = host;
+    }
     return null;
   }
 
@@ -191,7 +243,7 @@ export class HttpFront {
     };
     const onEnd = (): void => {
       exchange.complete = true;
-      this.dispatch(exchange, workload, keep ? new Uint8Array(Buffer.concat(chunks, bytes)) : new Uint8Array(0), arrivedAtMs);
+      this.dispatch(exchange, workload, keep ? new Uint8Array(Buffer.concat(chunks, bytes)) : NO_BODY, arrivedAtMs);
     };
     req.on('data', onData);
     req.on('end', onEnd);
@@ -221,22 +273,51 @@ export class HttpFront {
     if (exchange.abandoned || res.writableEnded || res.destroyed) return;
     const { config, telemetry } = this.options;
     if (outcome.timing !== null) telemetry.recordTiming(outcome.timing);
-    const headers: http.OutgoingHttpHeaders = {
-      'Content-Type': outcome.contentType,
-      'Content-Length': outcome.body.byteLength,
-    };
-    if (config.serverTiming && outcome.timing !== null) {
-      const { queueWaitUs, serviceUs } = outcome.timing;
-      headers['Server-Timing'] = `queue;dur=${Math.round(queueWaitUs) / 1000}, service;dur=${Math.round(serviceUs) / 1000}, handler;desc="${outcome.handler}"`;
-    }
-    if (allow !== undefined) headers.Allow = allow;
-    if (!config.keepAlive || this.draining || exchange.close) headers.Connection = 'close';
+    // A flat [name, value, …] list: node:http takes it as is, without walking an object's keys.
+    const { body } = outcome;
+    const headers: string[] = ['Content-Type', outcome.contentType, 'Content-Length', String(body.byteLength)];
+    if (config.serverTiming && outcome.timing !== null) headers.push('Server-Timing', serverTimingValue(outcome.timing, outcome.handler));
+    if (allow !== undefined) headers.push('Allow', allow);
+    if (!config.keepAlive || this.draining || exchange.close) headers.push('Connection', 'close');
     res.writeHead(outcome.status, headers);
     // node:http joins a string body to the head as one chunk; a Buffer would go as a second one.
-    const { body } = outcome;
-    if (body.byteLength <= SMALL_BODY_BYTES) res.end(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1'), 'latin1');
+    if (body.byteLength <= SMALL_BODY_BYTES) res.end(latin1(body), 'latin1');
     else res.end(body);
   }
+}
+
+/** Server-Timing values are kept for queue and service times under this many µs (each). */
+const CACHED_TIMING_US = 64;
+/** ...and for this many handlers (a thread-per-request server names a new one per request). */
+const CACHED_HANDLERS = 32;
+/** Handler → Server-Timing value by queue µs × CACHED_TIMING_US + service µs ('' until written once). */
+const timingValues = new Map<string, string[]>();
+
+/** `queue;dur=0.012, service;dur=0.003, handler;desc="server-thread"`. */
+function formatServerTiming(queueUs: number, serviceUs: number, handler: string): string {
+  // Joined rather than concatenated: a joined string is flat, and node:http's header-value check
+  // (a regular expression) on a concatenated one would first flatten it in the runtime.
+  return ['queue;dur=', msText(queueUs), ', service;dur=', msText(serviceUs), ', handler;desc="', handler, '"'].join('');
+}
+
+/** The Server-Timing value of a timing: on a fast route, the same few strings again and again, so they are kept. */
+function serverTimingValue(timing: JobTiming, handler: string): string {
+  const queueUs = Math.round(timing.queueWaitUs);
+  const serviceUs = Math.round(timing.serviceUs);
+  if (!(queueUs >= 0 && queueUs < CACHED_TIMING_US && serviceUs >= 0 && serviceUs < CACHED_TIMING_US)) return formatServerTiming(queueUs, serviceUs, handler);
+  let values = timingValues.get(handler);
+  if (values === undefined) {
+    if (timingValues.size >= CACHED_HANDLERS) return formatServerTiming(queueUs, serviceUs, handler);
+    values = new Array<string>(CACHED_TIMING_US * CACHED_TIMING_US).fill('');
+    timingValues.set(handler, values);
+  }
+  const slot = queueUs * CACHED_TIMING_US + serviceUs;
+  let value = values[slot] ?? '';
+  if (value === '') {
+    value = formatServerTiming(queueUs, serviceUs, handler);
+    values[slot] = value;
+  }
+  return value;
 }
 
 function rejectionOutcome(rejection: { status: number; message: string }): JobOutcome {

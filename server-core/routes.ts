@@ -34,6 +34,9 @@ type Route = { methods: readonly string[]; fault?: true; parse: (query: string) 
 
 const READ = ['GET', 'HEAD'] as const;
 
+/** `GET /` and `HEAD /`, the route load tests hit most: one shared decision, no parsing. */
+const HELLO: RouteDecision = Object.freeze({ workload: Object.freeze({ kind: 'hello' }) });
+
 const ROUTES: Record<string, Route> = {
   '/': { methods: READ, parse: () => ({ kind: 'hello' }) },
   '/sleep': { methods: READ, parse: (query) => withParam(query, 'ms', MAX_SLEEP_MS, (ms) => ({ kind: 'sleep', ms })) },
@@ -47,6 +50,7 @@ const ROUTES: Record<string, Route> = {
 };
 
 export function routeRequest(method: string, target: string, faultRoutes: boolean): RouteDecision {
+  if (target === '/' && (method === 'GET' || method === 'HEAD')) return HELLO;
   if (!IMPLEMENTED_METHODS.has(method)) {
     return { rejection: { status: 501, message: `method ${method} is not implemented (${[...IMPLEMENTED_METHODS].join(', ')} are)` } };
   }

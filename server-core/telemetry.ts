@@ -1,14 +1,17 @@
-// The server thread's counters and histograms, turned into one sample per interval. Counters
-// are cheap increments on the request path; everything else is read when a sample is taken.
+// The server thread's counters and histograms, turned into one sample per interval. The request
+// path only increments counters (statuses too, in an array indexed by status) and stages its two
+// durations (histogram.ts); everything else is built when a sample is taken.
 import type { Socket } from 'node:net';
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
 import type { ServerModel, ServerTelemetrySample } from '../common/serverTelemetry.ts';
-import { createDurationHistogram, encodeDurations, recordDurationUs, summarizeDurations } from './histogram.ts';
+import { DurationRecorder, encodeDurations, summarizeDurations } from './histogram.ts';
 import type { JobTiming } from './jobs.ts';
 import type { ModelGauges } from './models/model.ts';
 
 /** Event-loop delay sampling period; the monitor's readings include it, samples do not. */
 const LOOP_RESOLUTION_MS = 10;
+/** node:http only sends status codes from 100 to 999. */
+const STATUS_SLOTS = 1000;
 
 export class TelemetryRecorder {
   private seq = 0;
@@ -22,11 +25,13 @@ export class TelemetryRecorder {
   private servedTotal = 0;
   private inFlight = 0;
   private rejected = 0;
-  private statusCounts: Record<string, number> = {};
+  /** Responses per status code in this interval; the codes seen in `statusesSeen`. */
+  private readonly statusCounts = new Uint32Array(STATUS_SLOTS);
+  private statusesSeen: number[] = [];
   private lastThreadsStarted = 0;
   private lastDeaths = 0;
-  private readonly queueWait = createDurationHistogram();
-  private readonly service = createDurationHistogram();
+  private readonly queueWait = new DurationRecorder();
+  private readonly service = new DurationRecorder();
   private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 
   constructor(private readonly model: ServerModel) {
@@ -60,8 +65,8 @@ export class TelemetryRecorder {
   }
 
   recordTiming(timing: JobTiming): void {
-    recordDurationUs(this.queueWait, timing.queueWaitUs);
-    recordDurationUs(this.service, timing.serviceUs);
+    this.queueWait.record(timing.queueWaitUs);
+    this.service.record(timing.serviceUs);
   }
 
   get requestsInFlight(): number {
@@ -79,6 +84,8 @@ export class TelemetryRecorder {
     const cpu = process.cpuUsage(this.lastCpu);
     this.lastCpu = process.cpuUsage();
     const depth = gauges.queueDepths.reduce((sum, n) => sum + n, 0);
+    const queueWait = this.queueWait.read();
+    const service = this.service.read();
     const sample: ServerTelemetrySample = {
       seq: this.seq++,
       model: this.model,
@@ -86,11 +93,11 @@ export class TelemetryRecorder {
       epochMs: performance.timeOrigin + nowMs,
       intervalMs,
       connections: { open: this.open, accepted: this.accepted, acceptedTotal: this.acceptedTotal, waiting: waitingConnections },
-      requests: { served: this.served, servedTotal: this.servedTotal, inFlight: this.inFlight, rejected: this.rejected, statusCounts: this.statusCounts },
+      requests: { served: this.served, servedTotal: this.servedTotal, inFlight: this.inFlight, rejected: this.rejected, statusCounts: this.takeStatusCounts() },
       queues: { depth, depths: gauges.queueDepths },
-      queueWaitUs: summarizeDurations(this.queueWait),
-      serviceUs: summarizeDurations(this.service),
-      histograms: { queueWaitUs: encodeDurations(this.queueWait), serviceUs: encodeDurations(this.service) },
+      queueWaitUs: summarizeDurations(queueWait),
+      serviceUs: summarizeDurations(service),
+      histograms: { queueWaitUs: encodeDurations(queueWait), serviceUs: encodeDurations(service) },
       handlers: {
         threads: gauges.handlerThreads,
         busy: gauges.busy,
@@ -107,7 +114,6 @@ export class TelemetryRecorder {
     this.accepted = 0;
     this.served = 0;
     this.rejected = 0;
-    this.statusCounts = {};
     this.lastThreadsStarted = gauges.threadsStartedTotal;
     this.lastDeaths = gauges.deathsTotal;
     this.queueWait.reset();
@@ -120,8 +126,20 @@ export class TelemetryRecorder {
   }
 
   private countStatus(status: number): void {
-    const key = String(status);
-    this.statusCounts[key] = (this.statusCounts[key] ?? 0) + 1;
+    const slot = status >= 0 && status < STATUS_SLOTS ? status : 0;
+    if (this.statusCounts[slot] === 0) this.statusesSeen.push(slot);
+    this.statusCounts[slot] = (this.statusCounts[slot] ?? 0) + 1;
+  }
+
+  /** Status code → count for the interval that ends now (and starts the next one at zero). */
+  private takeStatusCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const status of this.statusesSeen.sort((a, b) => a - b)) {
+      counts[String(status)] = this.statusCounts[status] ?? 0;
+      this.statusCounts[status] = 0;
+    }
+    this.statusesSeen = [];
+    return counts;
   }
 
   private takeLoopDelay(): ServerTelemetrySample['eventLoopDelayUs'] {

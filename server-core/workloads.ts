@@ -23,6 +23,8 @@ export interface ThreadFaults {
 
 const TEXT = 'text/plain; charset=utf-8';
 const HELLO_BODY = Buffer.from('hello\n');
+/** The same response object for every `GET /` (nothing writes into a response). */
+const HELLO: WorkloadResponse = Object.freeze({ status: 200, contentType: TEXT, body: HELLO_BODY, ownsBuffer: false });
 const SLEEP_CELL = new Int32Array(new SharedArrayBuffer(4));
 
 function text(body: string): WorkloadResponse {
@@ -46,7 +48,7 @@ function spinUs(us: number): number {
 export function runWorkload(workload: Workload, body: Uint8Array, faults: ThreadFaults | null): WorkloadResponse | Promise<WorkloadResponse> {
   switch (workload.kind) {
     case 'hello':
-      return { status: 200, contentType: TEXT, body: HELLO_BODY, ownsBuffer: false };
+      return HELLO;
     case 'sleep':
       blockMs(workload.ms);
       return text(`slept ${workload.ms} ms\n`);
