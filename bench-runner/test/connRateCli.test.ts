@@ -1,6 +1,5 @@
 // `loadlab httperf` as a user runs it (node bin/loadlab.js httperf …): httperf's report layout,
 // figures that agree with the --json run record, and bad flags refused with exit status 2.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,26 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHttperfOutput } from '../../peers/httperfOutput.ts';
 import { runRecordSchema, type RunRecord } from '../../common/runRecord.ts';
 import { startArrivalServer, type ArrivalServer } from './servers.ts';
+import { runLoadlab } from '../../peers/loadlabCli.ts';
 
-const bin = new URL('../../bin/loadlab.js', import.meta.url).pathname;
-
-interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function loadlab(args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const loadlab = runLoadlab;
 
 /** The report's lines in order, as httperf 0.9 prints them (first line: the command). */
 const LAYOUT = [
