@@ -10,13 +10,12 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { parseHttperfOutput, type HttperfFigures } from '../peers/httperfOutput.ts';
-import { startNginx, type NginxServer } from '../peers/nginx.ts';
+import type { NginxServer } from '../peers/nginx.ts';
 import { findProgram } from '../peers/programs.ts';
-import { onInterrupt } from './cleanup.ts';
 import { code, table } from './markdown.ts';
 import { commandLine, startPinned } from './measure.ts';
 import type { BenchOptions } from './options.ts';
-import { GENERATOR_CPU, SERVER_CPU } from './server.ts';
+import { GENERATOR_CPU, withNginx } from './server.ts';
 import { fixed, median, rate, signedPct, sleep } from './stats.ts';
 
 const RATES = [500, 1000, 2000, 3000, 4000, 5000, 6000, 8000, 10_000, 12_000, 16_000] as const;
@@ -98,18 +97,6 @@ async function attempt(tool: ConnTool, round: number, target: number, server: Ng
   return { ...base, figures, failure: judge(figures, target) };
 }
 
-/** nginx (1 worker) on core 0 with a deep listen backlog, stopped afterwards. */
-async function withBackloggedNginx<T>(body: (server: NginxServer) => Promise<T>): Promise<T> {
-  const server = await startNginx({ workers: 1, cpu: SERVER_CPU, backlog: NGINX_BACKLOG });
-  const unregister = onInterrupt(() => server.stop());
-  try {
-    return await body(server);
-  } finally {
-    unregister();
-    await server.stop();
-  }
-}
-
 /** The highest target the tool sustained in a round (0 when none). */
 function highestSustained(attempts: readonly Attempt[], tool: ConnTool, round: number): number {
   return Math.max(0, ...attempts.filter((a) => a.tool === tool && a.round === round && a.failure === null).map((a) => a.target));
@@ -118,7 +105,7 @@ function highestSustained(attempts: readonly Attempt[], tool: ConnTool, round: n
 export async function connRateSection(options: BenchOptions, log: (line: string) => void): Promise<string> {
   const attempts: Attempt[] = [];
   const shown = new Map<ConnTool, string>();
-  await withBackloggedNginx(async (server) => {
+  await withNginx(async (server) => {
     for (let round = 1; round <= options.rounds; round++) {
       const failuresInARow = new Map<ConnTool, number>(TOOLS.map((tool) => [tool, 0]));
       for (const [rung, target] of RATES.entries()) {
@@ -138,7 +125,7 @@ export async function connRateSection(options: BenchOptions, log: (line: string)
         }
       }
     }
-  });
+  }, { backlog: NGINX_BACKLOG });
 
   const highest = (tool: ConnTool): number[] => Array.from({ length: options.rounds }, (_, i) => highestSustained(attempts, tool, i + 1));
   const medianHighest = (tool: ConnTool): number => median(highest(tool));
