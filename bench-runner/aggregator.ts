@@ -3,7 +3,7 @@
 // percentiles are the percentiles of all responses, not an average of per-thread figures.
 import type { JsHistogram } from 'hdr-histogram-js';
 import type { ConnErrorKinds, ErrorCounts, SeriesPoint } from '../common/runRecord.ts';
-import { addEncoded, createLatencyHistogram } from './histogram.ts';
+import { addEncoded, createLatencyHistogram } from '../common/histogram.ts';
 import { emptyConnErrorKinds, emptyErrorCounts, type ConnRateExtras, type IntervalCounts, type SnapshotMessage } from './messages.ts';
 
 interface PendingInterval {

@@ -1,11 +1,11 @@
 // Builds the run record from the merged measurements: the one place the summary is computed.
 import { randomBytes } from 'node:crypto';
-import { RUN_SCHEMA, type ConnRateSummary, type RunRecord, type SeriesPoint, type ServerInfo } from '../common/runRecord.ts';
+import { RUN_SCHEMA, type ConnRateSummary, type MeasuredRunRecord, type SeriesPoint, type ServerInfo } from '../common/runRecord.ts';
 import type { ConnRateTotals, RunAggregator } from './aggregator.ts';
 import { meanConnectionRatePerSec } from './connPacer.ts';
 import type { BenchConfig } from './config.ts';
 import { currentEnv } from './env.ts';
-import { encodeHistogram, summarizeLatency } from './histogram.ts';
+import { encodeHistogram, summarizeLatency } from '../common/histogram.ts';
 import { rateStats } from './stats.ts';
 
 export interface RunTiming {
@@ -76,7 +76,7 @@ export function buildRunRecord(
   aggregate: RunAggregator,
   timing: RunTiming,
   context: RecordContext,
-): RunRecord {
+): MeasuredRunRecord {
   const durationMs = Math.max(1, timing.endEpochMs - timing.startEpochMs);
   const seconds = durationMs / 1000;
   const mode = config.connRate !== null ? 'conn-rate' : config.ratePerSec === null ? 'max' : 'rate';

@@ -2,7 +2,7 @@
 // sample per interval, stop it early, get the run record.
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import type { ErrorCounts, RunRecord, SeriesPoint, ServerInfo } from '../common/runRecord.ts';
+import type { ErrorCounts, MeasuredRunRecord, SeriesPoint, ServerInfo } from '../common/runRecord.ts';
 import { RunAggregator } from './aggregator.ts';
 import { benchConfigSchema, describeConfigIssues, parseTargetUrl, type BenchConfig } from './config.ts';
 import { planRun } from './jobs.ts';
@@ -32,7 +32,7 @@ export interface RunOptions {
 export interface RunHandle {
   /** Stops early; the record keeps what was measured until then. */
   stop(): void;
-  readonly result: Promise<RunRecord>;
+  readonly result: Promise<MeasuredRunRecord>;
 }
 
 export class ConfigError extends Error {
@@ -67,7 +67,7 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
   let started = false;
   const send = (message: HostToWorker): void => workers.forEach((worker) => worker.postMessage(message));
 
-  const result = new Promise<RunRecord>((resolve, reject) => {
+  const result = new Promise<MeasuredRunRecord>((resolve, reject) => {
     let ready = 0;
     let aggregate: RunAggregator | null = null;
     let startEpochMs = 0;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRecordSchema } from '../common/runRecord.ts';
+import { measuredRunRecordSchema } from '../common/runRecord.ts';
 import { runLoadlab } from '../peers/loadlabCli.ts';
 
 const loadlab = runLoadlab;
@@ -73,7 +73,7 @@ describe('loadlab bench run', () => {
     expect(result.stdout).toContain('Uncorrected Latency (measured without taking delayed starts into account)');
     expect(result.stdout).toMatch(/^Requests\/sec: +\d+\.\d\d$/m);
 
-    const record = runRecordSchema.parse(JSON.parse(await readFile(jsonPath, 'utf8')));
+    const record = measuredRunRecordSchema.parse(JSON.parse(await readFile(jsonPath, 'utf8')));
     expect(record.load).toMatchObject({ mode: 'rate', threads: 1, connections: 2, durationMs: 1000, ratePerSec: 200 });
     expect(record.summary.requests + record.summary.inFlightAtEnd + record.summary.unsent).toBeGreaterThanOrEqual(195);
     expect(result.stdout).toContain(`  ${record.summary.requests} requests in `);

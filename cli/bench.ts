@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { benchConfigDefaults, parseTargetUrl, type BenchConfig } from '../bench-runner/config.ts';
-import { formatHttperfReport } from '../bench-runner/report/httperfReport.ts';
-import { formatWrkReport } from '../bench-runner/report/wrkReport.ts';
+import { formatHttperfReport } from '../common/report/httperfReport.ts';
+import { formatWrkReport } from '../common/report/wrkReport.ts';
 import { durationOption, metricOption, parseHeader, UsageError } from './numbers.ts';
 import { configFromFlags, runWithReport } from './runWithReport.ts';
 

@@ -3,7 +3,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ConnectionSpacing } from '../common/runRecord.ts';
 import { benchConfigDefaults } from '../bench-runner/config.ts';
-import { formatHttperfReport } from '../bench-runner/report/httperfReport.ts';
+import { formatHttperfReport } from '../common/report/httperfReport.ts';
 import { metricOption, parseHeader, UsageError } from './numbers.ts';
 import { configFromFlags, runWithReport } from './runWithReport.ts';
 

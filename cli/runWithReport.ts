@@ -1,7 +1,7 @@
 // What `bench` and `httperf` share once flags are parsed: validate, run with a live line on a
 // terminal, stop cleanly on Ctrl-C, print the report, write the record.
 import { writeFile } from 'node:fs/promises';
-import type { RunRecord } from '../common/runRecord.ts';
+import type { MeasuredRunRecord } from '../common/runRecord.ts';
 import type { BenchConfig } from '../bench-runner/config.ts';
 import { ConfigError, startRun, validateConfig, type LiveSample } from '../bench-runner/run.ts';
 import { UsageError } from './numbers.ts';
@@ -17,7 +17,7 @@ export function configFromFlags(input: BenchConfig): BenchConfig {
   }
 }
 
-export async function runWithReport(config: BenchConfig, report: (record: RunRecord) => string, jsonPath: string | undefined): Promise<number> {
+export async function runWithReport(config: BenchConfig, report: (record: MeasuredRunRecord) => string, jsonPath: string | undefined): Promise<number> {
   const progress = process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
   const handle = startRun(config, { onSample: (sample: LiveSample) => progress?.update(sample) });
   const onInterrupt = (): void => {
@@ -26,7 +26,7 @@ export async function runWithReport(config: BenchConfig, report: (record: RunRec
     process.off('SIGINT', onInterrupt);
   };
   process.on('SIGINT', onInterrupt);
-  let record: RunRecord;
+  let record: MeasuredRunRecord;
   try {
     record = await handle.result;
   } finally {

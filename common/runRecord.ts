@@ -1,13 +1,27 @@
 // The run record: one JSON document per run ("schema": "loadlab.run/1").
 // Reports, charts and exports are functions of this record and nothing else.
 // Field names here are a contract other parts read; add fields, never rename.
+//
+// Two views of the same document:
+// - `MeasuredRunRecord`: what Loadlab's own runs write. Every figure is known.
+// - `RunRecord`: any record the journal holds, including runs imported from other tools. A figure
+//   the source did not contain is `null` ("unknown"), never invented: a wrk report without
+//   --latency has no percentiles, an httperf report has no per-thread rates. Every measured record
+//   is also a valid `RunRecord`; the journal, the lab, exports and the UI read `RunRecord`.
 import { z } from 'zod';
 
 export const RUN_SCHEMA = 'loadlab.run/1';
 
+type NullableShape<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.ZodNullable<T[K]> };
+
+/** The same fields, each of which may be null (unknown). */
+function nullableFields<T extends Record<string, z.ZodType>>(shape: T): NullableShape<T> {
+  const entries = Object.entries(shape).map(([key, field]) => [key, field.nullable()]);
+  return Object.fromEntries(entries) as NullableShape<T>;
+}
+
 /** Latency statistics in microseconds, from an HdrHistogram. */
-export const latencySummarySchema = z.object({
-  count: z.number().int().nonnegative(),
+const latencyStatsShape = {
   min: z.number(),
   mean: z.number(),
   stdev: z.number(),
@@ -21,8 +35,13 @@ export const latencySummarySchema = z.object({
   p99999: z.number(),
   /** Share of recorded values within mean ± stdev, in percent (wrk's "+/- Stdev"). */
   withinStdevPct: z.number(),
-});
+};
+const latencyCount = z.number().int().nonnegative();
+export const latencySummarySchema = z.object({ count: latencyCount, ...latencyStatsShape });
 export type LatencySummary = z.infer<typeof latencySummarySchema>;
+/** An imported run's latency: the count is known, any statistic may be unknown (null). */
+export const partialLatencySummarySchema = z.object({ count: latencyCount, ...nullableFields(latencyStatsShape) });
+export type PartialLatencySummary = z.infer<typeof partialLatencySummarySchema>;
 
 export const errorCountsSchema = z.object({
   connect: z.number().int().nonnegative(),
@@ -185,7 +204,17 @@ export const summarySchema = z.object({
 });
 export type RunSummary = z.infer<typeof summarySchema>;
 
-export const runRecordSchema = z.object({
+/** Where an imported run came from: the tool, its original text, the file and when it was read. */
+export const runSourceSchema = z.object({
+  tool: z.string(),
+  text: z.string(),
+  file: z.string().optional(),
+  importedAt: z.string().optional(),
+});
+export type RunSource = z.infer<typeof runSourceSchema>;
+
+/** A run Loadlab measured itself: every figure is known. */
+export const measuredRunRecordSchema = z.object({
   schema: z.literal(RUN_SCHEMA),
   id: z.string(),
   title: z.string(),
@@ -206,6 +235,58 @@ export const runRecordSchema = z.object({
     uncorrectedUs: z.string().nullable(),
   }),
   series: z.array(seriesPointSchema),
-  source: z.object({ tool: z.string(), text: z.string() }).optional(),
+  source: runSourceSchema.optional(),
+});
+export type MeasuredRunRecord = z.infer<typeof measuredRunRecordSchema>;
+
+// The journal's view: the fields an imported report may lack are nullable (null = unknown).
+
+export const partialLoadSchema = loadSchema.extend(
+  nullableFields(loadSchema.pick({ threads: true, connections: true, durationMs: true, keepAlive: true, timeoutMs: true, intervalMs: true }).shape),
+);
+export type PartialLoad = z.infer<typeof partialLoadSchema>;
+
+export const partialConnRateSummarySchema = connRateSummarySchema.extend({
+  ...nullableFields(
+    connRateSummarySchema.pick({
+      maxConnectBurst: true,
+      requestBytes: true,
+      replyHeaderBytes: true,
+      replyContentBytes: true,
+      bytesSent: true,
+      cpuUserS: true,
+      cpuSystemS: true,
+    }).shape,
+  ),
+  connectUs: partialLatencySummarySchema,
+  lifetimeUs: partialLatencySummarySchema,
+  responseUs: partialLatencySummarySchema,
+  transferUs: partialLatencySummarySchema,
+});
+export type PartialConnRateSummary = z.infer<typeof partialConnRateSummarySchema>;
+
+export const partialSummarySchema = summarySchema.extend({
+  ...nullableFields(
+    summarySchema.pick({ bytesRead: true, transferPerSec: true, statusCounts: true, serverCloses: true, inFlightAtEnd: true, unsent: true, threadReqPerSec: true }).shape,
+  ),
+  latencyUs: partialLatencySummarySchema,
+  uncorrectedLatencyUs: partialLatencySummarySchema.nullable(),
+  connRate: partialConnRateSummarySchema.optional(),
+});
+export type PartialRunSummary = z.infer<typeof partialSummarySchema>;
+
+/** Any record in the journal, measured or imported. */
+export const runRecordSchema = measuredRunRecordSchema.extend({
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  stoppedEarly: z.boolean().nullable(),
+  load: partialLoadSchema,
+  env: envSchema.nullable(),
+  summary: partialSummarySchema,
+  histograms: z.object({
+    /** Null when the source had no latency distribution to rebuild one from. */
+    correctedUs: z.string().nullable(),
+    uncorrectedUs: z.string().nullable(),
+  }),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRecordSchema, type RunRecord } from '../../common/runRecord.ts';
+import { measuredRunRecordSchema, type MeasuredRunRecord } from '../../common/runRecord.ts';
 import { parseHttperfOutput, type HttperfFigures } from '../../peers/httperfOutput.ts';
 import { startNginx, type NginxServer } from '../../peers/nginx.ts';
 import { findProgram, hasProgram, peerTestsRequired } from '../../peers/programs.ts';
@@ -29,7 +29,7 @@ describePeer('loadlab httperf against httperf on nginx', () => {
   let dir: string;
   let theirs: HttperfFigures;
   let ours: HttperfFigures;
-  let record: RunRecord;
+  let record: MeasuredRunRecord;
 
   beforeAll(async () => {
     const httperf = findProgram('httperf', 'httperf');
@@ -41,7 +41,7 @@ describePeer('loadlab httperf against httperf on nginx', () => {
     const jsonPath = join(dir, 'run.json');
     const ourRun = await run(process.execPath, [bin, 'httperf', ...flags, '--json', jsonPath], { timeout: 30_000 });
     ours = parseHttperfOutput(ourRun.stdout);
-    record = runRecordSchema.parse(JSON.parse(await readFile(jsonPath, 'utf8')));
+    record = measuredRunRecordSchema.parse(JSON.parse(await readFile(jsonPath, 'utf8')));
   }, 60_000);
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findProgram, hasProgram, peerTestsRequired } from '../../peers/programs.ts';
 import { startNginx, type NginxServer } from '../../peers/nginx.ts';
 import { parseWrkOutput, type WrkFigures } from '../../peers/wrkOutput.ts';
-import type { RunRecord } from '../../common/runRecord.ts';
+import type { MeasuredRunRecord } from '../../common/runRecord.ts';
 import { benchConfigDefaults } from '../config.ts';
 import { startRun } from '../run.ts';
 
@@ -17,7 +17,7 @@ const describePeer = available || peerTestsRequired() ? describe : describe.skip
 describePeer('loadlab bench against wrk on nginx', () => {
   let nginx: NginxServer;
   let wrk: WrkFigures;
-  let ours: RunRecord;
+  let ours: MeasuredRunRecord;
 
   beforeAll(async () => {
     findProgram('wrk', 'wrk');

@@ -3,7 +3,7 @@
 // server saw, errors by httperf's kinds, and the run ends when every connection is done.
 import { describe, expect, it } from 'vitest';
 import type { ConnErrorKinds } from '../../common/runRecord.ts';
-import { formatHttperfReport } from '../report/httperfReport.ts';
+import { formatHttperfReport } from '../../common/report/httperfReport.ts';
 import { startRun } from '../run.ts';
 import { arrivalRatePerSec, gapsMs, refusedPort, settle, startArrivalServer, startRawServer, startResetOnAcceptServer, testConfig } from './servers.ts';
 

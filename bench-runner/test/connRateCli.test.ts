@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHttperfOutput } from '../../peers/httperfOutput.ts';
-import { runRecordSchema, type RunRecord } from '../../common/runRecord.ts';
+import { measuredRunRecordSchema, type MeasuredRunRecord } from '../../common/runRecord.ts';
 import { startArrivalServer, type ArrivalServer } from './servers.ts';
 import { runLoadlab } from '../../peers/loadlabCli.ts';
 
@@ -70,7 +70,7 @@ describe('loadlab httperf run', () => {
     expect(lines.slice(0, -1)).toHaveLength(LAYOUT.length);
     LAYOUT.forEach((pattern, i) => expect(lines[i]).toMatch(pattern));
 
-    const record: RunRecord = runRecordSchema.parse(JSON.parse(await readFile(jsonPath, 'utf8')));
+    const record: MeasuredRunRecord = measuredRunRecordSchema.parse(JSON.parse(await readFile(jsonPath, 'utf8')));
     const { summary } = record;
     const conn = summary.connRate;
     if (!conn) throw new Error('no summary.connRate in the record');
@@ -134,7 +134,7 @@ describe('loadlab httperf run', () => {
       ]);
       expect(result.status).toBe(0);
       expect(result.stdout.split('\n')[0]).toContain('--period=e0.005 --num-conns=40');
-      const record = runRecordSchema.parse(JSON.parse(await readFile(jsonPath, 'utf8')));
+      const record = measuredRunRecordSchema.parse(JSON.parse(await readFile(jsonPath, 'utf8')));
       expect(record.load.connRate?.spacing).toEqual({ kind: 'exponential', meanMs: 5 });
       expect(record.load.ratePerSec).toBe(200);
       expect(record.target.headers).toEqual([['X-One', '1'], ['X-Two', 'two']]);

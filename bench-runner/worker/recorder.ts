@@ -2,7 +2,7 @@
 // emptied into a snapshot once per interval.
 import type { JsHistogram } from 'hdr-histogram-js';
 import type { ErrorCounts } from '../../common/runRecord.ts';
-import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from '../histogram.ts';
+import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from '../../common/histogram.ts';
 import { emptyErrorCounts, type SnapshotMessage } from '../messages.ts';
 
 /** wrk samples each thread's request rate every 100 ms for its "Req/Sec" row. */

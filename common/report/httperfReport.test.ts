@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RUN_SCHEMA, runRecordSchema, type LatencySummary, type RunRecord } from '../../common/runRecord.ts';
+import { RUN_SCHEMA, measuredRunRecordSchema, type LatencySummary, type MeasuredRunRecord } from '../runRecord.ts';
 import { formatHttperfReport, type HttperfInvocation } from './httperfReport.ts';
 
 function latency(overrides: Partial<LatencySummary>): LatencySummary {
@@ -7,8 +7,8 @@ function latency(overrides: Partial<LatencySummary>): LatencySummary {
 }
 
 /** A connection-rate record with the figures of the seed journal's httperf run (entry 002). */
-function seedRecord(overrides: Partial<RunRecord['summary']> = {}): RunRecord {
-  return runRecordSchema.parse({
+function seedRecord(overrides: Partial<MeasuredRunRecord['summary']> = {}): MeasuredRunRecord {
+  return measuredRunRecordSchema.parse({
     schema: RUN_SCHEMA,
     id: 'run-002',
     title: '002',

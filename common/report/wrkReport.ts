@@ -3,8 +3,8 @@
 // library wrk2 bundles (hdr_value_at_percentile, hdr_percentiles_print, hdr_mean, hdr_max).
 // Loadlab adds a few lines for counters wrk2 does not have, only when they are non-zero.
 import type { JsHistogram } from 'hdr-histogram-js';
-import { formatBytes, formatDurationS, formatFixed, formatMetric, formatTimeUs } from '../../common/format.ts';
-import type { RunRecord } from '../../common/runRecord.ts';
+import { formatBytes, formatDurationS, formatFixed, formatMetric, formatTimeUs } from '../format.ts';
+import type { MeasuredRunRecord } from '../runRecord.ts';
 import { decodeHistogram } from '../histogram.ts';
 
 export interface WrkReportOptions {
@@ -38,7 +38,7 @@ const BLOCK_END = '-'.repeat(58);
 // bit set; glibc prints it as "-nan", and so does every wrk2 run that got no response.
 const EMPTY_MEAN_TEXT = '-nan';
 
-export function formatWrkReport(record: RunRecord, options: WrkReportOptions): string {
+export function formatWrkReport(record: MeasuredRunRecord, options: WrkReportOptions): string {
   const { load, summary } = record;
   const { errors } = summary;
   const lines = [
@@ -98,7 +98,7 @@ function unitsCell(text: string, width: number): string {
 }
 
 /** print_hdr_latency: the fixed percentiles, then the detailed spectrum (without wrk2's closing dashes). */
-function latencyBlock(record: RunRecord, key: 'correctedUs' | 'uncorrectedUs', description: string): string[] {
+function latencyBlock(record: MeasuredRunRecord, key: 'correctedUs' | 'uncorrectedUs', description: string): string[] {
   const histogram = decodeRecordHistogram(record, key);
   try {
     const lines = [`  Latency Distribution (HdrHistogram - ${description})`];
@@ -112,7 +112,7 @@ function latencyBlock(record: RunRecord, key: 'correctedUs' | 'uncorrectedUs', d
   }
 }
 
-function decodeRecordHistogram(record: RunRecord, key: 'correctedUs' | 'uncorrectedUs'): JsHistogram {
+function decodeRecordHistogram(record: MeasuredRunRecord, key: 'correctedUs' | 'uncorrectedUs'): JsHistogram {
   const encoded = record.histograms[key];
   if (encoded === null) throw new Error(`run ${record.id}: histograms.${key} is missing`);
   try {

@@ -2,14 +2,14 @@ import { build, encodeIntoCompressedBase64 } from 'hdr-histogram-js';
 import { describe, expect, it } from 'vitest';
 import {
   RUN_SCHEMA,
-  runRecordSchema,
+  measuredRunRecordSchema,
   type ErrorCounts,
   type LatencySummary,
   type Load,
   type RateStats,
-  type RunRecord,
+  type MeasuredRunRecord,
   type RunSummary,
-} from '../../common/runRecord.ts';
+} from '../runRecord.ts';
 import { formatWrkReport, type WrkReportOptions } from './wrkReport.ts';
 
 // Expected lines come from wrk2's reports in the seed journal and, for the histogram blocks,
@@ -62,9 +62,9 @@ function latencySummary(overrides: Partial<LatencySummary>): LatencySummary {
 }
 
 /** A valid run record whose figures default to the seed's "004" wrk2 run. */
-function makeRecord(fixture: Fixture = {}): RunRecord {
+function makeRecord(fixture: Fixture = {}): MeasuredRunRecord {
   const uncorrectedUs = fixture.uncorrectedUs === undefined ? UNCORRECTED_US : fixture.uncorrectedUs;
-  return runRecordSchema.parse({
+  return measuredRunRecordSchema.parse({
     schema: RUN_SCHEMA,
     id: 'run-004',
     title: '004',
@@ -115,7 +115,7 @@ const PLAIN: WrkReportOptions = { latency: false, uncorrectedLatency: false };
 const LATENCY: WrkReportOptions = { latency: true, uncorrectedLatency: false };
 const BOTH: WrkReportOptions = { latency: true, uncorrectedLatency: true };
 
-function reportLines(record: RunRecord, options: WrkReportOptions): string[] {
+function reportLines(record: MeasuredRunRecord, options: WrkReportOptions): string[] {
   const text = formatWrkReport(record, options);
   expect(text.endsWith('\n')).toBe(true);
   return text.slice(0, -1).split('\n');
@@ -338,7 +338,7 @@ describe('formatWrkReport: latency blocks', () => {
   });
 
   it('names the run and the histogram when a histogram cannot be decoded', () => {
-    const record: RunRecord = { ...makeRecord(), histograms: { correctedUs: 'not a histogram', uncorrectedUs: null } };
+    const record: MeasuredRunRecord = { ...makeRecord(), histograms: { correctedUs: 'not a histogram', uncorrectedUs: null } };
     expect(() => formatWrkReport(record, LATENCY)).toThrow(/^run run-004: histograms\.correctedUs is not a compressed HdrHistogram/);
     expect(formatWrkReport(record, PLAIN)).toContain('Requests/sec:');
   });

@@ -1,7 +1,7 @@
 // httperf's report layout (stat/basic.c of httperf 0.9), from a connection-rate run record.
 // Figures httperf prints that Loadlab does not measure (socket-timo, ftab-full) print as 0.
-import type { LatencySummary, RunRecord } from '../../common/runRecord.ts';
-import { formatFixed } from '../../common/format.ts';
+import type { LatencySummary, MeasuredRunRecord } from '../runRecord.ts';
+import { formatFixed } from '../format.ts';
 
 /** The command line echoed on the report's first line. */
 export interface HttperfInvocation {
@@ -37,7 +37,7 @@ function connectionTimeLine(lifetime: LatencySummary): string {
   return `Connection time [ms]: min ${ms(lifetime.min)} avg ${ms(lifetime.mean)} max ${ms(lifetime.max)} median ${ms(lifetime.p50)} stddev ${ms(lifetime.stdev)}`;
 }
 
-export function formatHttperfReport(record: RunRecord, invocation: HttperfInvocation): string {
+export function formatHttperfReport(record: MeasuredRunRecord, invocation: HttperfInvocation): string {
   const summary = record.summary;
   const conn = summary.connRate;
   if (!conn) throw new Error(`run ${record.id} is not a connection-rate run (load mode ${record.load.mode})`);

@@ -1,7 +1,7 @@
 // Latency histograms: one shape everywhere (µs, 1 µs to 1 h, 3 significant digits), as
 // DESIGN.md fixes, so histograms from every worker and every run add exactly.
 import { decodeFromCompressedBase64, encodeIntoCompressedBase64, Int32Histogram, JsHistogram } from 'hdr-histogram-js';
-import type { LatencySummary } from '../common/runRecord.ts';
+import type { LatencySummary } from './runRecord.ts';
 
 export const LOWEST_US = 1;
 export const HIGHEST_US = 3_600_000_000;
