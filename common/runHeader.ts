@@ -1,0 +1,71 @@
+// The few fields of a run the journal list shows, read from a record without its histograms.
+// The journal's index keeps one per file, so listing thousands of runs parses no histogram.
+import { z } from 'zod';
+import { loadModeSchema, type RunRecord } from './runRecord.ts';
+
+export const runHeaderSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  tags: z.array(z.string()),
+  startedAt: z.string().nullable(),
+  /** When an imported run was read into the journal; null for measured runs. */
+  importedAt: z.string().nullable(),
+  mode: loadModeSchema,
+  url: z.string(),
+  method: z.string(),
+  threads: z.number().nullable(),
+  connections: z.number().nullable(),
+  ratePerSec: z.number().nullable(),
+  durationMs: z.number().nullable(),
+  /** The built-in server's model, when the run was against it. */
+  serverModel: z.string().nullable(),
+  requests: z.number(),
+  reqPerSec: z.number(),
+  p50Us: z.number().nullable(),
+  p99Us: z.number().nullable(),
+  maxUs: z.number().nullable(),
+  /** All errors by kind, summed. */
+  errors: z.number(),
+  stoppedEarly: z.boolean().nullable(),
+  /** The tool an imported run came from ('wrk', 'httperf', …); null for measured runs. */
+  sourceTool: z.string().nullable(),
+  hasNotes: z.boolean(),
+});
+export type RunHeader = z.infer<typeof runHeaderSchema>;
+
+export function runHeaderOf(record: RunRecord): RunHeader {
+  const { summary, load } = record;
+  const errors = summary.errors;
+  return {
+    id: record.id,
+    title: record.title,
+    tags: record.tags,
+    startedAt: record.startedAt,
+    importedAt: record.source?.importedAt ?? null,
+    mode: load.mode,
+    url: record.target.url,
+    method: record.target.method,
+    threads: load.threads,
+    connections: load.connections,
+    ratePerSec: load.ratePerSec,
+    durationMs: load.durationMs,
+    serverModel: record.server.kind === 'builtin' ? record.server.model : null,
+    requests: summary.requests,
+    reqPerSec: summary.reqPerSec,
+    p50Us: summary.latencyUs.p50,
+    p99Us: summary.latencyUs.p99,
+    maxUs: summary.latencyUs.max,
+    errors: errors.connect + errors.read + errors.write + errors.timeout + errors.status,
+    stoppedEarly: record.stoppedEarly,
+    sourceTool: record.source?.tool ?? null,
+    hasNotes: record.notes.trim() !== '',
+  };
+}
+
+/** Newest first: by start time, else import time, then by id so the order is stable. */
+export function compareHeadersNewestFirst(a: RunHeader, b: RunHeader): number {
+  const timeA = a.startedAt ?? a.importedAt ?? '';
+  const timeB = b.startedAt ?? b.importedAt ?? '';
+  if (timeA !== timeB) return timeA < timeB ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
