@@ -1,0 +1,238 @@
+// The lab API: the one contract between the application core (lab/) and any UI. Electron maps it
+// onto IPC, `loadlab web` onto WebSocket; the renderer sees the same `LabApi` object either way.
+// Every method's params are validated with zod where they enter the host (the transports call
+// `parseLabParams`); results and events are produced by the host and typed, not re-validated.
+import { z } from 'zod';
+import { runHeaderSchema, type RunHeader } from './runHeader.ts';
+import { connectionSpacingSchema, type RunRecord, type SeriesPoint, type ErrorCounts } from './runRecord.ts';
+import { serverModelSchema, type ServerModel, type ServerTelemetrySample } from './serverTelemetry.ts';
+
+// ---- Server ----
+
+export const serverStartParamsSchema = z.strictObject({
+  model: serverModelSchema.default('event-loop'),
+  workers: z.number().int().min(1).max(256).default(4),
+  /** 0 picks a free port. */
+  port: z.number().int().min(0).max(65_535).default(0),
+  keepAlive: z.boolean().default(true),
+});
+export type ServerStartParams = z.input<typeof serverStartParamsSchema>;
+
+export interface ServerStatus {
+  state: 'stopped' | 'starting' | 'running' | 'stopping';
+  /** While starting or running: what was asked for. */
+  settings: { model: ServerModel; workers: number; keepAlive: boolean } | null;
+  /** While running: where it listens. */
+  url: string | null;
+  /** The last start or crash failure, until the next start. */
+  error: string | null;
+}
+
+// ---- Runs ----
+
+const tokenPattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+export const runTargetSchema = z.discriminatedUnion('kind', [
+  /** The built-in server, which must be running. */
+  z.strictObject({ kind: z.literal('builtin'), path: z.string().startsWith('/').max(2048).default('/') }),
+  z.strictObject({ kind: z.literal('url'), url: z.string().min(1).max(2048) }),
+]);
+export type RunTarget = z.infer<typeof runTargetSchema>;
+
+export const runStartParamsSchema = z.strictObject({
+  target: runTargetSchema,
+  mode: z.enum(['rate', 'max', 'conn-rate']),
+  threads: z.number().int().min(1).max(256).default(2),
+  connections: z.number().int().min(1).max(100_000).default(10),
+  durationMs: z.number().int().min(100).max(24 * 3_600_000).default(10_000),
+  /** Rate mode: total requests per second. */
+  ratePerSec: z.number().positive().max(10_000_000).nullable().default(null),
+  timeoutMs: z.number().int().min(1).max(3_600_000).default(2_000),
+  method: z.string().regex(tokenPattern, 'method must be an HTTP token such as GET or POST').default('GET'),
+  headers: z.array(z.tuple([z.string(), z.string()])).max(100).default([]),
+  /** Request body as UTF-8 text; empty for none. */
+  body: z.string().max(16 * 1024 * 1024).default(''),
+  keepAlive: z.boolean().default(true),
+  /** Connection-rate mode (httperf). */
+  connRate: z
+    .strictObject({ numConns: z.number().int().min(1).max(10_000_000), numCalls: z.number().int().min(1).max(1_000_000), spacing: connectionSpacingSchema })
+    .nullable()
+    .default(null),
+  title: z.string().max(500).optional(),
+  notes: z.string().max(1_000_000).optional(),
+  tags: z.array(z.string().max(100)).max(50).optional(),
+});
+export type RunStartParams = z.input<typeof runStartParamsSchema>;
+
+export interface RunStatus {
+  state: 'idle' | 'running' | 'stopping';
+  runId: string | null;
+  params: z.output<typeof runStartParamsSchema> | null;
+  /** Epoch ms the run started. */
+  startedAtMs: number | null;
+}
+
+/** A live sample, at most about ten a second whatever the load. */
+export interface RunSampleEvent {
+  runId: string;
+  elapsedMs: number;
+  durationMs: number;
+  /** The interval that just ended. */
+  point: SeriesPoint;
+  totalRequests: number;
+  totalErrors: ErrorCounts;
+  /** Requests per second the run should achieve (rate mode), null otherwise. */
+  targetRatePerSec: number | null;
+  p99SoFarUs: number | null;
+}
+
+// ---- Journal ----
+
+export const runPatchSchema = z.strictObject({
+  title: z.string().max(500).optional(),
+  notes: z.string().max(1_000_000).optional(),
+  tags: z.array(z.string().max(100)).max(50).optional(),
+});
+
+export const exportFormatSchema = z.enum(['md', 'html', 'json', 'csv', 'hlog']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+export interface JournalListResult {
+  runs: RunHeader[];
+  problems: { file: string; reason: string }[];
+}
+
+export interface ImportSummary {
+  added: RunHeader[];
+  /** Ids that were in the journal already (the same report imported twice). */
+  existing: string[];
+  errors: { file: string; message: string }[];
+  warnings: { file: string; message: string }[];
+}
+
+export interface ExportedFile {
+  name: string;
+  content: string;
+}
+
+// ---- The contract ----
+
+const idParams = z.strictObject({ id: z.string().min(1).max(200) });
+const noParams = z.strictObject({});
+
+/** Method name → params schema. The result types are in `LabResults`. */
+export const labParamSchemas = {
+  'app.info': noParams,
+  'server.start': serverStartParamsSchema,
+  'server.stop': noParams,
+  'server.status': noParams,
+  'run.start': runStartParamsSchema,
+  'run.stop': noParams,
+  'run.status': noParams,
+  'journal.list': noParams,
+  'journal.trash': noParams,
+  'journal.get': idParams,
+  'journal.update': z.strictObject({ id: z.string().min(1).max(200), patch: runPatchSchema }),
+  'journal.delete': idParams,
+  'journal.restore': idParams,
+  'journal.import': z.strictObject({ files: z.array(z.strictObject({ name: z.string().max(1000), text: z.string().max(256 * 1024 * 1024) })).min(1).max(1000) }),
+  'journal.export': z.strictObject({ ids: z.array(z.string().min(1).max(200)).min(1).max(10_000), format: exportFormatSchema }),
+  compare: z.strictObject({ groups: z.array(z.strictObject({ label: z.string().max(200), ids: z.array(z.string().min(1).max(200)).min(1).max(100) })).min(2).max(6) }),
+} as const;
+
+export type LabMethod = keyof typeof labParamSchemas;
+export type LabParams<M extends LabMethod> = z.input<(typeof labParamSchemas)[M]>;
+
+export interface AppInfo {
+  version: string;
+  /** Electron's version when hosted in Electron, else null. */
+  electron: string | null;
+  node: string;
+  /** 'electron' or 'web'. */
+  host: 'electron' | 'web';
+  journalDir: string;
+}
+
+/** The comparison table (journal/compare.ts computes it). */
+export interface CompareMetricRow {
+  metric: string;
+  unit: string;
+  higherIsBetter: boolean;
+  /** One per group: the median of its runs, null when unknown. */
+  values: (number | null)[];
+  /** One per group after the baseline. */
+  changes: { ratio: number | null; direction: 'better' | 'worse' | 'same' | 'unknown'; verdict: string; sentence: string }[];
+}
+export interface CompareResult {
+  groups: { label: string; runIds: string[] }[];
+  rows: CompareMetricRow[];
+}
+
+export interface LabResults {
+  'app.info': AppInfo;
+  'server.start': ServerStatus;
+  'server.stop': ServerStatus;
+  'server.status': ServerStatus;
+  'run.start': RunStatus;
+  'run.stop': RunStatus;
+  'run.status': RunStatus;
+  'journal.list': JournalListResult;
+  'journal.trash': JournalListResult;
+  'journal.get': RunRecord;
+  'journal.update': RunHeader;
+  'journal.delete': { id: string };
+  'journal.restore': RunHeader;
+  'journal.import': ImportSummary;
+  'journal.export': { files: ExportedFile[] };
+  compare: CompareResult;
+}
+
+export interface LabEvents {
+  'server.status': ServerStatus;
+  'server.telemetry': ServerTelemetrySample;
+  'run.status': RunStatus;
+  'run.sample': RunSampleEvent;
+  'run.finished': { runId: string; header: RunHeader };
+  'run.failed': { runId: string | null; message: string };
+  'journal.changed': { reason: 'saved' | 'updated' | 'deleted' | 'restored' | 'imported' };
+}
+export type LabEventName = keyof LabEvents;
+
+/** The object every UI gets, from the preload (Electron) or the WebSocket client (browser). */
+export interface LabApi {
+  call<M extends LabMethod>(method: M, params: LabParams<M>): Promise<LabResults[M]>;
+  /** Returns a function that unsubscribes. */
+  on<E extends LabEventName>(event: E, listener: (payload: LabEvents[E]) => void): () => void;
+}
+
+/** An error a UI can show as it is: the method, and what was wrong. */
+export interface LabErrorPayload {
+  code: 'bad-params' | 'busy' | 'not-found' | 'failed';
+  message: string;
+}
+
+export class LabError extends Error {
+  constructor(
+    readonly code: LabErrorPayload['code'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LabError';
+  }
+}
+
+export function isLabMethod(name: string): name is LabMethod {
+  return Object.hasOwn(labParamSchemas, name);
+}
+
+/** Validates untrusted params; throws LabError('bad-params') naming each problem. */
+export function parseLabParams<M extends LabMethod>(method: M, params: unknown): z.output<(typeof labParamSchemas)[M]> {
+  const parsed = labParamSchemas[method].safeParse(params ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
+    throw new LabError('bad-params', `${method}: ${problems.join('; ')}`);
+  }
+  return parsed.data as z.output<(typeof labParamSchemas)[M]>;
+}
+
+export { runHeaderSchema };
