@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runRecordSchema, type RunRecord } from '../common/runRecord.ts';
+import { measuredRunRecordSchema, type MeasuredRunRecord } from '../common/runRecord.ts';
 import { requireSuccess, type GeneratorResult } from './generator.ts';
 import { commandLine, startPinned, type Measured } from './measure.ts';
 
@@ -12,7 +12,7 @@ const loadlabBin = join(repoRoot, 'bin', 'loadlab.js');
 
 export interface LoadlabRun {
   result: GeneratorResult;
-  record: RunRecord;
+  record: MeasuredRunRecord;
   measured: Measured;
 }
 
@@ -30,7 +30,7 @@ export function startLoadlab(benchArgs: readonly string[], url: string, cpu: str
       const shown = commandLine('node', [relative(process.cwd(), loadlabBin), 'bench', ...benchArgs, '--json', 'FILE', url]);
       const measured = await startPinned({ program: process.execPath, args, cpu, timeoutMs }).done;
       requireSuccess('loadlab', shown, measured);
-      const record = runRecordSchema.parse(JSON.parse(await readFile(jsonFile, 'utf8')));
+      const record = measuredRunRecordSchema.parse(JSON.parse(await readFile(jsonFile, 'utf8')));
       const { summary } = record;
       const errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout + summary.errors.status;
       const result: GeneratorResult = {

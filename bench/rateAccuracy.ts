@@ -1,6 +1,6 @@
 // Section 2: rate accuracy. `loadlab bench -t1 -c50 -R <rate> -d<d> --json f` at 1000 and 20000
 // req/s, same pinning as the throughput test; achieved = summary.reqPerSec.
-import type { RunRecord } from '../common/runRecord.ts';
+import type { MeasuredRunRecord } from '../common/runRecord.ts';
 import { startLoadlab } from './loadlabTool.ts';
 import { code, table } from './markdown.ts';
 import type { BenchOptions } from './options.ts';
@@ -13,7 +13,7 @@ const TOLERANCE_PCT = 1;
 interface RateRun {
   target: number;
   round: number;
-  record: RunRecord;
+  record: MeasuredRunRecord;
   cpuS: number;
 }
 
@@ -21,7 +21,7 @@ function errorPct(run: RateRun): number {
   return ((run.record.summary.reqPerSec - run.target) / run.target) * 100;
 }
 
-function totalErrors(record: RunRecord): number {
+function totalErrors(record: MeasuredRunRecord): number {
   const e = record.summary.errors;
   return e.connect + e.read + e.write + e.timeout + e.status;
 }

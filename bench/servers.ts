@@ -12,7 +12,7 @@
 // other connection: wrk gets `-H 'Connection: close'` and loadlab `--no-keep-alive` for it.
 // Then event-loop versus bare: the same wrk command, servers alternating round by round (order
 // rotated), with event-loop also run with --no-server-timing to show that header's cost.
-import type { RunRecord } from '../common/runRecord.ts';
+import type { MeasuredRunRecord } from '../common/runRecord.ts';
 import { startLoadlab } from './loadlabTool.ts';
 import { code, table } from './markdown.ts';
 import type { BenchOptions } from './options.ts';
@@ -40,7 +40,7 @@ interface ModelRound {
   model: Model;
   round: number;
   wrk: WrkResult;
-  record: RunRecord;
+  record: MeasuredRunRecord;
 }
 
 interface RatioRun {
@@ -78,7 +78,7 @@ async function measureWrk(spec: ServerProcessSpec, model: Model | null, duration
   });
 }
 
-async function measureRate(spec: ServerProcessSpec, model: Model, durationS: number): Promise<RunRecord> {
+async function measureRate(spec: ServerProcessSpec, model: Model, durationS: number): Promise<MeasuredRunRecord> {
   return withServerProcess(spec, SERVER_CPU, async (server) => {
     await warmUp(server, model);
     const run = await startLoadlab(loadlabArgs(durationS, model), server.url, GENERATOR_CPU, durationS * 1000 + 30_000).done;
@@ -92,13 +92,13 @@ function wrkP99(report: WrkReport): number {
 }
 
 /** A p99 of the run record, or NaN when the run got no response at all. */
-function recordP99(record: RunRecord, which: 'corrected' | 'uncorrected'): number {
+function recordP99(record: MeasuredRunRecord, which: 'corrected' | 'uncorrected'): number {
   const { summary } = record;
   if (summary.requests === 0) return Number.NaN;
   return which === 'corrected' ? summary.latencyUs.p99 : (summary.uncorrectedLatencyUs?.p99 ?? Number.NaN);
 }
 
-function recordErrors(record: RunRecord): number {
+function recordErrors(record: MeasuredRunRecord): number {
   const e = record.summary.errors;
   return e.connect + e.read + e.write + e.timeout + e.status;
 }
