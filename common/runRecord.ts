@@ -9,6 +9,7 @@
 //   --latency has no percentiles, an httperf report has no per-thread rates. Every measured record
 //   is also a valid `RunRecord`; the journal, the lab, exports and the UI read `RunRecord`.
 import { z } from 'zod';
+import { serverTelemetrySampleSchema } from './serverTelemetry.ts';
 
 export const RUN_SCHEMA = 'loadlab.run/1';
 
@@ -213,6 +214,13 @@ export const runSourceSchema = z.object({
 });
 export type RunSource = z.infer<typeof runSourceSchema>;
 
+/**
+ * The built-in server's telemetry during a run against it, one point per telemetry interval,
+ * without the interval histograms; `runTMs` puts it on the run's time axis (ms since the start).
+ */
+export const serverSeriesPointSchema = serverTelemetrySampleSchema.omit({ histograms: true }).extend({ runTMs: z.number() });
+export type ServerSeriesPoint = z.infer<typeof serverSeriesPointSchema>;
+
 /** A run Loadlab measured itself: every figure is known. */
 export const measuredRunRecordSchema = z.object({
   schema: z.literal(RUN_SCHEMA),
@@ -235,6 +243,8 @@ export const measuredRunRecordSchema = z.object({
     uncorrectedUs: z.string().nullable(),
   }),
   series: z.array(seriesPointSchema),
+  /** Runs against the built-in server only. */
+  serverSeries: z.array(serverSeriesPointSchema).optional(),
   source: runSourceSchema.optional(),
 });
 export type MeasuredRunRecord = z.infer<typeof measuredRunRecordSchema>;

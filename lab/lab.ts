@@ -1,0 +1,128 @@
+// The application core: owns at most one built-in server, one run and the journal, behind the
+// one contract of common/labApi.ts. Electron's IPC and the web host are thin transports over it.
+import { LabError, parseLabParams, type LabEventName, type LabEvents, type LabMethod, type LabResults } from '../common/labApi.ts';
+import { runHeaderOf } from '../common/runHeader.ts';
+import { APP_VERSION } from '../common/version.ts';
+import { JournalError, openJournal } from '../journal/store/journal.ts';
+import { EventHub } from './eventHub.ts';
+import { JournalService } from './journalService.ts';
+import { serverInfoFor } from './runParams.ts';
+import { RunSlot } from './runSlot.ts';
+import { ServerSlot } from './serverSlot.ts';
+
+export interface Lab {
+  /** Validates params (LabError 'bad-params'); every other failure is a LabError too. */
+  call<M extends LabMethod>(method: M, params: unknown): Promise<LabResults[M]>;
+  on<E extends LabEventName>(event: E, listener: (payload: LabEvents[E]) => void): () => void;
+  /** Stops the run (saving what it measured) and the server; nothing is left listening. */
+  close(): Promise<void>;
+}
+
+export interface LabOptions {
+  journalDir: string;
+  host: 'electron' | 'web';
+  electronVersion?: string | null;
+  /** Deliveries per second to UIs, all events together (state changes are never delayed). */
+  maxEventsPerSec?: number;
+}
+
+export const DEFAULT_MAX_EVENTS_PER_SEC = 10;
+
+type Handlers = { [M in LabMethod]: (params: ReturnType<typeof parseLabParams<M>>) => Promise<LabResults[M]> | LabResults[M] };
+
+export async function createLab(options: LabOptions): Promise<Lab> {
+  const journal = new JournalService(await openJournal(options.journalDir));
+  const hub = new EventHub({
+    maxPerSec: options.maxEventsPerSec ?? DEFAULT_MAX_EVENTS_PER_SEC,
+    immediate: ['server.status', 'run.status', 'run.finished', 'run.failed', 'journal.changed'],
+  });
+  const runs = new RunSlot({
+    status: (status) => hub.emit('run.status', status),
+    sample: (sample) => hub.emit('run.sample', sample),
+    finished: async (record) => {
+      await journal.save(record);
+      hub.flush();
+      hub.emit('run.finished', { runId: runs.status.runId ?? record.id, header: runHeaderOf(record) });
+      hub.emit('journal.changed', { reason: 'saved' });
+    },
+    failed: (runId, message) => hub.emit('run.failed', { runId, message }),
+  });
+  const servers = new ServerSlot({
+    status: (status) => hub.emit('server.status', status),
+    telemetry: (sample) => {
+      runs.onTelemetry(sample);
+      hub.emit('server.telemetry', sample);
+    },
+  });
+  let closed = false;
+
+  const handlers: Handlers = {
+    'app.info': () => ({ version: APP_VERSION, electron: options.electronVersion ?? null, node: process.version, host: options.host, journalDir: options.journalDir }),
+    'server.start': (params) => servers.start(params),
+    'server.stop': async () => {
+      if (runs.status.state !== 'idle' && runs.status.params?.target.kind === 'builtin') {
+        throw new LabError('busy', 'a run against the built-in server is going; stop the run first');
+      }
+      return servers.stop();
+    },
+    'server.status': () => servers.status,
+    'run.start': (params) => {
+      const builtin = servers.running;
+      return runs.start(params, builtin?.url ?? null, serverInfoFor(params, servers.status));
+    },
+    'run.stop': () => runs.stop(),
+    'run.status': () => runs.status,
+    'journal.list': () => journal.list(),
+    'journal.trash': () => journal.trash(),
+    'journal.get': ({ id }) => journal.get(id),
+    'journal.update': async ({ id, patch }) => {
+      const header = await journal.update(id, patch);
+      hub.emit('journal.changed', { reason: 'updated' });
+      return header;
+    },
+    'journal.delete': async ({ id }) => {
+      await journal.remove(id);
+      hub.emit('journal.changed', { reason: 'deleted' });
+      return { id };
+    },
+    'journal.restore': async ({ id }) => {
+      const header = await journal.restore(id);
+      hub.emit('journal.changed', { reason: 'restored' });
+      return header;
+    },
+    'journal.import': async ({ files }) => {
+      const summary = await journal.importFiles(files);
+      if (summary.added.length > 0) hub.emit('journal.changed', { reason: 'imported' });
+      return summary;
+    },
+    'journal.export': ({ ids, format }) => journal.exportRuns(ids, format),
+    compare: ({ groups }) => journal.compare(groups),
+  };
+
+  return {
+    async call(method, rawParams) {
+      if (closed) throw new LabError('failed', 'the lab is closed');
+      const params = parseLabParams(method, rawParams);
+      try {
+        return await (handlers[method] as (params: unknown) => Promise<LabResults[typeof method]>)(params);
+      } catch (error) {
+        throw asLabError(error);
+      }
+    },
+    on: (event, listener) => hub.on(event, listener),
+    async close() {
+      if (closed) return;
+      closed = true;
+      runs.stop();
+      await runs.done;
+      await servers.stop();
+      hub.close();
+    },
+  };
+}
+
+function asLabError(error: unknown): LabError {
+  if (error instanceof LabError) return error;
+  if (error instanceof JournalError) return new LabError(error.code === 'not-found' ? 'not-found' : error.code === 'invalid-id' ? 'bad-params' : 'failed', error.message);
+  return new LabError('failed', error instanceof Error ? error.message : String(error));
+}

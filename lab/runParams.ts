@@ -1,0 +1,57 @@
+// From the lab's run parameters (what a UI sends) to the load generator's config, and a title
+// that reads like the command line a person would have typed.
+import type { z } from 'zod';
+import type { runStartParamsSchema, ServerStatus } from '../common/labApi.ts';
+import { formatDurationS } from '../common/format.ts';
+import type { ServerInfo } from '../common/runRecord.ts';
+import type { BenchConfig } from '../bench-runner/config.ts';
+import { LabError } from '../common/labApi.ts';
+
+export type RunParams = z.output<typeof runStartParamsSchema>;
+
+/** The config for bench-runner; `builtinUrl` is the running built-in server's base URL, if any. */
+export function benchConfigFor(params: RunParams, builtinUrl: string | null): BenchConfig {
+  let url: string;
+  if (params.target.kind === 'builtin') {
+    if (builtinUrl === null) throw new LabError('bad-params', 'the built-in server is not running: start it first, or give a URL');
+    url = `${builtinUrl}${params.target.path}`;
+  } else {
+    url = params.target.url;
+  }
+  if (params.mode === 'rate' && params.ratePerSec === null) throw new LabError('bad-params', 'rate mode needs ratePerSec');
+  if (params.mode === 'conn-rate' && params.connRate === null) throw new LabError('bad-params', 'connection-rate mode needs connRate');
+  return {
+    url,
+    threads: params.threads,
+    connections: params.connections,
+    durationMs: params.durationMs,
+    ratePerSec: params.mode === 'rate' ? params.ratePerSec : null,
+    method: params.method.toUpperCase(),
+    headers: params.headers,
+    body: params.body === '' ? null : new TextEncoder().encode(params.body),
+    timeoutMs: params.timeoutMs,
+    keepAlive: params.keepAlive,
+    intervalMs: 1000,
+    connRate: params.mode === 'conn-rate' ? params.connRate : null,
+  };
+}
+
+export function serverInfoFor(params: RunParams, server: ServerStatus): ServerInfo {
+  if (params.target.kind !== 'builtin' || server.settings === null) return { kind: 'unknown' };
+  const { model, workers, keepAlive } = server.settings;
+  return { kind: 'builtin', model, settings: { workers, keepAlive } };
+}
+
+/** "event-loop · -t2 -c10 -d10s -R1000", "httperf --rate 10 --num-conns 1000 · http://…". */
+export function defaultRunTitle(params: RunParams, server: ServerInfo): string {
+  const where = server.kind === 'builtin' ? `${server.model}${server.model.startsWith('pool') ? ` ×${String(server.settings.workers)}` : ''}` : params.target.kind === 'url' ? params.target.url : 'built-in';
+  const duration = formatDurationS(params.durationMs / 1000);
+  const keepAlive = params.keepAlive ? '' : ' --no-keep-alive';
+  if (params.mode === 'conn-rate' && params.connRate !== null) {
+    const spacing = params.connRate.spacing;
+    const rate = spacing.kind === 'fixed' ? `--rate ${spacing.ratePerSec}` : spacing.kind === 'exponential' ? `--period e${spacing.meanMs / 1000}` : `--period u${spacing.minMs / 1000},${spacing.maxMs / 1000}`;
+    return `${where} · httperf ${rate} --num-conns ${params.connRate.numConns} --num-calls ${params.connRate.numCalls}`;
+  }
+  const rate = params.mode === 'rate' && params.ratePerSec !== null ? ` -R${params.ratePerSec}` : '';
+  return `${where} · -t${params.threads} -c${params.connections} -d${duration}${rate}${keepAlive}`;
+}

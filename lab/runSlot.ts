@@ -1,0 +1,123 @@
+// The lab's one run: start it, relay its samples, keep the built-in server's telemetry on the
+// run's time axis, and hand the finished (or stopped) record to `onRecord` for the journal.
+import type { MeasuredRunRecord, ServerInfo, ServerSeriesPoint } from '../common/runRecord.ts';
+import { LabError, type RunSampleEvent, type RunStatus } from '../common/labApi.ts';
+import type { ServerTelemetrySample } from '../common/serverTelemetry.ts';
+import { ConfigError, startRun, type RunHandle } from '../bench-runner/run.ts';
+import { benchConfigFor, defaultRunTitle, type RunParams } from './runParams.ts';
+
+export interface RunSlotEvents {
+  status(status: RunStatus): void;
+  sample(sample: RunSampleEvent): void;
+  /** The record is complete; the slot is idle again once this settles. */
+  finished(record: MeasuredRunRecord): Promise<void>;
+  failed(runId: string | null, message: string): void;
+}
+
+interface ActiveRun {
+  handle: RunHandle;
+  runId: string;
+  params: RunParams;
+  startedAtMs: number;
+  serverInfo: ServerInfo;
+  serverSeries: ServerSeriesPoint[];
+}
+
+export class RunSlot {
+  private active: ActiveRun | null = null;
+  private stopping = false;
+  private settled: Promise<void> = Promise.resolve();
+
+  constructor(private readonly events: RunSlotEvents) {}
+
+  get status(): RunStatus {
+    const run = this.active;
+    if (run === null) return { state: 'idle', runId: null, params: null, startedAtMs: null };
+    return { state: this.stopping ? 'stopping' : 'running', runId: run.runId, params: run.params, startedAtMs: run.startedAtMs };
+  }
+
+  /** Resolves when the current run (if any) has been saved or has failed. */
+  get done(): Promise<void> {
+    return this.settled;
+  }
+
+  start(params: RunParams, builtinUrl: string | null, serverInfo: ServerInfo): RunStatus {
+    if (this.active !== null) throw new LabError('busy', `a run is already ${this.stopping ? 'stopping' : 'going'} (${this.active.runId}); stop it first`);
+    const config = benchConfigFor(params, builtinUrl);
+    const runId = `run-${Date.now().toString(36)}`;
+    const startedAtMs = Date.now();
+    let handle: RunHandle;
+    try {
+      handle = startRun(config, { server: serverInfo, onSample: (sample) => this.events.sample({ runId, targetRatePerSec: config.ratePerSec, ...sample }) });
+    } catch (error) {
+      if (error instanceof ConfigError) throw new LabError('bad-params', error.message);
+      throw error;
+    }
+    const run: ActiveRun = { handle, runId, params, startedAtMs, serverInfo, serverSeries: [] };
+    this.active = run;
+    this.stopping = false;
+    this.settled = this.finish(run);
+    this.events.status(this.status);
+    return this.status;
+  }
+
+  stop(): RunStatus {
+    if (this.active !== null && !this.stopping) {
+      this.stopping = true;
+      this.active.handle.stop();
+      this.events.status(this.status);
+    }
+    return this.status;
+  }
+
+  /** Built-in server telemetry; kept when a run against it is going. */
+  onTelemetry(sample: ServerTelemetrySample): void {
+    const run = this.active;
+    if (run === null || run.serverInfo.kind !== 'builtin') return;
+    run.serverSeries.push(serverSeriesPoint(sample, run.startedAtMs));
+  }
+
+  private async finish(run: ActiveRun): Promise<void> {
+    try {
+      const measured = await run.handle.result;
+      const startMs = Date.parse(measured.startedAt);
+      const endMs = Date.parse(measured.finishedAt);
+      const record: MeasuredRunRecord = {
+        ...measured,
+        title: run.params.title ?? defaultRunTitle(run.params, run.serverInfo),
+        notes: run.params.notes ?? '',
+        tags: run.params.tags ?? [],
+        ...(run.serverInfo.kind === 'builtin'
+          ? { serverSeries: run.serverSeries.filter((point) => point.epochMs >= startMs && point.epochMs <= endMs + 1000).map((point) => ({ ...point, runTMs: point.epochMs - startMs })) }
+          : {}),
+      };
+      await this.events.finished(record);
+    } catch (error) {
+      this.events.failed(run.runId, error instanceof Error ? error.message : String(error));
+    } finally {
+      this.active = null;
+      this.stopping = false;
+      this.events.status(this.status);
+    }
+  }
+}
+
+/** The sample without its interval histograms, on the run's time axis. */
+function serverSeriesPoint(sample: ServerTelemetrySample, runStartMs: number): ServerSeriesPoint {
+  return {
+    seq: sample.seq,
+    model: sample.model,
+    tMs: sample.tMs,
+    epochMs: sample.epochMs,
+    intervalMs: sample.intervalMs,
+    connections: sample.connections,
+    requests: sample.requests,
+    queues: sample.queues,
+    queueWaitUs: sample.queueWaitUs,
+    serviceUs: sample.serviceUs,
+    handlers: sample.handlers,
+    eventLoopDelayUs: sample.eventLoopDelayUs,
+    process: sample.process,
+    runTMs: sample.epochMs - runStartMs,
+  };
+}
