@@ -1,9 +1,10 @@
-// `npm run bench` = `tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|rate|pause|connrate|servers]`.
+// `npm run bench` = `tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|rate|pause|connrate|servers|journal]`.
 // Every load goes to servers on 127.0.0.1 started here (nginx, loadlab serve) and stopped afterwards. The markdown
 // report goes to stdout, progress to stderr.
 import { cpus } from 'node:os';
 import { installInterruptHandlers } from './cleanup.ts';
 import { connRateSection } from './connRate.ts';
+import { journalListSection } from './journalList.ts';
 import { parseOptions, type BenchOptions, type Section } from './options.ts';
 import { pauseSection } from './pause.ts';
 import { rateAccuracySection } from './rateAccuracy.ts';
@@ -18,6 +19,7 @@ const runners: Record<Section, SectionRunner> = {
   pause: pauseSection,
   connrate: connRateSection,
   servers: serversSection,
+  journal: journalListSection,
 };
 
 function log(line: string): void {

@@ -3,6 +3,7 @@
 //   trash/<id>.json   deleted runs, until restored (deleting is a rename, so it is undoable)
 //   index.json        cached headers (see headerIndex.ts), rebuilt from runs/ whenever stale
 // Files the journal cannot read are reported by name and left exactly as they are.
+import type { Stats } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareHeadersNewestFirst, runHeaderOf, type RunHeader } from '../../common/runHeader.ts';
@@ -86,28 +87,27 @@ export async function openJournal(dir: string): Promise<Journal> {
 
   /** Reads headers of a folder, from the cache where the file is unchanged. */
   async function listFolder(folder: string, cache: Map<string, IndexEntry> | null): Promise<{ listing: JournalListing; entries: Map<string, IndexEntry>; changed: boolean }> {
-    const names = await readdir(folder);
+    const names = (await readdir(folder)).sort();
     const runs: RunHeader[] = [];
     const problems: JournalProblem[] = [];
     const entries = new Map<string, IndexEntry>();
     let changed = false;
-    for (const name of names.sort()) {
-      const path = join(folder, name);
+    const candidates: string[] = [];
+    for (const name of names) {
       if (name.startsWith('.')) {
-        if (isLeftoverTemp(name)) await rm(path, { force: true });
-        continue;
-      }
-      if (!name.endsWith('.json')) {
+        if (isLeftoverTemp(name)) await rm(join(folder, name), { force: true });
+      } else if (!name.endsWith('.json')) {
         problems.push({ file: name, reason: 'not a run record (only <id>.json files belong here); left as it is' });
-        continue;
+      } else {
+        candidates.push(name);
       }
-      let info;
-      try {
-        info = await stat(path);
-      } catch {
-        continue; // removed by another process while we listed
-      }
-      if (!info.isFile()) continue;
+    }
+    // Stat calls in parallel batches: sequential ones dominate a listing of thousands of runs.
+    const infos = await statInBatches(candidates.map((name) => join(folder, name)));
+    for (const [index, name] of candidates.entries()) {
+      const info = infos[index];
+      if (info === undefined || info === null || !info.isFile()) continue; // removed meanwhile, or a folder
+      const path = join(folder, name);
       const cached = cache?.get(name);
       if (entryIsFresh(cached, info.size, info.mtimeMs)) {
         runs.push(cached.header);
@@ -198,6 +198,18 @@ export async function openJournal(dir: string): Promise<Journal> {
 /** Trimmed, non-empty, unique, in the order given. */
 export function normaliseTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))];
+}
+
+const STAT_BATCH = 256;
+
+/** stat() of each path, null for one that is gone; at most STAT_BATCH calls in flight. */
+async function statInBatches(paths: readonly string[]): Promise<(Stats | null)[]> {
+  const results: (Stats | null)[] = [];
+  for (let start = 0; start < paths.length; start += STAT_BATCH) {
+    const batch = paths.slice(start, start + STAT_BATCH).map((path) => stat(path).catch(() => null));
+    results.push(...(await Promise.all(batch)));
+  }
+  return results;
 }
 
 async function exists(path: string): Promise<boolean> {
