@@ -1,5 +1,6 @@
 // One WebSocket message in, what to do about it out. Pure but for the lab call itself.
-import { LabError, type LabErrorPayload, type LabMethod } from '../../common/labApi.ts';
+import type { LabErrorPayload, LabMethod } from '../../common/labApi.ts';
+import { settleLabCall } from '../../common/labBridge.ts';
 import { isLabMethodName, labMethodNames } from '../../common/labNames.ts';
 import { wireCallSchema, type WireResult } from '../../common/labWire.ts';
 import type { ServedLab } from './servedLab.ts';
@@ -53,10 +54,5 @@ export function readIncoming(text: string): Incoming {
 
 /** Runs a call; a failure becomes an error result, never a thrown error. */
 export async function runCall(lab: ServedLab, { id, method, params }: LabCall): Promise<WireResult> {
-  try {
-    return { type: 'result', id, ok: true, result: await lab.call(method, params) };
-  } catch (error) {
-    if (error instanceof LabError) return failure(id, error.code, error.message);
-    return failure(id, 'failed', `${method}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  return { type: 'result', id, ...(await settleLabCall(method, () => lab.call(method, params))) };
 }

@@ -1,33 +1,46 @@
-import { useEffect, useState } from 'react';
-import type { AppInfo, LoadlabApi } from '../../common/appApi.ts';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { AppInfo, LabApi } from '../../common/labApi.ts';
 
 type InfoState =
   | { kind: 'loading' }
   | { kind: 'ready'; info: AppInfo }
   | { kind: 'failed'; message: string };
 
-export function App({ api }: { api: LoadlabApi | undefined }) {
+export function App({ api }: { api: LabApi }) {
+  return (
+    <Shell>
+      <AppInfoPanel api={api} />
+    </Shell>
+  );
+}
+
+/** Shown instead of the app when the lab cannot be reached at all. */
+export function ConnectionFailed({ message }: { message: string }) {
+  return (
+    <Shell>
+      <p className="notice error">{message}</p>
+    </Shell>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
   return (
     <main className="app">
       <header className="app-header">
         <h1>Loadlab</h1>
         <p className="tagline">A desktop lab for HTTP server performance.</p>
       </header>
-      {api === undefined ? (
-        <p className="notice">Running outside Electron: the desktop bridge is not available here.</p>
-      ) : (
-        <AppInfoPanel api={api} />
-      )}
+      {children}
     </main>
   );
 }
 
-function AppInfoPanel({ api }: { api: LoadlabApi }) {
+function AppInfoPanel({ api }: { api: LabApi }) {
   const [state, setState] = useState<InfoState>({ kind: 'loading' });
 
   useEffect(() => {
     let current = true;
-    api.appInfo().then(
+    api.call('app.info', {}).then(
       (info) => {
         if (current) setState({ kind: 'ready', info });
       },
@@ -50,10 +63,12 @@ function AppInfoPanel({ api }: { api: LoadlabApi }) {
         <dl className="app-info">
           <dt>Loadlab</dt>
           <dd>{state.info.version}</dd>
-          <dt>Electron</dt>
-          <dd>{state.info.electron}</dd>
+          <dt>Host</dt>
+          <dd>{state.info.host === 'electron' ? `Electron ${state.info.electron ?? ''}` : 'loadlab web (browser)'}</dd>
           <dt>Node.js</dt>
           <dd>{state.info.node}</dd>
+          <dt>Journal</dt>
+          <dd>{state.info.journalDir}</dd>
         </dl>
       );
   }

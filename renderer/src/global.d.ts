@@ -1,8 +1,8 @@
-import type { LoadlabApi } from '../../common/appApi.ts';
+import type { LabBridge } from '../../common/labBridge.ts';
 
 declare global {
   interface Window {
-    /** Set by the Electron preload; absent when the page runs in a plain browser. */
-    readonly loadlab?: LoadlabApi;
+    /** Set by the Electron preload; absent when the page is served by `loadlab web`. */
+    readonly loadlab?: LabBridge;
   }
 }

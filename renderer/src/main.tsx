@@ -1,13 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import { connectLab } from './api/connectLab.ts';
+import { App, ConnectionFailed } from './App.tsx';
 import './app.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
+const root = createRoot(container);
 
-createRoot(container).render(
-  <StrictMode>
-    <App api={window.loadlab} />
-  </StrictMode>,
+connectLab().then(
+  (api) => root.render(<StrictMode><App api={api} /></StrictMode>),
+  (error: unknown) => root.render(<ConnectionFailed message={error instanceof Error ? error.message : String(error)} />),
 );
