@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { RunRecord } from '../common/runRecord.ts';
+import { compareGroups, type MetricKey, type RunGroup } from './compare.ts';
+import { importedRecord } from './export/testing/records.ts';
+
+interface Figures {
+  reqPerSec?: number;
+  p50?: number | null;
+  p99?: number | null;
+  max?: number | null;
+  errors?: number;
+}
+
+/** A run with just the figures a case needs; the rest unknown (null). */
+function run(figures: Figures): RunRecord {
+  const base = importedRecord();
+  return {
+    ...base,
+    summary: {
+      ...base.summary,
+      reqPerSec: figures.reqPerSec ?? 1000,
+      latencyUs: { ...base.summary.latencyUs, p50: figures.p50 ?? null, p99: figures.p99 ?? null, max: figures.max ?? null },
+      errors: { connect: 0, read: figures.errors ?? 0, write: 0, timeout: 0, status: 0 },
+    },
+  };
+}
+
+const group = (label: string, ...runs: Figures[]): RunGroup => ({ label, runs: runs.map(run) });
+
+function changeOf(groups: RunGroup[], key: MetricKey, other = 0) {
+  const metric = compareGroups(groups).metrics.find((m) => m.metric.key === key);
+  const entry = metric?.others[other];
+  if (!metric || !entry) throw new Error(`no ${key} comparison`);
+  return { metric, ...entry };
+}
+
+describe('compareGroups: sentences', () => {
+  it.each([
+    // [case, metric, baseline runs, other runs, sentence]
+    ['p99 2.1× worse, ranges apart', 'p99Us', [{ p99: 1000 }, { p99: 1100 }], [{ p99: 2200 }, { p99: 2300 }], 'p99 2.1× worse, outside the run-to-run spread'],
+    ['req/s 3% better, ranges overlap', 'reqPerSec', [{ reqPerSec: 990 }, { reqPerSec: 1010 }], [{ reqPerSec: 1000 }, { reqPerSec: 1060 }], 'req/s 3% better, within noise'],
+    ['req/s lower is worse', 'reqPerSec', [{ reqPerSec: 1000 }, { reqPerSec: 1000 }], [{ reqPerSec: 400 }, { reqPerSec: 400 }], 'req/s 2.5× worse, outside the run-to-run spread'],
+    ['latency down is better', 'p50Us', [{ p50: 1000 }, { p50: 1000 }], [{ p50: 600 }, { p50: 600 }], 'p50 40% better, outside the run-to-run spread'],
+    ['under 10% keeps a decimal', 'maxUs', [{ max: 1000 }], [{ max: 1045 }], 'max 4.5% worse, spread unknown with a single run'],
+    ['equal values are the same', 'p99Us', [{ p99: 1000 }, { p99: 1000 }], [{ p99: 1000 }, { p99: 1000 }], 'p99 same to within 1%, within noise'],
+    ['within 1% is the same', 'reqPerSec', [{ reqPerSec: 1000 }], [{ reqPerSec: 1009 }], 'req/s same to within 1%, spread unknown with a single run'],
+    ['single run on one side: spread unknown', 'p99Us', [{ p99: 1000 }, { p99: 1100 }], [{ p99: 3000 }], 'p99 2.9× worse, spread unknown with a single run'],
+    ['unknown in the other group', 'p99Us', [{ p99: 1000 }], [{ p99: null }], 'p99 unknown in B'],
+    ['unknown in the baseline', 'p99Us', [{ p99: null }], [{ p99: 1000 }], 'p99 unknown in A'],
+    ['unknown in both', 'p99Us', [{ p99: null }], [{ p99: null }], 'p99 unknown in A and B'],
+    ['errors 0 → 0 is the same, not 0/0', 'errors', [{ errors: 0 }, { errors: 0 }], [{ errors: 0 }, { errors: 0 }], 'errors same to within 1%, within noise'],
+    ['errors 0 → 5: no infinite ratio', 'errors', [{ errors: 0 }, { errors: 0 }], [{ errors: 5 }, { errors: 7 }], 'errors 0 → 6, worse, outside the run-to-run spread'],
+    ['errors 5 → 0: no zero ratio factor', 'errors', [{ errors: 5 }], [{ errors: 0 }], 'errors 5 → 0, better, spread unknown with a single run'],
+  ] as const)('%s', (_name, key, baseline, other, sentence) => {
+    expect(changeOf([group('A', ...baseline), group('B', ...other)], key).change.sentence).toBe(sentence);
+  });
+});
+
+describe('compareGroups: figures', () => {
+  it.each([
+    // [case, runs' p99 values, median, min, max, known runs]
+    ['odd count: the middle run', [3000, 1000, 2000], 2000, 1000, 3000, 3],
+    ['even count: mean of the middle two', [1000, 4000, 2000, 3000], 2500, 1000, 4000, 4],
+    ['unknown runs are left out, not counted as 0', [1000, null, 3000], 2000, 1000, 3000, 2],
+    ['unknown in every run: null', [null, null], null, null, null, 0],
+  ] as const)('%s', (_name, values, median, min, max, knownRuns) => {
+    const { value } = changeOf([group('A', { p99: 1 }), group('B', ...values.map((p99) => ({ p99 })))], 'p99Us');
+    expect(value).toEqual({ label: 'B', runs: values.length, knownRuns, median, min, max });
+  });
+
+  it.each([
+    // [case, metric, baseline, other, ratio, direction]
+    ['a higher rate is better', 'reqPerSec', { reqPerSec: 1000 }, { reqPerSec: 1500 }, 1.5, 'better'],
+    ['higher latency is worse', 'p99Us', { p99: 1000 }, { p99: 1500 }, 1.5, 'worse'],
+    ['0 → 0: ratio 1, same', 'errors', { errors: 0 }, { errors: 0 }, 1, 'same'],
+    ['0 → 5: no ratio, worse', 'errors', { errors: 0 }, { errors: 5 }, null, 'worse'],
+    ['5 → 0: ratio 0, better', 'errors', { errors: 5 }, { errors: 0 }, 0, 'better'],
+    ['unknown: no ratio, no direction', 'p99Us', { p99: null }, { p99: 1000 }, null, null],
+  ] as const)('%s', (_name, key, baseline, other, ratio, direction) => {
+    const { change } = changeOf([group('A', baseline), group('B', other)], key);
+    expect(change.ratio).toBe(ratio);
+    expect(change.direction).toBe(direction);
+    if (ratio !== null) expect(Number.isFinite(ratio)).toBe(true);
+  });
+
+  it.each([
+    // [case, baseline p99s, other p99s, verdict]
+    ['ranges apart, above', [1000, 1200], [1300, 1400], 'outside-spread'],
+    ['ranges apart, below', [1000, 1200], [800, 900], 'outside-spread'],
+    ['touching ranges overlap', [1000, 1200], [1200, 1400], 'within-noise'],
+    ['one range inside the other', [1000, 2000], [1400, 1500], 'within-noise'],
+    ['two runs, one of them unknown: a single known run', [1000, 1200], [1500, null], 'spread-unknown'],
+  ] as const)('verdict: %s', (_name, baseline, other, verdict) => {
+    const { change } = changeOf([group('A', ...baseline.map((p99) => ({ p99 }))), group('B', ...other.map((p99) => ({ p99 })))], 'p99Us');
+    expect(change.verdict).toBe(verdict);
+  });
+
+  it('compares every metric of every group against groups[0]', () => {
+    const comparison = compareGroups([group('A', { p99: 1000 }), group('B', { p99: 2000 }), group('C', { p99: 500 })]);
+    expect(comparison.baselineLabel).toBe('A');
+    expect(comparison.metrics.map((m) => m.metric.label)).toEqual(['req/s', 'p50', 'p90', 'p99', 'p99.9', 'max', 'errors']);
+    const p99 = comparison.metrics.find((m) => m.metric.key === 'p99Us');
+    expect(p99?.others.map((o) => o.change.sentence)).toEqual([
+      'p99 2× worse, spread unknown with a single run',
+      'p99 2× better, spread unknown with a single run',
+    ]);
+  });
+
+  it('refuses fewer than 2 groups and empty groups', () => {
+    expect(() => compareGroups([group('A', {})])).toThrow(/at least 2 groups/);
+    expect(() => compareGroups([group('A', {}), { label: 'B', runs: [] }])).toThrow(/"B" has no runs/);
+  });
+});

@@ -1,0 +1,58 @@
+// CSV exports (RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted, quotes
+// doubled): one row per run, and one row per interval of every run's series. Unknown figures
+// are empty cells, never 0. Numbers are written in full; units are in the column names.
+import type { RunRecord } from '../../common/runRecord.ts';
+import { toolOf } from './runFacts.ts';
+
+type Cell = string | number | null | undefined;
+
+const RUN_COLUMNS: readonly [string, (record: RunRecord) => Cell][] = [
+  ['id', (r) => r.id],
+  ['title', (r) => r.title],
+  ['startedAt', (r) => r.startedAt],
+  ['tool', (r) => toolOf(r)],
+  ['mode', (r) => r.load.mode],
+  ['threads', (r) => r.load.threads],
+  ['connections', (r) => r.load.connections],
+  ['ratePerSec', (r) => r.load.ratePerSec],
+  ['durationMs', (r) => r.load.durationMs],
+  ['measuredDurationMs', (r) => r.summary.durationMs],
+  ['requests', (r) => r.summary.requests],
+  ['reqPerSec', (r) => r.summary.reqPerSec],
+  ['p50Us', (r) => r.summary.latencyUs.p50],
+  ['p75Us', (r) => r.summary.latencyUs.p75],
+  ['p90Us', (r) => r.summary.latencyUs.p90],
+  ['p99Us', (r) => r.summary.latencyUs.p99],
+  ['p999Us', (r) => r.summary.latencyUs.p999],
+  ['p9999Us', (r) => r.summary.latencyUs.p9999],
+  ['p99999Us', (r) => r.summary.latencyUs.p99999],
+  ['maxUs', (r) => r.summary.latencyUs.max],
+  ['errorsConnect', (r) => r.summary.errors.connect],
+  ['errorsRead', (r) => r.summary.errors.read],
+  ['errorsWrite', (r) => r.summary.errors.write],
+  ['errorsTimeout', (r) => r.summary.errors.timeout],
+  ['errorsStatus', (r) => r.summary.errors.status],
+];
+
+const SERIES_HEADER = ['runId', 'tMs', 'requests', 'errors', 'bytes', 'p50Us', 'p90Us', 'p99Us', 'maxUs'];
+
+export function runsCsv(records: readonly RunRecord[]): string {
+  return csv([RUN_COLUMNS.map(([name]) => name), ...records.map((record) => RUN_COLUMNS.map(([, value]) => value(record)))]);
+}
+
+export function seriesCsv(records: readonly RunRecord[]): string {
+  const rows = records.flatMap((record) =>
+    record.series.map((point) => [record.id, point.tMs, point.requests, point.errors, point.bytes, point.latencyUs?.p50, point.latencyUs?.p90, point.latencyUs?.p99, point.latencyUs?.max]),
+  );
+  return csv([SERIES_HEADER, ...rows]);
+}
+
+function csv(rows: readonly (readonly Cell[])[]): string {
+  return rows.map((row) => `${row.map(field).join(',')}\r\n`).join('');
+}
+
+export function field(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

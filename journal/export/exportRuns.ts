@@ -1,0 +1,53 @@
+// One entry point for every export format, shared by the CLI and the lab: records in, files out
+// (the primary file first). Nothing is written here; the caller writes the files.
+import type { RunRecord } from '../../common/runRecord.ts';
+import { runsCsv, seriesCsv } from './csv.ts';
+import { uniqueStems, type ExportFile } from './fileNames.ts';
+import { exportHlog } from './hlog.ts';
+import { exportHtml } from './html.ts';
+import { exportJson } from './json.ts';
+import { exportMarkdown } from './markdown.ts';
+
+export const EXPORT_FORMATS = ['md', 'html', 'json', 'csv', 'hlog'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportResult {
+  files: ExportFile[];
+}
+
+/**
+ * - md: `<stem>.md` and the SVG charts it links to;
+ * - html: `<stem>.html`, self-contained;
+ * - json: `<stem>.json`, the records as an array;
+ * - csv: `<stem>.csv` (a row per run) and `<stem>-series.csv` (a row per interval);
+ * - hlog: `<run>.hlog` per run with a histogram (runs without one are left out; none is an error).
+ * The stem is the run's id for one run, "loadlab-runs" for several.
+ */
+export function exportRuns(records: readonly RunRecord[], format: ExportFormat): ExportResult {
+  if (records.length === 0) throw new Error('nothing to export: no runs given');
+  const stem = records.length === 1 && records[0] ? (uniqueStems([records[0].id])[0] ?? 'run') : 'loadlab-runs';
+  switch (format) {
+    case 'md': {
+      const { markdown, files } = exportMarkdown(records);
+      return { files: [{ name: `${stem}.md`, content: markdown }, ...files] };
+    }
+    case 'html':
+      return { files: [{ name: `${stem}.html`, content: exportHtml(records) }] };
+    case 'json':
+      return { files: [{ name: `${stem}.json`, content: exportJson(records) }] };
+    case 'csv':
+      return { files: [{ name: `${stem}.csv`, content: runsCsv(records) }, { name: `${stem}-series.csv`, content: seriesCsv(records) }] };
+    case 'hlog':
+      return { files: hlogFiles(records) };
+  }
+}
+
+function hlogFiles(records: readonly RunRecord[]): ExportFile[] {
+  const stems = uniqueStems(records.map((record) => record.id));
+  const files = records.flatMap((record, index) => {
+    const content = exportHlog(record);
+    return content === null ? [] : [{ name: `${stems[index] ?? `run-${index + 1}`}.hlog`, content }];
+  });
+  if (files.length === 0) throw new Error('no run to export has a latency histogram (imported reports may have none)');
+  return files;
+}

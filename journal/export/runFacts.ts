@@ -1,0 +1,141 @@
+// What a run was and what it measured, as label/value text pairs for the Markdown and HTML
+// exports. Unknown figures read "unknown", never 0.
+import { formatLatencyUs, formatSignificant } from '../../common/chart/axis.ts';
+import { formatBytes } from '../../common/format.ts';
+import type { PartialLatencySummary, RunRecord } from '../../common/runRecord.ts';
+
+export const UNKNOWN = 'unknown';
+
+export type Fact = [label: string, value: string];
+
+function known<T>(value: T | null | undefined, show: (value: T) => string): string {
+  return value === null || value === undefined ? UNKNOWN : show(value);
+}
+
+/** "2026-11-27 12:00:05 UTC"; null reads "unknown". */
+export function formatInstant(iso: string | null): string {
+  if (iso === null) return UNKNOWN;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** The day a run started ("2026-11-27"), for headings; null when unknown. */
+export function runDate(record: RunRecord): string | null {
+  if (record.startedAt === null) return null;
+  const time = Date.parse(record.startedAt);
+  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
+}
+
+export function toolOf(record: RunRecord): string {
+  return record.source?.tool ?? 'loadlab';
+}
+
+function count(n: number | null, noun: string): string {
+  return n === null ? `${UNKNOWN} ${noun}s` : `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+export function describeLoad(record: RunRecord): string {
+  const { load } = record;
+  const shape = `${count(load.threads, 'thread')}, ${count(load.connections, 'connection')}`;
+  switch (load.mode) {
+    case 'rate':
+      return `rate ${load.ratePerSec === null ? UNKNOWN : formatSignificant(load.ratePerSec)} req/s (-R), ${shape}`;
+    case 'max':
+      return `max throughput (closed loop), ${shape}`;
+    case 'conn-rate': {
+      const conn = load.connRate;
+      const calls = conn === undefined ? '' : `, ${conn.numConns} connections × ${conn.numCalls} calls`;
+      return `connection rate ${load.ratePerSec === null ? UNKNOWN : formatSignificant(load.ratePerSec)} conn/s${calls}`;
+    }
+  }
+}
+
+export function describeServer(record: RunRecord): string {
+  const { server } = record;
+  switch (server.kind) {
+    case 'unknown':
+      return UNKNOWN;
+    case 'external':
+      return `external: ${server.command}`;
+    case 'builtin': {
+      const settings = Object.entries(server.settings).map(([key, value]) => `${key}=${JSON.stringify(value)}`);
+      return settings.length === 0 ? `built-in ${server.model}` : `built-in ${server.model} (${settings.join(', ')})`;
+    }
+  }
+}
+
+export function describeErrors(record: RunRecord): string {
+  const kinds = Object.entries(record.summary.errors).filter(([, count]) => count > 0);
+  return kinds.length === 0 ? '0' : kinds.map(([kind, count]) => `${kind} ${count}`).join(', ');
+}
+
+export function totalErrors(record: RunRecord): number {
+  return Object.values(record.summary.errors).reduce((sum, count) => sum + count, 0);
+}
+
+function seconds(ms: number): string {
+  return `${formatSignificant(ms / 1000)} s`;
+}
+
+export function runFacts(record: RunRecord): Fact[] {
+  const { summary, env } = record;
+  return [
+    ['Started', formatInstant(record.startedAt)],
+    ['Tool', toolOf(record)],
+    ['Target', `${record.target.method} ${record.target.url}`],
+    ['Load', describeLoad(record)],
+    ['Duration', `${known(record.load.durationMs, seconds)} planned, ${seconds(summary.durationMs)} measured${record.stoppedEarly === true ? ' (stopped early)' : ''}`],
+    ['Requests', `${summary.requests} completed, ${formatSignificant(summary.reqPerSec)} req/s`],
+    ['Transfer', known(summary.transferPerSec, (bytes) => `${formatBytes(bytes)}/s`)],
+    ['Errors', describeErrors(record)],
+    ['Status codes', known(summary.statusCounts, (counts) => Object.entries(counts).map(([code, count]) => `${code}: ${count}`).join(', ') || 'none')],
+    ['Server', describeServer(record)],
+    ['Environment', known(env, (e) => `${e.cpuModel}, ${e.cores} cores, ${e.os}, Node ${e.node}${e.electron === null ? '' : `, Electron ${e.electron}`}, Loadlab ${e.app}`)],
+  ];
+}
+
+export const PERCENTILE_ROWS = [
+  ['50%', 'p50'],
+  ['75%', 'p75'],
+  ['90%', 'p90'],
+  ['99%', 'p99'],
+  ['99.9%', 'p999'],
+  ['99.99%', 'p9999'],
+  ['99.999%', 'p99999'],
+  ['max', 'max'],
+] as const;
+
+export interface PercentileColumn {
+  /** "corrected", "uncorrected" or "latency". */
+  label: string;
+  /** What it measures from, e.g. "from intended start"; null when there is one view. */
+  detail: string | null;
+}
+
+export interface PercentileTable {
+  /** Columns after "percentile". */
+  columns: PercentileColumn[];
+  /** [percentile label, value per column]. */
+  rows: string[][];
+}
+
+/** The latency percentiles: one column, or corrected and uncorrected in rate mode. */
+export function percentileTable(record: RunRecord): PercentileTable {
+  const { latencyUs, uncorrectedLatencyUs } = record.summary;
+  const views: [PercentileColumn, PartialLatencySummary][] =
+    record.load.mode === 'rate' && uncorrectedLatencyUs !== null
+      ? [
+          [{ label: 'corrected', detail: 'from intended start' }, latencyUs],
+          [{ label: 'uncorrected', detail: 'from actual send' }, uncorrectedLatencyUs],
+        ]
+      : [[{ label: 'latency', detail: null }, latencyUs]];
+  return {
+    columns: views.map(([column]) => column),
+    rows: PERCENTILE_ROWS.map(([label, key]) => [label, ...views.map(([, summary]) => latencyCell(summary, key))]),
+  };
+}
+
+function latencyCell(summary: PartialLatencySummary, key: (typeof PERCENTILE_ROWS)[number][1]): string {
+  if (summary.count === 0) return 'no responses';
+  return known(summary[key], formatLatencyUs);
+}
