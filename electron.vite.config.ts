@@ -1,5 +1,6 @@
-// electron-vite: main (ESM, deps external), preload (one CommonJS file: sandboxed preloads cannot
-// load ES modules or npm packages), renderer (React). Everything is written to out/.
+// electron-vite: main (ESM, deps external, plus the lab's thread entries), preload (one CommonJS
+// file: sandboxed preloads cannot load ES modules or npm packages), renderer (React). Everything
+// is written to out/.
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +39,19 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: {
       outDir: fromRoot('out/main'),
-      rollupOptions: { input: { index: fromRoot('electron/main.ts') } },
+      rollupOptions: {
+        // The lab starts threads from files beside its own module (new URL('./…', import.meta.url)):
+        // each thread entry is built to the name it is asked for, and shared chunks stay in the
+        // same folder so those relative URLs hold in every chunk.
+        input: {
+          index: fromRoot('electron/main.ts'),
+          serverThread: fromRoot('server-core/serverThread.ts'),
+          handlerThread: fromRoot('server-core/handlerThread.ts'),
+          'worker/main': fromRoot('bench-runner/worker/main.ts'),
+          'worker/bootstrap': fromRoot('server-core/worker/bootstrap.js'),
+        },
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

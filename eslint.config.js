@@ -30,27 +30,38 @@ const forbiddenPackages = {
   cli: ['electron', 'react', 'react-dom'],
 };
 
-function boundaryRule(part) {
+/**
+ * Raw IPC only in the one typed wrapper (main) and the preload; everything else goes through
+ * electron/ipc.ts's handle/send or the preload's bridge (STYLE.md item 9).
+ */
+const rawIpc = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'Raw IPC only in electron/ipc.ts (main) and electron/preload.ts; use their typed handle/send or window.loadlab.',
+};
+const rawIpcAllowed = ['electron/ipc.ts', 'electron/preload.ts'];
+
+function restrictedImports(part, { allowRawIpc = false } = {}) {
   const others = parts.filter((p) => p !== part && !allowed[part].includes(p));
   return {
+    paths: allowRawIpc ? [] : [rawIpc],
+    patterns: [
+      ...others.map((other) => ({
+        group: [`**/${other}/*`, `**/${other}`],
+        message: `${part}/ may not import ${other}/ (see DESIGN.md, "Parts and who may import whom").`,
+      })),
+      ...forbiddenPackages[part].map((pkg) => ({
+        group: [pkg],
+        message: `${part}/ may not import ${pkg} (see DESIGN.md).`,
+      })),
+    ],
+  };
+}
+
+function boundaryRule(part) {
+  return {
     files: [`${part}/**/*.{ts,tsx}`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...others.map((other) => ({
-              group: [`**/${other}/*`, `**/${other}`],
-              message: `${part}/ may not import ${other}/ (see DESIGN.md, "Parts and who may import whom").`,
-            })),
-            ...forbiddenPackages[part].map((pkg) => ({
-              group: [pkg],
-              message: `${part}/ may not import ${pkg} (see DESIGN.md).`,
-            })),
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', restrictedImports(part)] },
   };
 }
 
@@ -70,5 +81,14 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    files: ['**/*.{ts,tsx,js}'],
+    ignores: parts.map((part) => `${part}/**`),
+    rules: { 'no-restricted-imports': ['error', { paths: [rawIpc] }] },
+  },
   ...parts.map(boundaryRule),
+  {
+    files: rawIpcAllowed,
+    rules: { 'no-restricted-imports': ['error', restrictedImports('electron', { allowRawIpc: true })] },
+  },
 );

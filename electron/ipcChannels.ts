@@ -1,11 +1,21 @@
-// Every IPC channel between preload and main, declared once. The preload's `invoke` and main's
-// `handle` are typed from this map, so a channel's name, arguments and result cannot drift apart.
-import type { AppInfo } from '../common/appApi.ts';
+// Every IPC channel between preload and main, declared once. Main's `handle`/`send` (ipc.ts) and
+// the preload's bridge are typed from these maps, so a channel's name, arguments and result
+// cannot drift apart. Channel names appear nowhere else.
+import type { LabEventName, LabEvents, LabMethod } from '../common/labApi.ts';
+import type { LabOutcome } from '../common/labBridge.ts';
 
-export interface IpcChannels {
-  'app:info': { args: []; result: AppInfo };
+/** Renderer → main, answered: ipcRenderer.invoke / ipcMain.handle. */
+export interface InvokeChannels {
+  'lab:call': { args: [method: LabMethod, params: unknown]; result: LabOutcome };
 }
 
-export type IpcChannel = keyof IpcChannels;
-export type IpcArgs<C extends IpcChannel> = IpcChannels[C]['args'];
-export type IpcResult<C extends IpcChannel> = IpcChannels[C]['result'];
+/** Main → renderer: webContents.send / ipcRenderer.on. */
+export interface SendChannels {
+  'lab:event': [event: LabEventName, payload: LabEvents[LabEventName]];
+}
+
+export type InvokeChannel = keyof InvokeChannels;
+export type InvokeArgs<C extends InvokeChannel> = InvokeChannels[C]['args'];
+export type InvokeResult<C extends InvokeChannel> = InvokeChannels[C]['result'];
+export type SendChannel = keyof SendChannels;
+export type SendArgs<C extends SendChannel> = SendChannels[C];

@@ -9,13 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
-const HELP = `  npm run electron:install    downloads Electron's binary (needs network access to GitHub)
-Without Electron:
-  npx loadlab bench --help    load tests from the command line (wrk2's flags and report)`;
+const NOT_INSTALLED = `loadlab: Electron's binary is not installed (npm install runs no install scripts here, so the \
+electron package never downloaded it), so the desktop app cannot start. Use the same app in your browser \
+instead: run \`npx loadlab web\` and it opens Loadlab at a local address. Where GitHub is reachable, \
+\`npm run electron:install\` downloads Electron and \`npm start\` then opens the desktop app.`;
 
-const NOT_INSTALLED = `loadlab: Electron's binary is not installed.
-This repo installs with ignore-scripts, so the electron package's download step never ran.
-${HELP}`;
+const HELP = 'Without Electron, `npx loadlab web` runs the same app in your browser.';
 
 function fail(message) {
   console.error(message);

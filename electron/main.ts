@@ -1,8 +1,12 @@
-// Electron main: app lifecycle only. Windows, hardening and IPC live in their own files.
-import { app, session, type BrowserWindow } from 'electron';
+// Electron main: app lifecycle only. The lab, windows, hardening, IPC, menu and dialogs live in
+// their own files.
+import { app, BrowserWindow, Menu, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { registerAppInfo } from './appInfo.ts';
+import { createLab, type Lab } from '../lab/lab.ts';
+import { exportJournal, importFiles, openJournalFolder } from './journalDialogs.ts';
+import { serveLabOverIpc } from './labIpc.ts';
+import { menuTemplate } from './menuTemplate.ts';
 import { resolveRendererSource } from './rendererSource.ts';
 import { denyAllPermissions, lockDownWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -22,10 +26,14 @@ function start(): void {
     mainDir,
   });
   const preloadPath = join(mainDir, '../preload/index.cjs');
+  // The CLI's default journal is the same folder (journal/store/journalDir.ts).
+  const journalDir = join(app.getPath('userData'), 'journal');
   let mainWindow: BrowserWindow | null = null;
+  let lab: Lab | null = null;
+  let closing: Promise<void> | null = null;
 
   const showMainWindow = (): void => {
-    if (!app.isReady()) return;
+    if (!app.isReady() || lab === null) return;
     if (mainWindow === null) {
       mainWindow = createMainWindow(source, preloadPath);
       mainWindow.on('closed', () => {
@@ -43,12 +51,40 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  // Quitting waits for the lab: a run in progress is stopped and saved, the server stopped.
+  app.on('before-quit', (event) => {
+    if (lab === null) return;
+    event.preventDefault();
+    const open = lab;
+    closing ??= open
+      .close()
+      .catch((error: unknown) => console.error('loadlab: closing the lab failed:', error))
+      .finally(() => {
+        lab = null;
+        app.quit();
+      });
+  });
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       denyAllPermissions(session.defaultSession);
-      registerAppInfo(source);
+      const created = await createLab({ journalDir, host: 'electron', electronVersion: process.versions.electron });
+      lab = created;
+      serveLabOverIpc(created, source);
+      const parent = (): BrowserWindow | null => BrowserWindow.getFocusedWindow() ?? mainWindow;
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          menuTemplate(
+            {
+              importFiles: () => void importFiles(created, parent()),
+              exportJournal: () => void exportJournal(created, parent()),
+              openJournalFolder: () => void openJournalFolder(journalDir),
+            },
+            process.platform,
+          ),
+        ),
+      );
       showMainWindow();
     })
     .catch((error: unknown) => {
