@@ -6,8 +6,9 @@ import { formatHttperfReport } from '../common/report/httperfReport.ts';
 import { formatWrkReport } from '../common/report/wrkReport.ts';
 import { durationOption, metricOption, parseHeader, UsageError } from './numbers.ts';
 import { configFromFlags, runWithReport } from './runWithReport.ts';
+import { addSaveOptions, checkSaveFlags, type SaveFlags } from './saveToJournal.ts';
 
-interface BenchFlags {
+interface BenchFlags extends SaveFlags {
   threads: number;
   connections: number;
   duration: number;
@@ -29,7 +30,7 @@ interface BenchFlags {
 }
 
 export function benchCommand(): Command {
-  return new Command('bench')
+  const command = new Command('bench')
     .description('Drive HTTP load like wrk2 and print its report.\nWith -R: constant rate, latency corrected for coordinated omission. Without: as fast as the connections go.')
     .argument('<url>', 'http:// URL to load')
     .option('-t, --threads <N>', 'worker threads', metricOption('-t', true), benchConfigDefaults.threads)
@@ -52,6 +53,7 @@ export function benchCommand(): Command {
     .action(async (url: string, flags: BenchFlags) => {
       process.exitCode = await runBench(url, flags);
     });
+  return addSaveOptions(command);
 }
 
 async function readBody(flags: BenchFlags): Promise<Uint8Array | null> {
@@ -66,6 +68,7 @@ async function readBody(flags: BenchFlags): Promise<Uint8Array | null> {
 }
 
 async function runBench(url: string, flags: BenchFlags): Promise<number> {
+  checkSaveFlags(flags);
   if (flags.rate === 0) throw new UsageError('-R must be greater than 0 (omit -R for max mode)');
   if (flags.connRate === 0) throw new UsageError('--conn-rate must be greater than 0');
   if (flags.connRate === undefined && flags.numConns !== undefined) throw new UsageError('--num-conns needs --conn-rate');
@@ -95,10 +98,10 @@ async function runBench(url: string, flags: BenchFlags): Promise<number> {
   if (config.connRate !== null) {
     const { server, port, uri } = httperfTarget(url);
     const invocation = { server, port, uri, spacing: `--rate=${flags.connRate}`, numConns: config.connRate.numConns, numCalls: config.connRate.numCalls, timeoutS: config.timeoutMs / 1000 };
-    return runWithReport(config, (record) => formatHttperfReport(record, invocation), flags.json);
+    return runWithReport(config, (record) => formatHttperfReport(record, invocation), { jsonPath: flags.json, save: flags });
   }
   const latency = flags.latency || flags.u_latency;
-  return runWithReport(config, (record) => formatWrkReport(record, { latency, uncorrectedLatency: flags.u_latency }), flags.json);
+  return runWithReport(config, (record) => formatWrkReport(record, { latency, uncorrectedLatency: flags.u_latency }), { jsonPath: flags.json, save: flags });
 }
 
 /** The --server/--port/--uri an httperf report echoes for a URL. */

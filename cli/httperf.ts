@@ -6,8 +6,9 @@ import { benchConfigDefaults } from '../bench-runner/config.ts';
 import { formatHttperfReport } from '../common/report/httperfReport.ts';
 import { metricOption, parseHeader, UsageError } from './numbers.ts';
 import { configFromFlags, runWithReport } from './runWithReport.ts';
+import { addSaveOptions, checkSaveFlags, type SaveFlags } from './saveToJournal.ts';
 
-interface HttperfFlags {
+interface HttperfFlags extends SaveFlags {
   server: string;
   port: number;
   uri: string;
@@ -54,7 +55,7 @@ function addHeaders(text: string, all: Array<[string, string]>): Array<[string, 
 }
 
 export function httperfCommand(): Command {
-  return new Command('httperf')
+  const command = new Command('httperf')
     .description("Connection-rate load like httperf: new connections on a schedule, --num-calls requests on each, httperf's report.")
     .option('--server <host>', 'server to load', 'localhost')
     .option('--port <N>', 'server port', metricOption('--port', true), 80)
@@ -72,9 +73,11 @@ export function httperfCommand(): Command {
     .action(async (flags: HttperfFlags) => {
       process.exitCode = await runHttperf(flags);
     });
+  return addSaveOptions(command);
 }
 
 async function runHttperf(flags: HttperfFlags): Promise<number> {
+  checkSaveFlags(flags);
   if (flags.rate !== undefined && flags.period !== undefined) throw new UsageError('give --rate or --period, not both');
   if (flags.rate === 0) throw new UsageError('--rate must be greater than 0');
   const spacing: ConnectionSpacing | undefined = flags.period ?? (flags.rate !== undefined ? { kind: 'fixed', ratePerSec: flags.rate } : undefined);
@@ -103,7 +106,7 @@ async function runHttperf(flags: HttperfFlags): Promise<number> {
     numCalls: flags.numCalls,
     timeoutS: flags.timeout,
   };
-  return runWithReport(config, (record) => formatHttperfReport(record, invocation), flags.json);
+  return runWithReport(config, (record) => formatHttperfReport(record, invocation), { jsonPath: flags.json, save: flags });
 }
 
 function describePeriod(spacing: ConnectionSpacing): string {

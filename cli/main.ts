@@ -3,8 +3,10 @@ import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../common/version.ts';
 import { benchCommand } from './bench.ts';
 import { httperfCommand } from './httperf.ts';
+import { journalCommand } from './journal.ts';
 import { UsageError } from './numbers.ts';
 import { serveCommand } from './serve.ts';
+import { webCommand } from './web.ts';
 
 /** Exit status for bad flags or arguments, as wrk and most CLIs use. */
 export const EXIT_USAGE = 2;
@@ -19,6 +21,8 @@ export async function main(argv: string[]): Promise<number> {
   program.addCommand(benchCommand());
   program.addCommand(httperfCommand());
   program.addCommand(serveCommand());
+  program.addCommand(webCommand());
+  program.addCommand(journalCommand());
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);

@@ -26,6 +26,13 @@ export function metricOption(flag: string, integer: boolean) {
   };
 }
 
+export function portOption(flag: string) {
+  return (text: string): number => {
+    if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) throw new InvalidArgumentError(`${flag} expects a port number from 0 to 65535, got "${text}"`);
+    return Number(text);
+  };
+}
+
 export function durationOption(flag: string) {
   return (text: string): number => {
     const ms = parseDurationMs(text);

@@ -6,6 +6,7 @@ import type { BenchConfig } from '../bench-runner/config.ts';
 import { ConfigError, startRun, validateConfig, type LiveSample } from '../bench-runner/run.ts';
 import { UsageError } from './numbers.ts';
 import { ProgressLine } from './progress.ts';
+import { saveRun, type SaveFlags } from './saveToJournal.ts';
 
 /** Validates a config built from flags; problems become a usage error (exit status 2). */
 export function configFromFlags(input: BenchConfig): BenchConfig {
@@ -17,7 +18,15 @@ export function configFromFlags(input: BenchConfig): BenchConfig {
   }
 }
 
-export async function runWithReport(config: BenchConfig, report: (record: MeasuredRunRecord) => string, jsonPath: string | undefined): Promise<number> {
+export interface RunOutputs {
+  /** --json FILE */
+  jsonPath: string | undefined;
+  /** --save and its title, notes, tags and journal */
+  save: SaveFlags;
+}
+
+export async function runWithReport(config: BenchConfig, report: (record: MeasuredRunRecord) => string, outputs: RunOutputs): Promise<number> {
+  const { jsonPath } = outputs;
   const progress = process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
   const handle = startRun(config, { onSample: (sample: LiveSample) => progress?.update(sample) });
   const onInterrupt = (): void => {
@@ -40,6 +49,15 @@ export async function runWithReport(config: BenchConfig, report: (record: Measur
       await writeFile(jsonPath, `${JSON.stringify(record, null, 2)}\n`);
     } catch (error) {
       process.stderr.write(`loadlab: cannot write --json ${jsonPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      return 1;
+    }
+  }
+  if (outputs.save.save) {
+    try {
+      const saved = await saveRun(record, outputs.save);
+      process.stderr.write(`loadlab: saved run ${saved.id} in the journal at ${saved.dir}\n`);
+    } catch (error) {
+      process.stderr.write(`loadlab: could not save the run in the journal: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;
     }
   }

@@ -1,11 +1,11 @@
 // `loadlab serve`: the built-in server under test. Prints the address it listens on, then (on a
 // terminal) one telemetry line per second on stderr; Ctrl-C stops it gracefully.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { formatBytes, formatTimeUs } from '../common/format.ts';
 import { serverModels, type ServerModel, type ServerTelemetrySample } from '../common/serverTelemetry.ts';
 import { ServerConfigError, validateServerConfig, type ServerConfig } from '../server-core/config.ts';
 import { startServer, type BuiltinServer } from '../server-core/server.ts';
-import { metricOption, UsageError } from './numbers.ts';
+import { metricOption, portOption, UsageError } from './numbers.ts';
 
 /** In-flight requests get this long to finish after Ctrl-C. */
 const GRACE_MS = 5000;
@@ -31,18 +31,13 @@ export function serveCommand(): Command {
     .addOption(new Option('--model <M>', 'concurrency model').choices(serverModels).default(defaults.model))
     .option('--workers <N>', 'handler threads of the pool models', metricOption('--workers', true), defaults.workers)
     .option('--host <H>', 'address to listen on', defaults.host)
-    .option('--port <P>', 'port to listen on (0 for any free one)', portOption, defaults.port)
+    .option('--port <P>', 'port to listen on (0 for any free one)', portOption('--port'), defaults.port)
     .option('--no-keep-alive', 'close the connection after every response (Connection: close)')
     .option('--no-server-timing', 'leave out the Server-Timing header (queue wait, service time, handler)')
     .option('-q, --quiet', 'no telemetry lines', false)
     .action(async (flags: ServeFlags) => {
       process.exitCode = await runServe(flags);
     });
-}
-
-function portOption(text: string): number {
-  if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) throw new InvalidArgumentError(`--port expects a port number from 0 to 65535, got "${text}"`);
-  return Number(text);
 }
 
 function validate(flags: ServeFlags): ServerConfig {

@@ -3,6 +3,7 @@
 // Every method's params are validated with zod where they enter the host (the transports call
 // `parseLabParams`); results and events are produced by the host and typed, not re-validated.
 import { z } from 'zod';
+import type { Comparison } from './compare.ts';
 import { runHeaderSchema, type RunHeader } from './runHeader.ts';
 import { connectionSpacingSchema, type RunRecord, type SeriesPoint, type ErrorCounts } from './runRecord.ts';
 import { serverModelSchema, type ServerModel, type ServerTelemetrySample } from './serverTelemetry.ts';
@@ -153,20 +154,8 @@ export interface AppInfo {
   journalDir: string;
 }
 
-/** The comparison table (journal/compare.ts computes it). */
-export interface CompareMetricRow {
-  metric: string;
-  unit: string;
-  higherIsBetter: boolean;
-  /** One per group: the median of its runs, null when unknown. */
-  values: (number | null)[];
-  /** One per group after the baseline. */
-  changes: { ratio: number | null; direction: 'better' | 'worse' | 'same' | 'unknown'; verdict: string; sentence: string }[];
-}
-export interface CompareResult {
-  groups: { label: string; runIds: string[] }[];
-  rows: CompareMetricRow[];
-}
+/** The comparison table (common/compare.ts computes it). */
+export type CompareResult = Comparison;
 
 export interface LabResults {
   'app.info': AppInfo;

@@ -2,6 +2,9 @@
 import type { ExportedFile, ExportFormat, ImportSummary, JournalListResult, CompareResult } from '../common/labApi.ts';
 import { runHeaderOf, type RunHeader } from '../common/runHeader.ts';
 import type { RunRecord } from '../common/runRecord.ts';
+import { compareGroups } from '../common/compare.ts';
+import { exportRuns } from '../journal/export/exportRuns.ts';
+import { importFiles, type FileToImport } from '../journal/importFiles.ts';
 import type { Journal, RunPatch } from '../journal/store/journal.ts';
 
 export class JournalService {
@@ -36,19 +39,24 @@ export class JournalService {
     return runHeaderOf(await this.journal.get(id));
   }
 
-  async importFiles(files: { name: string; text: string }[]): Promise<ImportSummary> {
-    void files;
-    return { added: [], existing: [], errors: [], warnings: [] };
+  importFiles(files: FileToImport[]): Promise<ImportSummary> {
+    return importFiles(this.journal, files, new Date().toISOString());
   }
 
   async exportRuns(ids: string[], format: ExportFormat): Promise<{ files: ExportedFile[] }> {
-    void ids;
-    void format;
-    return { files: [] };
+    return exportRuns(await this.getAll(ids), format);
   }
 
+  /** Each group's runs are read whole; a missing id fails the comparison with its name. */
   async compare(groups: { label: string; ids: string[] }[]): Promise<CompareResult> {
-    void groups;
-    return { groups: [], rows: [] };
+    const runGroups = [];
+    for (const group of groups) runGroups.push({ label: group.label, runs: await this.getAll(group.ids) });
+    return compareGroups(runGroups);
+  }
+
+  private async getAll(ids: readonly string[]): Promise<RunRecord[]> {
+    const records: RunRecord[] = [];
+    for (const id of ids) records.push(await this.journal.get(id));
+    return records;
   }
 }

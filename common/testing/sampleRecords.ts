@@ -1,5 +1,15 @@
 // Run records for tests: a small measured record and a wrk import without --latency.
+import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from '../histogram.ts';
 import { RUN_SCHEMA, type MeasuredRunRecord, type RunRecord } from '../runRecord.ts';
+
+/** Ten latencies, 1–5 µs, as an encoded histogram (what the summary below says). */
+function sampleHistogram(): string {
+  const histogram = createLatencyHistogram();
+  for (const latencyUs of [1, 1, 2, 2, 2, 2, 3, 4, 5, 5]) recordLatencyUs(histogram, latencyUs);
+  const encoded = encodeHistogram(histogram);
+  histogram.destroy();
+  return encoded;
+}
 
 export const sampleLatencyUs = { count: 10, min: 1, mean: 2, stdev: 1, max: 5, p50: 2, p75: 3, p90: 4, p99: 5, p999: 5, p9999: 5, p99999: 5, withinStdevPct: 70 };
 
@@ -31,7 +41,7 @@ export const sampleMeasuredRecord: MeasuredRunRecord = {
     unsent: 0,
     threadReqPerSec: { mean: 10, stdev: 0, max: 10, withinStdevPct: 100, samples: 1 },
   },
-  histograms: { correctedUs: 'HISTFAAAA', uncorrectedUs: null },
+  histograms: { correctedUs: sampleHistogram(), uncorrectedUs: null },
   series: [],
 };
 

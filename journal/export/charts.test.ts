@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareSpectrumChart, runLatencyChart, runSpectrumChart, runThroughputChart } from './charts.ts';
-import { importedRecord, simulatedRecord } from './testing/records.ts';
+import { importedRecord, simulatedRecord } from '../../common/testing/simulatedRuns.ts';
 
 describe('export charts', () => {
   const measured = simulatedRecord({ seed: 3, durationMs: 5000, stallUs: 200_000 });

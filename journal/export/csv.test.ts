@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { field, runsCsv, seriesCsv } from './csv.ts';
-import { importedRecord, simulatedRecord } from './testing/records.ts';
+import { importedRecord, simulatedRecord } from '../../common/testing/simulatedRuns.ts';
 
 /** RFC 4180 reader for the tests: CRLF records, quoted fields with "" for a quote. */
 function readCsv(text: string): string[][] {

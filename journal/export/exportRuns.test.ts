@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, exportRuns } from './exportRuns.ts';
 import { safeStem, uniqueStems } from './fileNames.ts';
-import { importedRecord, simulatedRecord } from './testing/records.ts';
+import { importedRecord, simulatedRecord } from '../../common/testing/simulatedRuns.ts';
 
 const a = simulatedRecord({ id: '20261127-120000-abcdef', seed: 1 });
 const b = simulatedRecord({ id: '20261127-120100-012345', seed: 2 });

@@ -2,7 +2,7 @@ import { HistogramLogReader, listTags, type Histogram } from 'hdr-histogram-js';
 import { describe, expect, it } from 'vitest';
 import { decodeHistogram } from '../../common/histogram.ts';
 import { exportHlog, UNCORRECTED_TAG } from './hlog.ts';
-import { importedRecord, simulatedRecord } from './testing/records.ts';
+import { importedRecord, simulatedRecord } from '../../common/testing/simulatedRuns.ts';
 
 const PERCENTILES = [50, 75, 90, 99, 99.9, 99.99, 99.999];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportHtml } from './html.ts';
-import { importedRecord, simulatedRecord } from './testing/records.ts';
+import { importedRecord, simulatedRecord } from '../../common/testing/simulatedRuns.ts';
 
 const a = simulatedRecord({ id: 'a', title: 'pool-shared', seed: 1 });
 const b = simulatedRecord({ id: 'b', title: 'event-loop', seed: 2, medianUs: 1200 });

@@ -3,13 +3,13 @@
 // and for several runs a comparison first. Every text from a record is escaped.
 import { formatLatencyUs, formatSignificant } from '../../common/chart/axis.ts';
 import type { RunRecord } from '../../common/runRecord.ts';
-import { compareGroups, formatValue, VERDICT_TEXT, type Comparison, type GroupValue, type Metric } from '../compare.ts';
+import { compareGroups, formatValue, VERDICT_TEXT, type Comparison, type GroupValue, type Metric } from '../../common/compare.ts';
 import { compareP99Chart, compareSpectrumChart, compareThroughputChart, runLatencyChart, runSpectrumChart, runThroughputChart } from './charts.ts';
 import { escapeXml } from './escape.ts';
 import { uniqueStems } from './fileNames.ts';
 import { HTML_STYLE } from './htmlStyle.ts';
 import { notesToHtml } from './notesHtml.ts';
-import { reportText } from './reportText.ts';
+import { reportText } from '../../common/report/reportText.ts';
 import { groupRuns, runName } from './runGroups.ts';
 import { formatInstant, percentileTable, runFacts, toolOf, totalErrors, UNKNOWN } from './runFacts.ts';
 import { renderLineChart, type LineChart } from './svg/lineChart.ts';

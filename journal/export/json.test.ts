@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRecordSchema } from '../../common/runRecord.ts';
 import { exportJson } from './json.ts';
-import { connRateRecord, importedRecord, simulatedRecord } from './testing/records.ts';
+import { connRateRecord, importedRecord, simulatedRecord } from '../../common/testing/simulatedRuns.ts';
 
 describe('exportJson', () => {
   it('round trip: record → JSON → runRecordSchema.parse → the same records', () => {

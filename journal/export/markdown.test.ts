@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown, fenced, inline } from './markdown.ts';
-import { connRateRecord, importedRecord, simulatedRecord } from './testing/records.ts';
+import { connRateRecord, importedRecord, simulatedRecord } from '../../common/testing/simulatedRuns.ts';
 import { parseXml } from './testing/xml.ts';
 
 const measured = simulatedRecord({ id: 'run-a', title: 'pool-shared, 4 threads', notes: 'Keep-alive on.\n\n- first\n- second' });

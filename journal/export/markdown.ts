@@ -2,10 +2,10 @@
 // in a fenced block, then a percentile table and charts as SVG files beside the .md.
 import { seriesPoints } from '../../common/chart/series.ts';
 import type { RunRecord } from '../../common/runRecord.ts';
-import { compareGroups, formatValue, VERDICT_TEXT, type Comparison } from '../compare.ts';
+import { compareGroups, formatValue, VERDICT_TEXT, type Comparison } from '../../common/compare.ts';
 import { compareP99Chart, compareSpectrumChart, compareThroughputChart, correctedSpectrum, runLatencyChart, runSpectrumChart, runThroughputChart } from './charts.ts';
 import { uniqueStems, type ExportFile } from './fileNames.ts';
-import { reportText } from './reportText.ts';
+import { reportText } from '../../common/report/reportText.ts';
 import { groupRuns, runName } from './runGroups.ts';
 import { percentileTable, runDate, runFacts } from './runFacts.ts';
 import { renderLineChart, type LineChart } from './svg/lineChart.ts';

@@ -5,7 +5,7 @@
 // first run; the group of the first run is the baseline. Each run is named "#n" by its position,
 // the name legends and tables use.
 import type { RunRecord } from '../../common/runRecord.ts';
-import type { RunGroup } from '../compare.ts';
+import type { RunGroup } from '../../common/compare.ts';
 import { PALETTE, type ChartRun } from './charts.ts';
 
 const MAX_NAME_CHARS = 40;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { benchCommand, httperfInvocation, reportText } from './reportText.ts';
-import { connRateRecord, importedRecord, simulatedRecord } from './testing/records.ts';
+import { connRateRecord, importedRecord, simulatedRecord } from '../testing/simulatedRuns.ts';
 
 describe('reportText', () => {
   it('a measured rate run: the loadlab bench command, then wrk2 --latency layout', () => {

@@ -1,8 +1,8 @@
 // Compare groups of runs against a baseline (groups[0]): per metric, each group's median, the
 // change against the baseline, and whether that change stands out from run-to-run noise.
 // Pure: a function of the records, nothing else.
-import { formatLatencyUs, formatSignificant } from '../common/chart/axis.ts';
-import type { RunRecord } from '../common/runRecord.ts';
+import { formatLatencyUs, formatSignificant } from './chart/axis.ts';
+import type { RunRecord } from './runRecord.ts';
 
 /** Repeated runs of one configuration. */
 export interface RunGroup {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RunRecord } from '../common/runRecord.ts';
+import type { RunRecord } from './runRecord.ts';
 import { compareGroups, type MetricKey, type RunGroup } from './compare.ts';
-import { importedRecord } from './export/testing/records.ts';
+import { importedRecord } from './testing/simulatedRuns.ts';
 
 interface Figures {
   reqPerSec?: number;

@@ -3,10 +3,10 @@
 // it may lack lines). A measured run is printed in wrk2's layout with --latency, preceded by the
 // equivalent `loadlab bench` command (as the seed journal puts the command above the output),
 // or in httperf's layout for connection-rate runs, whose first line is the command.
-import { formatDurationS } from '../../common/format.ts';
-import { formatHttperfReport, type HttperfInvocation } from '../../common/report/httperfReport.ts';
-import { formatWrkReport } from '../../common/report/wrkReport.ts';
-import { measuredRunRecordSchema, type ConnectionSpacing, type MeasuredRunRecord, type RunRecord } from '../../common/runRecord.ts';
+import { formatDurationS } from '../format.ts';
+import { formatHttperfReport, type HttperfInvocation } from './httperfReport.ts';
+import { formatWrkReport } from './wrkReport.ts';
+import { measuredRunRecordSchema, type ConnectionSpacing, type MeasuredRunRecord, type RunRecord } from '../runRecord.ts';
 
 export function reportText(record: RunRecord): string {
   if (record.source !== undefined) return record.source.text;

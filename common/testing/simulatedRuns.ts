@@ -1,8 +1,8 @@
 // Run records for tests: a measured run built from real HdrHistograms (seeded, so every test run
 // sees the same figures), and an imported one whose unknown figures are null.
 import type { JsHistogram } from 'hdr-histogram-js';
-import { createLatencyHistogram, encodeHistogram, recordLatencyUs, summarizeLatency } from '../../../common/histogram.ts';
-import { RUN_SCHEMA, type MeasuredRunRecord, type RunRecord, type SeriesPoint } from '../../../common/runRecord.ts';
+import { createLatencyHistogram, encodeHistogram, recordLatencyUs, summarizeLatency } from '../histogram.ts';
+import { RUN_SCHEMA, type MeasuredRunRecord, type RunRecord, type SeriesPoint } from '../runRecord.ts';
 
 export interface SimulatedRun {
   id?: string;

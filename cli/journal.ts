@@ -1,0 +1,100 @@
+// `loadlab journal`: list, show, import, export, rm and restore over the journal folder.
+import { Command, Option } from 'commander';
+import { runHeaderOf } from '../common/runHeader.ts';
+import { reportText } from '../common/report/reportText.ts';
+import type { RunRecord } from '../common/runRecord.ts';
+import { openJournal, type Journal } from '../journal/store/journal.ts';
+import { resolveJournalDir } from '../journal/store/journalDir.ts';
+import { formatRunTable } from './journalTable.ts';
+import { journalOption } from './saveToJournal.ts';
+import { exportCommand } from './journalExport.ts';
+import { importCommand } from './journalImport.ts';
+
+interface JournalFlags {
+  journal?: string;
+}
+
+/** Opens the journal named by --journal (on the subcommand or on `journal`). */
+export async function journalFrom(command: Command): Promise<Journal> {
+  const flags = command.optsWithGlobals<JournalFlags>();
+  return openJournal(resolveJournalDir({ flag: flags.journal }));
+}
+
+function reportProblems(problems: readonly { file: string; reason: string }[]): void {
+  for (const problem of problems) process.stderr.write(`loadlab: skipped ${problem.file}: ${problem.reason}\n`);
+}
+
+function describeRun(record: RunRecord): string {
+  const lines = [
+    `# ${record.title}`,
+    '',
+    `id:       ${record.id}`,
+    `started:  ${record.startedAt ?? 'unknown'}`,
+    `tags:     ${record.tags.length > 0 ? record.tags.join(', ') : '-'}`,
+    `server:   ${record.server.kind === 'builtin' ? `built-in ${record.server.model} ${JSON.stringify(record.server.settings)}` : record.server.kind === 'external' ? record.server.command : 'unknown'}`,
+  ];
+  if (record.source !== undefined) lines.push(`source:   ${record.source.tool}${record.source.file !== undefined ? ` (${record.source.file})` : ''}, imported ${record.source.importedAt ?? ''}`.trimEnd());
+  lines.push('', reportText(record).trimEnd());
+  if (record.notes.trim() !== '') lines.push('', '## Notes', '', record.notes.trimEnd());
+  return `${lines.join('\n')}\n`;
+}
+
+export function journalCommand(): Command {
+  const journal = new Command('journal').description('The journal of runs: list, show, import, export, rm, restore.').addOption(journalOption());
+
+  journal
+    .command('list')
+    .description('list runs, newest first')
+    .option('--json', 'one JSON document: { runs: [headers], problems: [files skipped] }', false)
+    .option('--trash', 'list the trash instead', false)
+    .action(async (flags: { json: boolean; trash: boolean }, command: Command) => {
+      const store = await journalFrom(command);
+      const listing = flags.trash ? await store.listTrash() : await store.list();
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(listing, null, 2)}\n`);
+        return;
+      }
+      reportProblems(listing.problems);
+      process.stdout.write(formatRunTable(listing.runs));
+    });
+
+  journal
+    .command('show')
+    .description("one run: its details, its report (wrk2's or httperf's layout, or the imported text) and notes")
+    .argument('<id>', 'run id (see journal list)')
+    .addOption(new Option('--json', 'the whole run record'))
+    .action(async (id: string, flags: { json?: boolean }, command: Command) => {
+      const record = await (await journalFrom(command)).get(id);
+      process.stdout.write(flags.json === true ? `${JSON.stringify(record, null, 2)}\n` : describeRun(record));
+    });
+
+  journal
+    .command('rm')
+    .description('move runs to the trash (undo with restore)')
+    .argument('<id...>', 'run ids')
+    .action(async (ids: string[], _flags: unknown, command: Command) => {
+      const store = await journalFrom(command);
+      for (const id of ids) {
+        await store.remove(id);
+        process.stderr.write(`loadlab: moved ${id} to the trash (loadlab journal restore ${id} brings it back)\n`);
+      }
+    });
+
+  journal
+    .command('restore')
+    .description('bring runs back from the trash')
+    .argument('<id...>', 'run ids')
+    .action(async (ids: string[], _flags: unknown, command: Command) => {
+      const store = await journalFrom(command);
+      for (const id of ids) {
+        await store.restore(id);
+        const header = runHeaderOf(await store.get(id));
+        process.stderr.write(`loadlab: restored ${id} (${header.title})\n`);
+      }
+    });
+
+  journal.addCommand(importCommand());
+  journal.addCommand(exportCommand());
+  for (const command of journal.commands) command.addOption(journalOption());
+  return journal;
+}

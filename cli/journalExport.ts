@@ -1,0 +1,55 @@
+// `loadlab journal export ID…|--all --format md|html|json|csv|hlog --out PATH`.
+// PATH is the primary file (its folder gets the companions, under their own names, since the
+// Markdown links to its SVG charts by name), or an existing folder for all of them.
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Command, Option } from 'commander';
+import { EXPORT_FORMATS, exportRuns, type ExportFormat } from '../journal/export/exportRuns.ts';
+import { journalFrom } from './journal.ts';
+import { UsageError } from './numbers.ts';
+
+interface ExportFlags {
+  all: boolean;
+  format: ExportFormat;
+  out: string;
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Where each file goes: the primary at `out` (unless `out` is a folder), companions beside it. */
+export async function exportPaths(out: string, names: readonly string[]): Promise<string[]> {
+  if (await isFolder(out)) return names.map((name) => join(out, name));
+  return names.map((name, index) => (index === 0 ? out : join(dirname(out), name)));
+}
+
+export function exportCommand(): Command {
+  return new Command('export')
+    .description('write runs as Markdown (seed style, SVG charts beside it), self-contained HTML, JSON, CSV or HdrHistogram logs')
+    .argument('[id...]', 'run ids (or --all)')
+    .option('--all', 'every run in the journal', false)
+    .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .requiredOption('--out <path>', 'output file, or an existing folder')
+    .action(async (ids: string[], flags: ExportFlags, command: Command) => {
+      if (flags.all === ids.length > 0) throw new UsageError('give run ids or --all (not both)');
+      const journal = await journalFrom(command);
+      const chosen = flags.all ? (await journal.list()).runs.map((run) => run.id) : ids;
+      if (chosen.length === 0) throw new UsageError('the journal has no runs to export');
+      const records = [];
+      for (const id of chosen) records.push(await journal.get(id));
+      const { files } = exportRuns(records, flags.format);
+      const paths = await exportPaths(flags.out, files.map((file) => file.name));
+      for (const [index, file] of files.entries()) {
+        const path = paths[index] ?? join(dirname(flags.out), file.name);
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, file.content);
+        process.stdout.write(`${path}\n`);
+      }
+      process.stderr.write(`loadlab: exported ${records.length} run(s) as ${flags.format}\n`);
+    });
+}
