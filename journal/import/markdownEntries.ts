@@ -95,5 +95,5 @@ export function markdownEntries(lines: readonly SourceLine[]): MarkdownEntry[] {
     }
   }
   entries.push(entry.build());
-  return entries.filter((built) => built.heading !== null || built.blocks.length > 0);
+  return entries.filter((built) => built.heading !== null || built.blocks.some((block) => block.fenced || block.lines.some((line) => line.text.trim() !== '')));
 }

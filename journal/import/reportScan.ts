@@ -26,12 +26,6 @@ function isBlank(line: SourceLine | undefined): boolean {
   return line !== undefined && line.text.trim() === '';
 }
 
-function lastNonBlank(lines: readonly SourceLine[], from: number, to: number): number {
-  let index = to;
-  while (index > from && isBlank(lines[index])) index--;
-  return index;
-}
-
 function wrkChunk(lines: readonly SourceLine[], start: number): ReportChunk {
   for (let index = start + 1; index < lines.length; index++) {
     const text = lines[index]?.text ?? '';
@@ -41,8 +35,23 @@ function wrkChunk(lines: readonly SourceLine[], start: number): ReportChunk {
   return truncatedWrk(lines, start, lines.length - 1);
 }
 
+// Lines a wrk report is made of (rows, percentiles, spectrum rows and counts start with a digit).
+const WRK_LINE_RE = /^\s*(?:Running|Thread|Latency|Req\/Sec|Detailed|Value|#\[|-{10,}|Socket errors|Non-2xx|Requests|Unsent|Server-closed|\d)/;
+
+/** The report's last line: where it stops looking like wrk's output, before what follows it. */
+function lastReportLine(lines: readonly SourceLine[], start: number, to: number): number {
+  let last = start;
+  for (let index = start + 1; index <= to; index++) {
+    const line = lines[index];
+    if (line === undefined || isBlank(line)) continue;
+    if (!WRK_LINE_RE.test(line.text)) break;
+    last = index;
+  }
+  return last;
+}
+
 function truncatedWrk(lines: readonly SourceLine[], start: number, to: number): never {
-  const last = lines[lastNonBlank(lines, start, to)];
+  const last = lines[lastReportLine(lines, start, to)];
   const first = lines[start];
   throw new ReportError(last?.no ?? null, `truncated wrk report (started at line ${first?.no ?? '?'}): it ends here, without the "Transfer/sec:" line`);
 }
