@@ -89,7 +89,11 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
   const real = await realpath(target.path).catch(() => null);
   const info = real === null ? null : await stat(real).catch(() => null);
   if (real === null || info === null || !info.isFile()) {
-    sendText(res, 404, 'not found');
+    // Browsers ask for /favicon.ico whether or not the page names one; "none" is not an error.
+    if (req.url === '/favicon.ico') {
+      res.writeHead(204, securityHeaders);
+      res.end();
+    } else sendText(res, 404, 'not found');
     return;
   }
   if (!real.startsWith(root + sep)) {

@@ -176,7 +176,7 @@ describe('the static files', () => {
     expect([head.status, head.headers['content-length'], head.body]).toEqual([200, '15', '']);
   });
 
-  it('refuse path traversal, symlinks out, other methods and missing files', async () => {
+  it('refuse path traversal, symlinks out, other methods and missing files (but a missing favicon is no error)', async () => {
     for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
       const reply = await get(port, path);
       expect(reply.status, path).toBe(403);
@@ -184,6 +184,7 @@ describe('the static files', () => {
     }
     expect((await get(port, '/assets/link.txt')).status).toBe(403);
     expect((await get(port, '/assets/none.js')).status).toBe(404);
+    expect((await get(port, '/favicon.ico')).status).toBe(204);
     const post = await get(port, '/', {}, 'POST');
     expect([post.status, post.headers.allow]).toEqual([405, 'GET, HEAD']);
     expect((await get(port, '/api')).status).toBe(426);
