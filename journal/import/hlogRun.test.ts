@@ -1,5 +1,7 @@
+import { HistogramLogWriter } from 'hdr-histogram-js';
 import { describe, expect, it } from 'vitest';
-import { decodeHistogram } from '../../common/histogram.ts';
+import { createLatencyHistogram, decodeHistogram, summarizeLatency } from '../../common/histogram.ts';
+import type { LatencySummary } from '../../common/runRecord.ts';
 import { ImportError, importText } from './importText.ts';
 import { IMPORTED_AT, importTestdata } from './testdataFiles.ts';
 
@@ -44,4 +46,52 @@ describe('HdrHistogram interval logs', () => {
     expect(() => importText(text, { fileName: 'bad.hlog', importedAt: IMPORTED_AT })).toThrow(ImportError);
     expect(() => importText(text, { fileName: 'bad.hlog', importedAt: IMPORTED_AT })).toThrow(/^bad\.hlog:3: not an HdrHistogram interval/);
   });
+
+  it("reads Loadlab's own export back: µs values, the uncorrected histogram under its tag", () => {
+    const { text, corrected, uncorrected } = loadlabStyleLog();
+    const { runs, warnings } = importText(text, { fileName: 'run.hlog', importedAt: IMPORTED_AT });
+    const [run] = runs;
+    expect(warnings).toEqual([]);
+    expect(run?.startedAt).toBe('2026-11-27T12:00:00.000Z');
+    expect(run?.summary.durationMs).toBeCloseTo(2000, 6);
+    // The same buckets as the histograms written (a log keeps buckets, not exact values).
+    for (const [read, written] of [[run?.summary.latencyUs, corrected], [run?.summary.uncorrectedLatencyUs, uncorrected]] as const) {
+      expect(read).toMatchObject({ count: written.count, min: written.min, p50: written.p50, p99: written.p99 });
+      expect(Math.abs((read?.max ?? 0) / written.max - 1)).toBeLessThan(0.001);
+    }
+    expect(decodeHistogram(run?.histograms.uncorrectedUs ?? '').totalCount).toBe(3);
+    expect(run?.series).toHaveLength(1);
+  });
+
+  it('skips intervals of other tags, with a warning', () => {
+    const { text } = loadlabStyleLog('other');
+    const { runs, warnings } = importText(text, { fileName: 'run.hlog', importedAt: IMPORTED_AT });
+    expect(runs[0]?.summary.uncorrectedLatencyUs).toBeNull();
+    expect(warnings).toEqual(['run.hlog: the log has several tags; imported the untagged intervals, skipped 1 intervals with other tags']);
+  });
 });
+
+/** A log as journal/export writes it: one untagged interval and one tagged one, µs, Interval_Max in ms. */
+function loadlabStyleLog(secondTag = 'uncorrected'): { text: string; corrected: LatencySummary; uncorrected: LatencySummary } {
+  const summaries: LatencySummary[] = [];
+  let text = '';
+  const writer = new HistogramLogWriter((chunk) => {
+    text += chunk;
+  });
+  writer.outputLogFormatVersion();
+  const startS = (Date.parse('2026-11-27T12:00:00.000Z') / 1000).toFixed(3);
+  writer.outputComment(`[StartTime: ${startS} (seconds since epoch), 2026-11-27T12:00:00.000Z]`);
+  writer.outputComment(`[BaseTime: ${startS} (seconds since epoch)]`);
+  writer.outputLegend();
+  for (const [values, tag] of [[[1000, 2000, 30_000], ''], [[500, 900, 4000], secondTag]] as const) {
+    const histogram = createLatencyHistogram();
+    for (const value of values) histogram.recordValue(value);
+    if (tag !== '') histogram.tag = tag;
+    writer.outputIntervalHistogram(histogram, 0, 2, 1000);
+    summaries.push(summarizeLatency(histogram));
+    histogram.destroy();
+  }
+  const [corrected, uncorrected] = summaries;
+  if (!corrected || !uncorrected) throw new Error('two intervals expected');
+  return { text, corrected, uncorrected };
+}

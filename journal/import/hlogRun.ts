@@ -74,20 +74,47 @@ function inMicroseconds(source: JsHistogram, factor: number): JsHistogram {
   return histogram;
 }
 
-function onlyOneTag(intervals: Interval[], diagnostics: Diagnostics): Interval[] {
-  const first = intervals[0];
-  if (first === undefined) return intervals;
-  const kept = intervals.filter((interval) => interval.tag === first.tag);
-  if (kept.length < intervals.length) diagnostics.warn(null, `the log has several tags; imported ${first.tag ?? 'the untagged intervals'}, skipped ${intervals.length - kept.length} intervals with other tags`);
-  return kept;
+/** Loadlab's .hlog export writes the uncorrected histogram as intervals with this tag. */
+const UNCORRECTED_TAG = 'uncorrected';
+
+/**
+ * The run's intervals (untagged, else the first tag) and the uncorrected ones; intervals with
+ * any other tag are skipped, with a warning.
+ */
+function byTag(intervals: readonly Interval[], diagnostics: Diagnostics): { main: Interval[]; uncorrected: Interval[] } {
+  const mainTag = mainTagOf(intervals);
+  const main = intervals.filter((interval) => interval.tag === mainTag);
+  const uncorrected = mainTag === UNCORRECTED_TAG ? [] : intervals.filter((interval) => interval.tag === UNCORRECTED_TAG);
+  const skipped = intervals.length - main.length - uncorrected.length;
+  if (skipped > 0) diagnostics.warn(null, `the log has several tags; imported ${mainTag ?? 'the untagged intervals'}, skipped ${skipped} intervals with other tags`);
+  return { main, uncorrected };
+}
+
+function mainTagOf(intervals: readonly Interval[]): string | null {
+  if (intervals.some((interval) => interval.tag === null)) return null;
+  const other = intervals.find((interval) => interval.tag !== UNCORRECTED_TAG) ?? intervals[0];
+  return other?.tag ?? null;
+}
+
+/** The sum of intervals in µs. */
+function summed(intervals: readonly Interval[], factor: number): JsHistogram {
+  const total = createLatencyHistogram();
+  for (const interval of intervals) {
+    const histogram = inMicroseconds(interval.histogram, factor);
+    total.add(histogram);
+    histogram.destroy();
+  }
+  return total;
 }
 
 export function hlogDraft(text: string, diagnostics: Diagnostics): RunDraft {
-  const intervals = onlyOneTag(readIntervals(text), diagnostics);
+  const all = readIntervals(text);
+  const { main: intervals, uncorrected } = byTag(all, diagnostics);
   const first = intervals[0];
   if (first === undefined) throw new ReportError(null, 'HdrHistogram log without any interval');
-  const factor = unitToUs(intervals, diagnostics);
+  const factor = unitToUs(all, diagnostics);
   const total = createLatencyHistogram();
+  const uncorrectedTotal = uncorrected.length > 0 ? summed(uncorrected, factor) : null;
   const series: SeriesPoint[] = [];
   const startMs = first.histogram.startTimeStampMsec;
   let endMs = startMs;
@@ -107,8 +134,8 @@ export function hlogDraft(text: string, diagnostics: Diagnostics): RunDraft {
           : { p50: histogram.getValueAtPercentile(50), p90: histogram.getValueAtPercentile(90), p99: histogram.getValueAtPercentile(99), max: histogram.maxValue },
     });
     histogram.destroy();
-    interval.histogram.destroy();
   }
+  for (const interval of all) interval.histogram.destroy();
   if (total.totalCount === 0) diagnostics.warn(first.lineNo, 'the log records no values');
   const durationMs = Math.max(0, endMs - startMs);
   const absolute = startMs >= EPOCH_MS_FLOOR;
@@ -128,7 +155,7 @@ export function hlogDraft(text: string, diagnostics: Diagnostics): RunDraft {
       bytesRead: null,
       transferPerSec: null,
       latencyUs: total.totalCount === 0 ? unknownLatency(0) : summarizeLatency(total),
-      uncorrectedLatencyUs: null,
+      uncorrectedLatencyUs: uncorrectedTotal === null ? null : summarizeLatency(uncorrectedTotal),
       errors: { connect: 0, read: 0, write: 0, timeout: 0, status: 0 },
       statusCounts: null,
       serverCloses: null,
@@ -136,9 +163,10 @@ export function hlogDraft(text: string, diagnostics: Diagnostics): RunDraft {
       unsent: null,
       threadReqPerSec: null,
     },
-    histograms: { correctedUs: encodeHistogram(total), uncorrectedUs: null },
+    histograms: { correctedUs: encodeHistogram(total), uncorrectedUs: uncorrectedTotal === null ? null : encodeHistogram(uncorrectedTotal) },
     series,
   };
   total.destroy();
+  uncorrectedTotal?.destroy();
   return { tool: 'hlog', text, command: null, body };
 }
