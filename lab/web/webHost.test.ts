@@ -1,6 +1,6 @@
-// The web host over loopback, with the fake lab: who is refused, and that the API and the
-// static files work for the page it serves.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// The web host over loopback: who is refused, and that the API and the static files work for
+// the page it serves; with the fake lab (events on demand), and at the end with the real one.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { HostToClient } from '../../common/labWire.ts';
+import { createLab } from '../lab.ts';
 import { createFakeLab, fakeAppInfo } from './testing/fakeLab.ts';
 import { startWebHost, type WebHost } from './webHost.ts';
 
@@ -232,5 +233,39 @@ describe('close', () => {
 
   it('says which address it could not listen on', async () => {
     await expect(startWebHost({ lab, rendererDir, port: host.address.port })).rejects.toThrow(`loadlab web could not listen on 127.0.0.1:${port}: listen EADDRINUSE`);
+  });
+});
+
+describe('with the real lab', () => {
+  it('serves its calls and events: app.info, an import, journal.changed to the page', async () => {
+    const journalDir = mkdtempSync(join(tmpdir(), 'loadlab-webhost-journal-'));
+    const real = await createLab({ journalDir, host: 'web' });
+    const own = await startWebHost({ lab: real, rendererDir });
+    try {
+      const open = await upgrade(own.address.port, { path: `/api?token=${own.token}`, origin: `http://127.0.0.1:${own.address.port}` });
+      if (open.kind !== 'open') throw new Error('upgrade refused');
+      const messages: HostToClient[] = [];
+      open.ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString()) as HostToClient));
+      const until = async (found: () => boolean): Promise<void> => {
+        while (!found()) await new Promise((resolve) => setTimeout(resolve, 10));
+      };
+
+      open.ws.send(JSON.stringify({ type: 'call', id: 1, method: 'app.info', params: {} }));
+      const text = readFileSync(new URL('../../journal/import/testdata/loadlab-bench-report.txt', import.meta.url), 'utf8');
+      open.ws.send(JSON.stringify({ type: 'call', id: 2, method: 'journal.import', params: { files: [{ name: 'report.txt', text }] } }));
+      open.ws.send(JSON.stringify({ type: 'call', id: 3, method: 'journal.get', params: { id: 'no-such-run' } }));
+      await until(() => messages.some((m) => m.type === 'event') && [1, 2, 3].every((id) => messages.some((m) => m.type === 'result' && m.id === id)));
+
+      const result = (id: number) => messages.find((m) => m.type === 'result' && m.id === id);
+      expect(result(1)).toMatchObject({ ok: true, result: { host: 'web', journalDir, electron: null } });
+      expect(result(2)).toMatchObject({ ok: true, result: { added: [{}], errors: [] } });
+      expect(result(3)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(messages.filter((m) => m.type === 'event')).toEqual([{ type: 'event', event: 'journal.changed', payload: { reason: 'imported' } }]);
+      open.ws.close();
+    } finally {
+      await own.close();
+      await real.close();
+      rmSync(journalDir, { recursive: true, force: true });
+    }
   });
 });
