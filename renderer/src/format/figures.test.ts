@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { bytes, count, dateTime, duration, latency, percent, rate, UNKNOWN, yesNo } from './figures.ts';
+
+describe('figures', () => {
+  it('null is "unknown", never 0', () => {
+    for (const format of [latency, rate, count, bytes, duration, percent, dateTime, yesNo]) expect(format(null)).toBe(UNKNOWN);
+    expect(latency(0)).not.toBe(UNKNOWN);
+  });
+
+  it.each([
+    [rate(993.57), '994'],
+    [rate(12_345.6), '12,346'],
+    [rate(9.87), '9.9'],
+    [count(29_974), '29,974'],
+    [bytes(512), '512 B'],
+    [bytes(3_418_000), '3.26 MiB'],
+    [duration(850), '850 ms'],
+    [duration(30_170), '30.2 s'],
+    [duration(1500), '1.5 s'],
+    [duration(125_000), '2 min 5 s'],
+    [duration(3_720_000), '1 h 2 min'],
+    [percent(0.97), '97%'],
+    [percent(0.012), '1.2%'],
+    [yesNo(false), 'no'],
+  ])('%s = %s', (actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+
+  it('a latency carries its unit', () => {
+    expect(latency(1100)).toMatch(/^1\.10? ms$/);
+  });
+});
