@@ -55,14 +55,18 @@ export const errorCountsSchema = z.object({
 export type ErrorCounts = z.infer<typeof errorCountsSchema>;
 
 /** Per-thread request rate samples (wrk's "Req/Sec" row), requests per second. */
-export const rateStatsSchema = z.object({
+const rateStatsShape = {
   mean: z.number(),
   stdev: z.number(),
   max: z.number(),
   withinStdevPct: z.number(),
   samples: z.number().int().nonnegative(),
-});
+};
+export const rateStatsSchema = z.object(rateStatsShape);
 export type RateStats = z.infer<typeof rateStatsSchema>;
+/** An imported run's per-thread rates: wrk prints mean, stdev and max but not the sample count. */
+export const partialRateStatsSchema = z.object(nullableFields(rateStatsShape));
+export type PartialRateStats = z.infer<typeof partialRateStatsSchema>;
 
 export const loadModeSchema = z.enum(['rate', 'max', 'conn-rate']);
 export type LoadMode = z.infer<typeof loadModeSchema>;
@@ -277,10 +281,11 @@ export type PartialConnRateSummary = z.infer<typeof partialConnRateSummarySchema
 
 export const partialSummarySchema = summarySchema.extend({
   ...nullableFields(
-    summarySchema.pick({ bytesRead: true, transferPerSec: true, statusCounts: true, serverCloses: true, inFlightAtEnd: true, unsent: true, threadReqPerSec: true }).shape,
+    summarySchema.pick({ bytesRead: true, transferPerSec: true, statusCounts: true, serverCloses: true, inFlightAtEnd: true, unsent: true }).shape,
   ),
   latencyUs: partialLatencySummarySchema,
   uncorrectedLatencyUs: partialLatencySummarySchema.nullable(),
+  threadReqPerSec: partialRateStatsSchema.nullable(),
   connRate: partialConnRateSummarySchema.optional(),
 });
 export type PartialRunSummary = z.infer<typeof partialSummarySchema>;

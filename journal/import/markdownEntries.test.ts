@@ -4,15 +4,15 @@ import { splitLines } from './sourceLines.ts';
 import { testdataLines } from './testdataFiles.ts';
 
 describe('markdown entries', () => {
-  it('cuts the seed journal at each heading, dates from the heading itself', () => {
+  it('cuts the seed journal at each heading, dated by the heading or the heading it sits under', () => {
     const entries = markdownEntries(testdataLines('seed-000_cba8d662fb279400.txt'));
     expect(entries.slice(0, 7).map((entry) => [entry.heading, entry.date])).toEqual([
       ['004 - 2024-10-17', '2024-10-17'],
       ['2024-10-14', '2024-10-14'],
-      ['Each thread with its own channel', null],
+      ['Each thread with its own channel', '2024-10-14'],
       ['001 - 2024-10-13', '2024-10-13'],
-      ['002', null],
-      ['Thread Per Request', null],
+      ['002', '2024-10-14'],
+      ['Thread Per Request', '2024-10-14'],
       ['Asking ChatGPT: The server implementation using your thread pool was slower than creating a thread every time for each request. Why do you think so?', null],
     ]);
     const channel = entries[2];

@@ -13,7 +13,7 @@ export interface MarkdownBlock {
 export interface MarkdownEntry {
   /** The heading's text without the #s; null for the text before the first heading. */
   readonly heading: string | null;
-  /** The heading's date (YYYY-MM-DD) when it has one. */
+  /** The heading's date (YYYY-MM-DD), else the date of the nearest enclosing heading that has one. */
   readonly date: string | null;
   readonly blocks: readonly MarkdownBlock[];
 }
@@ -41,7 +41,10 @@ class EntryBuilder {
   readonly blocks: MarkdownBlock[] = [];
   private prose: SourceLine[] = [];
 
-  constructor(readonly heading: string | null) {}
+  constructor(
+    readonly heading: string | null,
+    private readonly date: string | null,
+  ) {}
 
   addProse(line: SourceLine): void {
     this.prose.push(line);
@@ -54,7 +57,7 @@ class EntryBuilder {
 
   build(): MarkdownEntry {
     this.flushProse();
-    return { heading: this.heading, date: this.heading === null ? null : headingDate(this.heading), blocks: this.blocks };
+    return { heading: this.heading, date: this.date, blocks: this.blocks };
   }
 
   private flushProse(): void {
@@ -65,7 +68,9 @@ class EntryBuilder {
 
 export function markdownEntries(lines: readonly SourceLine[]): MarkdownEntry[] {
   const entries: MarkdownEntry[] = [];
-  let entry = new EntryBuilder(null);
+  let entry = new EntryBuilder(null, null);
+  // Enclosing headings and their dates: "### Thread per request" under "## 2024-10-14" is of that day.
+  const enclosing: { level: number; date: string | null }[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
     if (line === undefined) break;
@@ -89,7 +94,12 @@ export function markdownEntries(lines: readonly SourceLine[]): MarkdownEntry[] {
       entry.addFenced(fences, inside);
     } else if (heading) {
       entries.push(entry.build());
-      entry = new EntryBuilder((heading[2] ?? '').trim());
+      const level = (heading[1] ?? '#').length;
+      while ((enclosing.at(-1)?.level ?? 0) >= level) enclosing.pop();
+      const text = (heading[2] ?? '').trim();
+      const date = headingDate(text) ?? enclosing.at(-1)?.date ?? null;
+      enclosing.push({ level, date });
+      entry = new EntryBuilder(text, date);
     } else {
       entry.addProse(line);
     }

@@ -22,7 +22,7 @@ describe('wrk reports as run records', () => {
     expect(run.summary.latencyUs).toEqual({ count: 22_464_657, min: null, mean: 635.91, stdev: 890, max: 12_920, p50: null, p75: null, p90: null, p99: null, p999: null, p9999: null, p99999: null, withinStdevPct: 93.69 });
     expect(run.histograms).toEqual({ correctedUs: null, uncorrectedUs: null });
     expect(run).toMatchObject({ env: null, startedAt: null, finishedAt: null, stoppedEarly: null, series: [] });
-    expect(run.summary).toMatchObject({ statusCounts: null, threadReqPerSec: null, serverCloses: null, inFlightAtEnd: null, unsent: null, uncorrectedLatencyUs: null, durationMs: 30_000 });
+    expect(run.summary).toMatchObject({ statusCounts: null, serverCloses: null, inFlightAtEnd: null, unsent: null, uncorrectedLatencyUs: null, durationMs: 30_000 });
     expect(run.target).toEqual({ url: 'http://127.0.0.1:8080/index.html', method: 'GET', headers: [], bodyBytes: 0 });
   });
 

@@ -103,9 +103,8 @@ export function wrkDraft(figures: WrkFigures, command: CommandLine | null, text:
         serverCloses: loadlabCounter(tool, figures.serverCloses),
         inFlightAtEnd: loadlabCounter(tool, figures.inFlightAtEnd),
         unsent: loadlabCounter(tool, figures.unsent),
-        // wrk prints the per-thread rate's mean, stdev and max but not how many samples they
-        // come from, which the record requires: unknown.
-        threadReqPerSec: null,
+        // wrk prints the per-thread rate's mean, stdev and max, not how many samples they come from.
+        threadReqPerSec: figures.rateRow === null ? null : { ...figures.rateRow, samples: null },
       },
       histograms: { correctedUs: corrected?.encoded ?? null, uncorrectedUs: uncorrected?.encoded ?? null },
       series: [],
