@@ -4,6 +4,7 @@ import { app, BrowserWindow, Menu, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLab, type Lab } from '../lab/lab.ts';
+import { resolveJournalDir } from '../lab/journalDir.ts';
 import { exportJournal, importFiles, openJournalFolder } from './journalDialogs.ts';
 import { serveLabOverIpc } from './labIpc.ts';
 import { menuTemplate } from './menuTemplate.ts';
@@ -26,8 +27,8 @@ function start(): void {
     mainDir,
   });
   const preloadPath = join(mainDir, '../preload/index.cjs');
-  // The CLI's default journal is the same folder (journal/store/journalDir.ts).
-  const journalDir = join(app.getPath('userData'), 'journal');
+  // LOADLAB_JOURNAL, else the user-data folder: the CLI's default journal is the same folder.
+  const journalDir = resolveJournalDir({ userDataDir: app.getPath('userData') });
   let mainWindow: BrowserWindow | null = null;
   let lab: Lab | null = null;
   let closing: Promise<void> | null = null;
