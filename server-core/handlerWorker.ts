@@ -3,9 +3,6 @@
 import { Worker } from 'node:worker_threads';
 import type { HandledResponse, HandlerToServer, Job, ServerToHandler } from './jobs.ts';
 
-const handlerEntry = new URL(`./handlerThread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-const workerBootstrap = new URL('./worker/bootstrap.js', import.meta.url);
-
 export interface HandlerEvents {
   ready(handler: HandlerWorker): void;
   done(handler: HandlerWorker, id: number, response: HandledResponse, serviceUs: number): void;
@@ -21,11 +18,13 @@ export class HandlerWorker {
   /** The job it is running, if any. */
   current: Job | null = null;
 
+  /** `entry`: plain JavaScript, from handlerThreadEntry() (handlerEntry.ts). */
   constructor(
     readonly label: string,
+    entry: URL,
     private readonly events: HandlerEvents,
   ) {
-    this.worker = new Worker(workerBootstrap, { workerData: { entry: handlerEntry.href }, name: `loadlab-handler-${label}` });
+    this.worker = new Worker(entry, { name: `loadlab-handler-${label}` });
     this.worker.on('message', (message: HandlerToServer) => this.onMessage(message));
     this.worker.on('error', (error) => {
       this.failure = `uncaught ${error.name}: ${error.message}`;

@@ -7,6 +7,7 @@
 //   from its own queue, so one slow job holds up only the jobs dealt behind it.
 // A handler thread that dies is replaced; the job it held is answered 503.
 import { performance } from 'node:perf_hooks';
+import { handlerThreadEntry } from '../handlerEntry.ts';
 import { HandlerWorker, type HandlerEvents } from '../handlerWorker.ts';
 import { failureOutcome, type HandledResponse, type Job, type JobOutcome } from '../jobs.ts';
 import { BusyGauge, msToUs, type Model, type ModelGauges } from './model.ts';
@@ -35,6 +36,8 @@ export class PoolModel implements Model {
   private closed = false;
   private startup: { resolve: () => void; reject: (error: Error) => void; waiting: number } | null = null;
   private readonly restartTimers = new Set<NodeJS.Timeout>();
+  /** Set by start(). */
+  private entry: URL | null = null;
 
   constructor(
     private readonly size: number,
@@ -48,7 +51,9 @@ export class PoolModel implements Model {
     };
   }
 
-  start(): Promise<void> {
+  async start(): Promise<void> {
+    this.entry = await handlerThreadEntry();
+    if (this.closed) return;
     return new Promise((resolve, reject) => {
       this.startup = { resolve, reject, waiting: this.size };
       for (let slot = 0; slot < this.size; slot++) this.slots.push(this.spawn(slot));
@@ -81,8 +86,9 @@ export class PoolModel implements Model {
   }
 
   private spawn(slot: number): HandlerWorker {
+    if (this.entry === null) throw new Error('PoolModel.spawn() before start()');
     this.threadsStarted++;
-    return new HandlerWorker(`pool-${slot}`, this.events);
+    return new HandlerWorker(`pool-${slot}`, this.entry, this.events);
   }
 
   private slotOf(handler: HandlerWorker): number {

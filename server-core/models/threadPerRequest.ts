@@ -1,6 +1,7 @@
 // `thread-per-request`: a new handler thread for every job, ended when the job is done. Thread
 // start-up is part of the job's wait. At most `maxThreads` run at once; further jobs queue.
 import { performance } from 'node:perf_hooks';
+import { handlerThreadEntry } from '../handlerEntry.ts';
 import { HandlerWorker, type HandlerEvents } from '../handlerWorker.ts';
 import { failureOutcome, type HandledResponse, type Job, type JobOutcome } from '../jobs.ts';
 import { BusyGauge, msToUs, type Model, type ModelGauges } from './model.ts';
@@ -20,6 +21,8 @@ export class ThreadPerRequestModel implements Model {
   private threadsStarted = 0;
   private deaths = 0;
   private closed = false;
+  /** Set by start(). */
+  private entry: URL | null = null;
 
   constructor(private readonly maxThreads: number) {
     this.events = {
@@ -29,7 +32,10 @@ export class ThreadPerRequestModel implements Model {
     };
   }
 
-  async start(): Promise<void> {}
+  /** Makes the handler entry ready (the first time in this thread, a bundle), so no job waits for it. */
+  async start(): Promise<void> {
+    this.entry = await handlerThreadEntry();
+  }
 
   run(job: Job, arrivedAtMs: number): Promise<JobOutcome> {
     return new Promise((resolve) => {
@@ -56,11 +62,13 @@ export class ThreadPerRequestModel implements Model {
   }
 
   private startThreads(): void {
+    const entry = this.entry;
+    if (entry === null) throw new Error('ThreadPerRequestModel.run() before start()');
     while (!this.closed && this.threads.size < this.maxThreads) {
       const queued = this.waiting.shift();
       if (queued === undefined) return;
       this.threadsStarted++;
-      this.threads.set(new HandlerWorker(`thread-${this.threadsStarted}`, this.events), { queued, queueWaitUs: 0 });
+      this.threads.set(new HandlerWorker(`thread-${this.threadsStarted}`, entry, this.events), { queued, queueWaitUs: 0 });
     }
   }
 
