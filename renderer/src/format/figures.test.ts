@@ -21,9 +21,18 @@ describe('figures', () => {
     [duration(3_720_000), '1 h 2 min'],
     [percent(0.97), '97%'],
     [percent(0.012), '1.2%'],
+    [percent(0.9996), '99.96%'],
+    [percent(0.999999), '99.99%'],
+    [percent(1), '100%'],
     [yesNo(false), 'no'],
   ])('%s = %s', (actual, expected) => {
     expect(actual).toBe(expected);
+  });
+
+  it('a date without a time stays a date', () => {
+    expect(dateTime('2024-10-14T00:00:00.000Z')).toBe('2024-10-14');
+    expect(dateTime('2024-10-14')).toBe('2024-10-14');
+    expect(dateTime('2026-11-27T12:00:05.123Z')).toMatch(/^2026-11-2\d \d\d:\d\d:05$/);
   });
 
   it('a latency carries its unit', () => {

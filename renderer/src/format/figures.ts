@@ -43,13 +43,20 @@ export function duration(ms: number | null | undefined): string {
   return `${minutes} min${rest > 0 ? ` ${rest} s` : ''}`;
 }
 
+/** 0.97 → "97%", 0.012 → "1.2%"; never rounds a shortfall up to "100%" (0.9996 → "99.96%"). */
 export function percent(ratio: number | null | undefined): string {
-  return ratio == null ? UNKNOWN : `${(ratio * 100).toFixed(ratio < 0.1 ? 1 : 0)}%`;
+  if (ratio == null) return UNKNOWN;
+  const whole = (ratio * 100).toFixed(ratio < 0.1 ? 1 : 0);
+  if (ratio < 1 && Number(whole) >= 100) return `${Math.min(99.99, Math.floor(ratio * 10_000) / 100)}%`;
+  return `${whole}%`;
 }
 
 /** An ISO time as "2026-11-27 12:00:05" in local time; "unknown" for null. */
 export function dateTime(iso: string | null | undefined): string {
   if (iso == null) return UNKNOWN;
+  // A journal entry dated by day only (imports of "## 2024-10-14"): the day, no invented time.
+  const day = /^(\d{4}-\d{2}-\d{2})(?:T00:00:00(?:\.000)?Z)?$/.exec(iso);
+  if (day) return day[1] ?? iso;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const pad = (n: number): string => String(n).padStart(2, '0');

@@ -10,7 +10,7 @@ export type PresetLength = 'smoke' | 'quick' | 'journal';
 export const presetLengths: { value: PresetLength; label: string }[] = [
   { value: 'smoke', label: '2 s' },
   { value: 'quick', label: '5 s' },
-  { value: 'journal', label: 'as in the journal (30 s; httperf 100 s)' },
+  { value: 'journal', label: 'as in the journal' },
 ];
 
 export interface ServerPreset {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inverseTail, type SpectrumPoint } from '../../../../common/chart/spectrum.ts';
-import { percentileText, spectrumChartData } from './spectrumChart.ts';
+import { percentileText, preferLogLatency, spectrumChartData } from './spectrumChart.ts';
 
 const point = (percentile: number, valueUs: number): SpectrumPoint => ({ percentile, inverseTail: inverseTail(percentile), valueUs });
 
@@ -45,5 +45,14 @@ describe('spectrumChartData', () => {
     [inverseTail(77.5), '77.5%'],
   ])('percentileText(%d) = %s', (x, text) => {
     expect(percentileText(x)).toBe(text);
+  });
+});
+
+describe('preferLogLatency', () => {
+  it('log when the tail is more than 50× the median of any line', () => {
+    expect(preferLogLatency([{ key: 'a', points: [point(50, 1000), point(99.9, 40_000)] }])).toBe(false);
+    expect(preferLogLatency([{ key: 'a', points: [point(50, 1000), point(99.9, 60_000)] }])).toBe(true);
+    expect(preferLogLatency([{ key: 'a', points: [point(50, 1000)] }, { key: 'b', points: [point(50, 10), point(90, 900)] }])).toBe(true);
+    expect(preferLogLatency([])).toBe(false);
   });
 });

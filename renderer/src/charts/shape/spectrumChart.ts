@@ -44,3 +44,18 @@ export function percentileText(inverseTail: number): string {
   const digits = Math.min(6, Math.max(1, Math.ceil(Math.log10(inverseTail)) - 1));
   return `${Number(percentile.toFixed(digits))}%`;
 }
+
+/** Past this ratio of the largest to the median latency, a linear axis flattens the body of the curve. */
+export const LOG_WHEN_TAIL_OVER_MEDIAN = 50;
+
+/** Whether the latency axis should start logarithmic: when the tail dwarfs the median. */
+export function preferLogLatency(lines: readonly SpectrumLine[]): boolean {
+  let maxUs = 0;
+  let minMedianUs = Infinity;
+  for (const line of lines) {
+    const median = line.points.find((point) => point.percentile >= 50)?.valueUs;
+    if (median !== undefined && median > 0 && median < minMedianUs) minMedianUs = median;
+    for (const point of line.points) if (point.valueUs > maxUs) maxUs = point.valueUs;
+  }
+  return Number.isFinite(minMedianUs) && maxUs / minMedianUs > LOG_WHEN_TAIL_OVER_MEDIAN;
+}
