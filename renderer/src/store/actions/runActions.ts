@@ -1,0 +1,44 @@
+// Runs: the form checked and sent, the built-in server made to match first, stop.
+import { checkParams } from '../../loadForm/checks.ts';
+import { toRunParams } from '../../loadForm/toRunParams.ts';
+import { withRunStatus } from '../reducers.ts';
+import { latencyEstimateFor } from '../selectors.ts';
+import { attempt, setBusy, setError, type ActionContext } from './context.ts';
+
+export function runActions(ctx: ActionContext, ensureServer: () => Promise<boolean>) {
+  const { api, store } = ctx;
+
+  async function startRun(): Promise<void> {
+    const state = store.getState();
+    if (state.run.state !== 'idle' || state.busy.run === true) return;
+    const form = toRunParams(state.loadDraft);
+    if (!form.ok) {
+      setError(ctx, 'run', form.problems.map((problem) => problem.message).join('; '));
+      return;
+    }
+    const blocking = checkParams(form.params, latencyEstimateFor(state, form.params)).filter((finding) => finding.level === 'block');
+    if (blocking.length > 0) {
+      setError(ctx, 'run', blocking.map((finding) => finding.message).join(' '));
+      return;
+    }
+    setBusy(ctx, 'run', true);
+    try {
+      if (form.params.target.kind === 'builtin' && !(await ensureServer())) {
+        setError(ctx, 'run', 'The built-in server did not start; see the server panel.');
+        return;
+      }
+      const status = await attempt(ctx, 'run', () => api.call('run.start', form.params));
+      // The run.status event usually arrives first; the result is the same status.
+      if (status !== null && store.getState().run.runId !== status.runId) store.setState((current) => withRunStatus(current, status));
+    } finally {
+      setBusy(ctx, 'run', false);
+    }
+  }
+
+  async function stopRun(): Promise<void> {
+    if (store.getState().run.state !== 'running') return;
+    await attempt(ctx, 'run', () => api.call('run.stop', {}));
+  }
+
+  return { startRun, stopRun };
+}

@@ -1,0 +1,97 @@
+// The store and its actions for one lab connection.
+import type { LabApi } from '../../../common/labApi.ts';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { parseCommandLine } from '../commandLine/parseCommandLine.ts';
+import type { ParsedCommand } from '../commandLine/parsed.ts';
+import type { LoadDraft } from '../loadForm/draft.ts';
+import { presetDraft, type Preset, type PresetLength } from '../loadForm/presets.ts';
+import { compareActions } from './actions/compareActions.ts';
+import { attempt, setError, type ActionContext } from './actions/context.ts';
+import { journalActions } from './actions/journalActions.ts';
+import { runActions } from './actions/runActions.ts';
+import { serverActions } from './actions/serverActions.ts';
+import { bindLabEvents } from './events.ts';
+import { toggleSelection, withRunStatus } from './reducers.ts';
+import { initialState, type LabState, type Place, type ServerForm, type View } from './state.ts';
+
+export type LabActions = ReturnType<typeof createActions>;
+
+export interface Lab {
+  store: StoreApi<LabState>;
+  actions: LabActions;
+  /** Subscribes to the lab's events and reads the first state; returns the unsubscribe. */
+  start(): () => void;
+}
+
+export function createLab(api: LabApi): Lab {
+  const store = createStore<LabState>(() => initialState);
+  const actions = createActions({ api, store });
+  return {
+    store,
+    actions,
+    start() {
+      const off = bindLabEvents(api, store, {
+        journalChanged: (reason) => {
+          void actions.refreshJournal();
+          const view = store.getState().view;
+          if (reason === 'updated' && view.name === 'journal' && view.runId !== null) void actions.loadRecord(view.runId, true);
+        },
+      });
+      void actions.readAll();
+      return off;
+    },
+  };
+}
+
+function createActions(ctx: ActionContext) {
+  const { api, store } = ctx;
+  const server = serverActions(ctx);
+  const runs = runActions(ctx, server.ensureServer);
+  const journal = journalActions(ctx);
+  const comparing = compareActions(ctx, journal.loadRecord);
+
+  async function readAll(): Promise<void> {
+    const [info, serverStatus, runStatus] = await Promise.all([
+      attempt(ctx, 'connection', () => api.call('app.info', {})),
+      attempt(ctx, 'server', () => api.call('server.status', {})),
+      attempt(ctx, 'run', () => api.call('run.status', {})),
+      journal.refreshJournal(),
+    ]);
+    store.setState((state) => ({
+      appInfo: info,
+      connection: info === null ? { state: 'failed', message: state.errors.connection ?? 'no answer' } : { state: 'ready', message: null },
+      ...(serverStatus === null ? {} : { server: serverStatus }),
+      ...(runStatus === null ? {} : withRunStatus(state, runStatus)),
+    }));
+  }
+
+  return {
+    ...server,
+    ...runs,
+    ...journal,
+    ...comparing,
+    readAll,
+    navigate: (view: View) => store.setState({ view }),
+    openRun: (id: string) => {
+      store.setState({ view: { name: 'journal', runId: id } });
+      void journal.loadRecord(id);
+    },
+    setServerForm: (patch: Partial<ServerForm>) => store.setState((state) => ({ serverForm: { ...state.serverForm, ...patch } })),
+    setLoadDraft: (patch: Partial<LoadDraft>) => store.setState((state) => ({ loadDraft: { ...state.loadDraft, ...patch } })),
+    setPresetLength: (presetLength: PresetLength) => store.setState({ presetLength }),
+    applyPreset: (preset: Preset) =>
+      store.setState((state) => ({
+        serverForm: { ...state.serverForm, model: preset.server.model, workers: String(preset.server.workers), keepAlive: preset.server.keepAlive },
+        loadDraft: { ...state.loadDraft, ...presetDraft(preset, state.presetLength) },
+      })),
+    /** Fills the form from a pasted command line; the result says what was read or what is wrong. */
+    applyCommand: (text: string): ParsedCommand => {
+      const parsed = parseCommandLine(text);
+      if (parsed.ok) store.setState((state) => ({ loadDraft: { ...state.loadDraft, ...parsed.changes } }));
+      return parsed;
+    },
+    toggleSelect: (id: string) => store.setState((state) => ({ selection: toggleSelection(state.selection, id) })),
+    setSelection: (ids: string[]) => store.setState({ selection: ids }),
+    dismissError: (place: Place) => setError(ctx, place, null),
+  };
+}

@@ -1,0 +1,27 @@
+// Lab events into the store. Returns a function that unsubscribes them all.
+import type { LabApi } from '../../../common/labApi.ts';
+import type { StoreApi } from 'zustand/vanilla';
+import { withRunFailed, withRunFinished, withRunSample, withRunStatus, withTelemetry } from './reducers.ts';
+import type { LabState } from './state.ts';
+
+export interface EventHooks {
+  /** After a save, update, delete, restore or import anywhere (this window or another). */
+  journalChanged(reason: string): void;
+}
+
+export function bindLabEvents(api: LabApi, store: StoreApi<LabState>, hooks: EventHooks): () => void {
+  const offs = [
+    api.on('server.status', (status) => store.setState({ server: status })),
+    api.on('server.telemetry', (sample) => store.setState((state) => withTelemetry(state, sample))),
+    api.on('run.status', (status) => store.setState((state) => withRunStatus(state, status))),
+    api.on('run.sample', (sample) => store.setState((state) => ({ live: withRunSample(state.live, sample) }))),
+    api.on('run.finished', ({ runId, header }) => store.setState((state) => ({ live: withRunFinished(state.live, runId, header) }))),
+    api.on('run.failed', ({ runId, message }) =>
+      store.setState((state) => ({ live: withRunFailed(state.live, runId, message), errors: { ...state.errors, run: `The run failed: ${message}` } })),
+    ),
+    api.on('journal.changed', ({ reason }) => hooks.journalChanged(reason)),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
+}

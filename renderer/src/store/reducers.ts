@@ -1,0 +1,59 @@
+// How lab events change the state. Pure: old state and an event in, new state out.
+import type { RunSampleEvent, RunStatus } from '../../../common/labApi.ts';
+import type { RunHeader } from '../../../common/runHeader.ts';
+import type { ServerTelemetrySample } from '../../../common/serverTelemetry.ts';
+import { TELEMETRY_KEPT, type LabState, type LiveRun, type TelemetryPoint } from './state.ts';
+
+/** The last `max` items after appending one. */
+export function appendCapped<T>(items: readonly T[], item: T, max: number): T[] {
+  const next = items.length >= max ? items.slice(items.length - max + 1) : items.slice();
+  next.push(item);
+  return next;
+}
+
+export function telemetryPoint(sample: ServerTelemetrySample): TelemetryPoint {
+  const { seq, model, tMs, epochMs, intervalMs, connections, requests, queues, queueWaitUs, serviceUs, handlers, eventLoopDelayUs, process } = sample;
+  return { seq, model, tMs, epochMs, intervalMs, connections, requests, queues, queueWaitUs, serviceUs, handlers, eventLoopDelayUs, process };
+}
+
+/**
+ * A new run (another runId) starts a fresh live view; the same run updates its params; idle keeps
+ * the last live view on screen with whatever outcome it reached.
+ */
+export function withRunStatus(state: Pick<LabState, 'live'>, status: RunStatus): Pick<LabState, 'run' | 'live'> {
+  const live = state.live;
+  if (status.state === 'idle') return { run: status, live };
+  if (live === null || live.runId !== status.runId) {
+    return { run: status, live: { runId: status.runId, params: status.params, startedAtMs: status.startedAtMs, samples: [], serverSamples: [], outcome: { kind: 'running' } } };
+  }
+  return { run: status, live: { ...live, params: status.params, startedAtMs: status.startedAtMs } };
+}
+
+export function withRunSample(live: LiveRun | null, sample: RunSampleEvent): LiveRun | null {
+  if (live === null || live.runId !== sample.runId) return live;
+  return { ...live, samples: [...live.samples, sample] };
+}
+
+/** Server telemetry: the Lab view's recent window, and the live run's own copy while it goes. */
+export function withTelemetry(state: Pick<LabState, 'telemetry' | 'live'>, sample: ServerTelemetrySample): Pick<LabState, 'telemetry' | 'live'> {
+  const point = telemetryPoint(sample);
+  const telemetry = appendCapped(state.telemetry, point, TELEMETRY_KEPT);
+  const live = state.live;
+  const during = live !== null && live.outcome.kind === 'running' && live.params?.target.kind === 'builtin' && live.startedAtMs !== null && point.epochMs >= live.startedAtMs;
+  return { telemetry, live: during ? { ...live, serverSamples: [...live.serverSamples, point] } : live };
+}
+
+export function withRunFinished(live: LiveRun | null, runId: string, header: RunHeader): LiveRun | null {
+  if (live === null || live.runId !== runId) return live;
+  return { ...live, outcome: { kind: 'finished', header } };
+}
+
+export function withRunFailed(live: LiveRun | null, runId: string | null, message: string): LiveRun | null {
+  if (live === null || (runId !== null && live.runId !== runId)) return live;
+  return { ...live, outcome: { kind: 'failed', message } };
+}
+
+/** Picks a run (for comparing or exporting), or drops it when it was picked. */
+export function toggleSelection(selection: readonly string[], id: string): string[] {
+  return selection.includes(id) ? selection.filter((selected) => selected !== id) : [...selection, id];
+}

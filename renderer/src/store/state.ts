@@ -1,0 +1,85 @@
+// Everything the window shows, in one zustand store: what the lab reported (server, run,
+// journal), what the person is doing (view, forms, selection) and errors by the place they
+// happened. Changes go through the pure functions of reducers.ts and the actions of actions.ts.
+import type { AppInfo, CompareResult, ImportSummary, RunSampleEvent, RunStatus, ServerStatus } from '../../../common/labApi.ts';
+import type { RunHeader } from '../../../common/runHeader.ts';
+import type { RunRecord } from '../../../common/runRecord.ts';
+import type { ServerModel, ServerTelemetrySample } from '../../../common/serverTelemetry.ts';
+import { defaultDraft, type LoadDraft } from '../loadForm/draft.ts';
+import type { PresetLength } from '../loadForm/presets.ts';
+import type { CompareGroup } from './groupRuns.ts';
+
+/** Where an error is shown. */
+export type Place = 'connection' | 'server' | 'run' | 'journal' | 'record' | 'update' | 'import' | 'export' | 'compare' | 'delete';
+
+export type View = { name: 'lab' } | { name: 'journal'; runId: string | null } | { name: 'compare' };
+
+/** A telemetry sample without its interval histograms (they are only needed to add intervals up). */
+export type TelemetryPoint = Omit<ServerTelemetrySample, 'histograms'>;
+
+/** How many telemetry samples the Lab view keeps (one a second: ten minutes). */
+export const TELEMETRY_KEPT = 600;
+
+export interface LiveRun {
+  runId: string | null;
+  params: RunStatus['params'];
+  /** Epoch ms, from the lab. */
+  startedAtMs: number | null;
+  samples: RunSampleEvent[];
+  /** Built-in server telemetry since the run started. */
+  serverSamples: TelemetryPoint[];
+  outcome: { kind: 'running' } | { kind: 'finished'; header: RunHeader } | { kind: 'failed'; message: string };
+}
+
+export interface ServerForm {
+  model: ServerModel;
+  workers: string;
+  /** "0" or empty: any free port. */
+  port: string;
+  keepAlive: boolean;
+}
+
+export interface LabState {
+  connection: { state: 'connecting' | 'ready' | 'failed'; message: string | null };
+  appInfo: AppInfo | null;
+  server: ServerStatus;
+  telemetry: TelemetryPoint[];
+  run: RunStatus;
+  live: LiveRun | null;
+  journal: { runs: RunHeader[]; problems: { file: string; reason: string }[]; loaded: boolean };
+  /** Full records fetched for run pages and comparisons, by id. */
+  records: Record<string, RunRecord>;
+  /** Run ids picked for comparing or exporting, in the order picked. */
+  selection: string[];
+  errors: Partial<Record<Place, string>>;
+  view: View;
+  serverForm: ServerForm;
+  loadDraft: LoadDraft;
+  presetLength: PresetLength;
+  /** The last deleted run, until undone or dismissed. */
+  deleted: { id: string; title: string } | null;
+  importSummary: ImportSummary | null;
+  comparison: { groups: CompareGroup[]; result: CompareResult } | null;
+  busy: Partial<Record<'server' | 'run' | 'import' | 'export' | 'compare', boolean>>;
+}
+
+export const initialState: LabState = {
+  connection: { state: 'connecting', message: null },
+  appInfo: null,
+  server: { state: 'stopped', settings: null, url: null, error: null },
+  telemetry: [],
+  run: { state: 'idle', runId: null, params: null, startedAtMs: null },
+  live: null,
+  journal: { runs: [], problems: [], loaded: false },
+  records: {},
+  selection: [],
+  errors: {},
+  view: { name: 'lab' },
+  serverForm: { model: 'event-loop', workers: '4', port: '0', keepAlive: true },
+  loadDraft: defaultDraft,
+  presetLength: 'quick',
+  deleted: null,
+  importSummary: null,
+  comparison: null,
+  busy: {},
+};
