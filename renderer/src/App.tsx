@@ -1,75 +1,57 @@
+// The window: navigation on the left (Lab, Journal, Compare), the chosen view on the right,
+// notices at the bottom. `App` owns the store for one lab connection.
 import { useEffect, useState, type ReactNode } from 'react';
-import type { AppInfo, LabApi } from '../../common/labApi.ts';
-
-type InfoState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; info: AppInfo }
-  | { kind: 'failed'; message: string };
+import type { LabApi } from '../../common/labApi.ts';
+import { createLab } from './store/createLab.ts';
+import { LabProvider, useLab } from './store/LabContext.tsx';
+import { PaletteProvider } from './theme/PaletteContext.tsx';
+import { Toasts } from './ui/Toasts.tsx';
+import { CompareView } from './views/compareView/CompareView.tsx';
+import { JournalView } from './views/journalView/JournalView.tsx';
+import { LabView } from './views/labView/LabView.tsx';
+import { Nav } from './views/Nav.tsx';
 
 export function App({ api }: { api: LabApi }) {
+  const [lab] = useState(() => createLab(api));
+  useEffect(() => lab.start(), [lab]);
   return (
-    <Shell>
-      <AppInfoPanel api={api} />
-    </Shell>
+    <LabProvider lab={lab}>
+      <PaletteProvider>
+        <div className="app">
+          <Nav />
+          <main className="main" id="main">
+            <CurrentView />
+          </main>
+          <Toasts />
+        </div>
+      </PaletteProvider>
+    </LabProvider>
   );
+}
+
+function CurrentView() {
+  const view = useLab((state) => state.view);
+  switch (view.name) {
+    case 'lab':
+      return <LabView />;
+    case 'journal':
+      return <JournalView runId={view.runId} />;
+    case 'compare':
+      return <CompareView />;
+  }
 }
 
 /** Shown instead of the app when the lab cannot be reached at all. */
 export function ConnectionFailed({ message }: { message: string }) {
   return (
     <Shell>
-      <p className="notice error">{message}</p>
+      <h1>Loadlab</h1>
+      <p className="note error">{message}</p>
+      <p className="muted">Start it with <code>loadlab web</code> and open the address it prints, or use the desktop app.</p>
     </Shell>
   );
 }
 
 function Shell({ children }: { children: ReactNode }) {
-  return (
-    <main className="app">
-      <header className="app-header">
-        <h1>Loadlab</h1>
-        <p className="tagline">A desktop lab for HTTP server performance.</p>
-      </header>
-      {children}
-    </main>
-  );
-}
-
-function AppInfoPanel({ api }: { api: LabApi }) {
-  const [state, setState] = useState<InfoState>({ kind: 'loading' });
-
-  useEffect(() => {
-    let current = true;
-    api.call('app.info', {}).then(
-      (info) => {
-        if (current) setState({ kind: 'ready', info });
-      },
-      (error: unknown) => {
-        if (current) setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api]);
-
-  switch (state.kind) {
-    case 'loading':
-      return <p className="notice">Reading app info…</p>;
-    case 'failed':
-      return <p className="notice error">Could not read app info: {state.message}</p>;
-    case 'ready':
-      return (
-        <dl className="app-info">
-          <dt>Loadlab</dt>
-          <dd>{state.info.version}</dd>
-          <dt>Host</dt>
-          <dd>{state.info.host === 'electron' ? `Electron ${state.info.electron ?? ''}` : 'loadlab web (browser)'}</dd>
-          <dt>Node.js</dt>
-          <dd>{state.info.node}</dd>
-          <dt>Journal</dt>
-          <dd>{state.info.journalDir}</dd>
-        </dl>
-      );
-  }
+  return <main className="shell">{children}</main>;
 }

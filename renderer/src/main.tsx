@@ -2,13 +2,23 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectLab } from './api/connectLab.ts';
 import { App, ConnectionFailed } from './App.tsx';
-import './app.css';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/forms.css';
+import './styles/charts.css';
+import './styles/journal.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 const root = createRoot(container);
 
 connectLab().then(
-  (api) => root.render(<StrictMode><App api={api} /></StrictMode>),
+  (api) =>
+    root.render(
+      <StrictMode>
+        <App api={api} />
+      </StrictMode>,
+    ),
   (error: unknown) => root.render(<ConnectionFailed message={error instanceof Error ? error.message : String(error)} />),
 );

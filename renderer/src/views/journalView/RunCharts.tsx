@@ -1,0 +1,60 @@
+// The run's charts: the percentile spectrum, latency and throughput over time, and the built-in
+// server's telemetry on the same time axis.
+import { useMemo } from 'react';
+import { spectrumPoints, summarySpectrumPoints } from '../../../../common/chart/spectrum.ts';
+import type { RunRecord } from '../../../../common/runRecord.ts';
+import { TIME_AXIS_LABEL } from '../../charts/axisText.ts';
+import { LatencyTimeChart } from '../../charts/LatencyTimeChart.tsx';
+import { RateTimeChart } from '../../charts/RateTimeChart.tsx';
+import { QueueServiceChart, ServerLoadChart } from '../../charts/ServerCharts.tsx';
+import { serverSeriesRows } from '../../charts/shape/telemetryRows.ts';
+import { lastTime, timeAxis } from '../../charts/shape/timeAxis.ts';
+import { recordRows } from '../../charts/shape/timeRows.ts';
+import { SpectrumChart, type SpectrumSeries } from '../../charts/SpectrumChart.tsx';
+import { useChartPalette } from '../../theme/PaletteContext.tsx';
+
+export function RunCharts({ record }: { record: RunRecord }) {
+  const palette = useChartPalette();
+  const spectrum = useMemo((): { series: SpectrumSeries[]; note: string } => {
+    const { correctedUs, uncorrectedUs } = record.histograms;
+    if (correctedUs === null) {
+      return {
+        series: [{ key: 'summary', label: 'printed percentiles', color: palette.series[0] ?? palette.fg, points: summarySpectrumPoints(record.summary.latencyUs) }],
+        note: 'only the percentiles the report printed (no histogram)',
+      };
+    }
+    const series: SpectrumSeries[] = [{ key: 'corrected', label: record.load.mode === 'rate' ? 'corrected (from the schedule)' : 'latency', color: palette.series[0] ?? palette.fg, width: 2, points: spectrumPoints(correctedUs) }];
+    if (uncorrectedUs !== null) series.push({ key: 'uncorrected', label: 'uncorrected (from the send)', color: palette.series[1] ?? palette.fg, dash: '6 3', points: spectrumPoints(uncorrectedUs) });
+    return { series, note: 'HdrHistogram, whole run' };
+  }, [record, palette]);
+  const rows = useMemo(() => recordRows(record), [record]);
+  const serverRows = useMemo(() => serverSeriesRows(record.serverSeries ?? []), [record]);
+  const time = useMemo(() => timeAxis(record.load.durationMs === null ? null : record.load.durationMs / 1000, lastTime(rows)), [record, rows]);
+  const hasSpectrum = spectrum.series.some((line) => line.points.length > 0);
+  const hasSeries = rows.length > 0;
+  const hasServer = serverRows.length > 0;
+  const absent = [
+    hasSpectrum ? null : 'no percentile spectrum (no latency percentiles in this record)',
+    hasSeries ? null : 'no timelines (no per-interval series)',
+    hasServer ? null : record.server.kind === 'builtin' ? 'no server telemetry in this record' : 'no server telemetry (recorded for runs against the built-in server only)',
+  ].filter((text): text is string => text !== null);
+  return (
+    <section className="panel" aria-labelledby="charts-title">
+      <header className="panel-head">
+        <h2 id="charts-title">Latency and throughput</h2>
+        {absent.length > 0 && <span className="muted">{absent.join(' · ')}</span>}
+      </header>
+      {hasSpectrum || hasSeries || hasServer ? (
+        <div className="chart-grid">
+          {hasSpectrum && <SpectrumChart series={spectrum.series} note={spectrum.note} />}
+          {hasSeries && <LatencyTimeChart rows={rows} time={time} syncId="run" />}
+          {hasSeries && <RateTimeChart rows={rows} time={time} syncId="run" />}
+          {hasServer && <ServerLoadChart rows={serverRows} time={time} xLabel={TIME_AXIS_LABEL} syncId="run" />}
+          {hasServer && <QueueServiceChart rows={serverRows} time={time} xLabel={TIME_AXIS_LABEL} syncId="run" />}
+        </div>
+      ) : (
+        <p className="muted">Nothing to draw: the report below is all this run has. Runs measured by Loadlab carry histograms, a per-second series and, against the built-in server, its telemetry.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+// One run in the journal list.
+import { memo } from 'react';
+import type { RunHeader } from '../../../../common/runHeader.ts';
+import * as figures from '../../format/figures.ts';
+import { useActions } from '../../store/LabContext.tsx';
+
+export const RunRow = memo(function RunRow({ run, picked }: { run: RunHeader; picked: boolean }) {
+  const { toggleSelect, openRun } = useActions();
+  return (
+    <tr className={picked ? 'picked' : undefined}>
+      <td className="pick">
+        <input type="checkbox" checked={picked} onChange={() => toggleSelect(run.id)} aria-label={`Pick ${run.title}`} />
+      </td>
+      <td className="run-cell">
+        <button type="button" className="link run-title" onClick={() => openRun(run.id)}>
+          {run.title || run.id}
+        </button>
+        <span className="run-meta">
+          {run.sourceTool !== null && <span className="badge">{run.sourceTool} import</span>}
+          {run.serverModel !== null && <span className="badge model">{run.serverModel}</span>}
+          {run.stoppedEarly === true && <span className="badge warn">stopped early</span>}
+          {run.hasNotes && <span className="badge">notes</span>}
+          {run.tags.map((tag) => (
+            <span key={tag} className="tag">
+              {tag}
+            </span>
+          ))}
+        </span>
+      </td>
+      <td className="nowrap muted">{figures.dateTime(run.startedAt ?? run.importedAt)}</td>
+      <td className="nowrap mono">{loadText(run)}</td>
+      <td className="num">{figures.rate(run.reqPerSec)}</td>
+      <td className="num">{figures.latency(run.p50Us)}</td>
+      <td className="num">{figures.latency(run.p99Us)}</td>
+      <td className="num">{figures.latency(run.maxUs)}</td>
+      <td className={`num${run.errors > 0 ? ' bad' : ''}`}>{figures.count(run.errors)}</td>
+    </tr>
+  );
+});
+
+function loadText(run: RunHeader): string {
+  const parts: string[] = [];
+  if (run.mode === 'conn-rate') {
+    parts.push(`conn ${run.ratePerSec ?? '?'}/s`);
+  } else {
+    parts.push(`-t${run.threads ?? '?'} -c${run.connections ?? '?'}`);
+    if (run.ratePerSec !== null) parts.push(`-R${run.ratePerSec}`);
+  }
+  if (run.durationMs !== null) parts.push(figures.duration(run.durationMs));
+  return parts.join(' ');
+}

@@ -1,0 +1,35 @@
+// The journal list's search and filters. Pure: headers and the filter in, the matching headers out.
+import type { RunHeader } from '../../../../common/runHeader.ts';
+
+export interface RunFilter {
+  /** Words that must all appear in the title, URL, model, tool, tags or id (any case). */
+  text: string;
+  /** '' for any. */
+  tag: string;
+  /** '' for any; 'external' for runs not against the built-in server. */
+  model: string;
+}
+
+export const noFilter: RunFilter = { text: '', tag: '', model: '' };
+
+export function filterRuns(runs: readonly RunHeader[], filter: RunFilter): RunHeader[] {
+  const words = filter.text.toLowerCase().split(/\s+/).filter((word) => word !== '');
+  return runs.filter((run) => {
+    if (filter.tag !== '' && !run.tags.includes(filter.tag)) return false;
+    if (filter.model === 'external' ? run.serverModel !== null : filter.model !== '' && run.serverModel !== filter.model) return false;
+    if (words.length === 0) return true;
+    const haystack = [run.title, run.url, run.serverModel ?? '', run.sourceTool ?? '', run.mode, run.id, ...run.tags].join(' ').toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+}
+
+/** Every tag in use, most used first, then by name. */
+export function tagsInUse(runs: readonly RunHeader[]): string[] {
+  const counts = new Map<string, number>();
+  for (const run of runs) for (const tag of run.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
+}
+
+export function modelsInUse(runs: readonly RunHeader[]): string[] {
+  return [...new Set(runs.flatMap((run) => (run.serverModel === null ? [] : [run.serverModel])))].sort();
+}

@@ -1,0 +1,18 @@
+// The Lab: presets, the server, the load, and the run.
+import { LivePanel } from './LivePanel.tsx';
+import { LoadPanel } from './LoadPanel.tsx';
+import { PresetBar } from './PresetBar.tsx';
+import { ServerPanel } from './ServerPanel.tsx';
+
+export function LabView() {
+  return (
+    <div className="view lab-view">
+      <PresetBar />
+      <div className="lab-columns">
+        <ServerPanel />
+        <LoadPanel />
+      </div>
+      <LivePanel />
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// The live run's progress bar and headline figures, with a warning when it falls behind its rate.
+import { useEffect, useState } from 'react';
+import { shortfall, progressOf } from '../../charts/shape/timeRows.ts';
+import * as figures from '../../format/figures.ts';
+import { useActions } from '../../store/LabContext.tsx';
+import type { LiveRun } from '../../store/state.ts';
+import { Stat } from '../../ui/Stat.tsx';
+
+/** Re-renders every `ms` while `on`, for a smooth progress bar between the 1 s samples. */
+function useClock(on: boolean, ms: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!on) return;
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [on, ms]);
+  return now;
+}
+
+export function LiveHeader({ live }: { live: LiveRun }) {
+  const running = live.outcome.kind === 'running';
+  const now = useClock(running, 250);
+  const { openRun } = useActions();
+  const last = live.samples.at(-1);
+  const plannedMs = live.params === null ? null : live.params.mode === 'conn-rate' ? null : live.params.durationMs;
+  const progress = progressOf(live.samples, live.startedAtMs, running ? now : (last?.point.tMs ?? 0) + (live.startedAtMs ?? 0), plannedMs);
+  const fraction = live.outcome.kind === 'finished' ? 1 : progress.fraction;
+  const short = shortfall(live.samples);
+  const elapsedS = (last?.point.tMs ?? 0) / 1000;
+  const totalErrors = last === undefined ? 0 : Object.values(last.totalErrors).reduce((sum, n) => sum + n, 0);
+  const target = last?.targetRatePerSec ?? null;
+  const saved = live.outcome.kind === 'finished' ? live.outcome.header : null;
+
+  return (
+    <header className="live-head">
+      <div className="live-title">
+        <h2>{live.outcome.kind === 'running' ? 'Running' : live.outcome.kind === 'finished' ? 'Finished' : 'Failed'}</h2>
+        <span className="muted">{live.runId}</span>
+        {saved !== null && (
+          <button type="button" className="link" onClick={() => openRun(saved.id)}>
+            Open “{saved.title}” in the journal →
+          </button>
+        )}
+      </div>
+      <div className="progress" role="progressbar" aria-label="Run progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}>
+        <div className="progress-bar" style={{ width: `${Math.round((fraction ?? 0) * 1000) / 10}%` }} />
+        <span className="progress-text">
+          {figures.duration(progress.elapsedMs)} of {progress.durationMs === null ? 'the schedule' : figures.duration(progress.durationMs)}
+        </span>
+      </div>
+      {live.outcome.kind === 'failed' && <div className="note error">The run failed: {live.outcome.message}</div>}
+      {short?.short === true && (
+        <div className="note warn" role="status">
+          Falling short of the target: {figures.rate(short.achievedPerSec)} req/s achieved over the last seconds against {figures.rate(short.targetPerSec)} asked ({figures.percent(short.ratio)}). The
+          connections cannot keep up with the schedule; latency measured from the schedule grows with the backlog.
+        </div>
+      )}
+      <div className="stats">
+        <Stat
+          label="req/s (last interval)"
+          value={last === undefined ? '…' : figures.rate((last.point.requests * 1000) / Math.max(1, last.point.tMs - (live.samples.at(-2)?.point.tMs ?? 0)))}
+          detail={target === null ? 'no target (max or connection-rate mode)' : `target ${figures.rate(target)}`}
+          tone={short?.short === true ? 'warn' : undefined}
+        />
+        <Stat label="requests" value={last === undefined ? '…' : figures.count(last.totalRequests)} detail={`in ${figures.duration(elapsedS * 1000)}`} />
+        <Stat label="p99 so far" value={last === undefined ? '…' : figures.latency(last.p99SoFarUs)} detail="whole run, corrected" />
+        <Stat label="p99 this interval" value={last === undefined ? '…' : figures.latency(last.point.latencyUs?.p99)} detail={last !== undefined && last.point.latencyUs === null ? 'no responses' : undefined} />
+        <Stat label="errors" value={last === undefined ? '…' : figures.count(totalErrors)} tone={totalErrors > 0 ? 'bad' : undefined} detail={last === undefined || totalErrors === 0 ? 'none' : errorDetail(last.totalErrors)} />
+      </div>
+    </header>
+  );
+}
+
+function errorDetail(errors: Record<string, number>): string {
+  return Object.entries(errors)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
+}

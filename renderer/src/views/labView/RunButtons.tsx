@@ -1,0 +1,37 @@
+// Run and Stop, with their keyboard shortcuts: Ctrl/Cmd+Enter runs, Escape stops.
+import { useEffect } from 'react';
+import { ErrorNote } from '../../ui/ErrorNote.tsx';
+import { useActions, useLab } from '../../store/LabContext.tsx';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function RunButtons({ blocked }: { blocked: boolean }) {
+  const runState = useLab((state) => state.run.state);
+  const starting = useLab((state) => state.busy.run === true);
+  const { startRun, stopRun } = useActions();
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        void startRun();
+      } else if (event.key === 'Escape' && !event.defaultPrevented) {
+        void stopRun();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [startRun, stopRun]);
+
+  return (
+    <div className="run-buttons">
+      <button type="button" className="primary big" onClick={() => void startRun()} disabled={blocked || starting || runState !== 'idle'} aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}>
+        {starting ? 'Starting…' : runState === 'idle' ? 'Run' : 'Running…'} <kbd>{isMac ? '⌘' : 'Ctrl'}+Enter</kbd>
+      </button>
+      <button type="button" className="danger big" onClick={() => void stopRun()} disabled={runState !== 'running'} aria-keyshortcuts="Escape">
+        {runState === 'stopping' ? 'Stopping…' : 'Stop'} <kbd>Esc</kbd>
+      </button>
+      <ErrorNote place="run" prefix="Run:" />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// The finished run's percentile spectrum, from its saved record: live samples carry no
+// histograms, so the spectrum appears once the run is in the journal.
+import { useEffect, useMemo } from 'react';
+import { spectrumPoints } from '../../../../common/chart/spectrum.ts';
+import type { RunHeader } from '../../../../common/runHeader.ts';
+import { SpectrumChart } from '../../charts/SpectrumChart.tsx';
+import { useActions, useLab } from '../../store/LabContext.tsx';
+import { useChartPalette } from '../../theme/PaletteContext.tsx';
+import { ErrorNote } from '../../ui/ErrorNote.tsx';
+
+export function SavedRunSpectrum({ header }: { header: RunHeader }) {
+  const record = useLab((state) => state.records[header.id]);
+  const { loadRecord } = useActions();
+  const palette = useChartPalette();
+  useEffect(() => {
+    void loadRecord(header.id);
+  }, [header.id, loadRecord]);
+  const series = useMemo(() => {
+    if (record === undefined) return [];
+    const lines = [];
+    if (record.histograms.correctedUs !== null) lines.push({ key: 'corrected', label: record.load.mode === 'rate' ? 'corrected (from the schedule)' : 'latency', color: palette.series[0] ?? palette.fg, points: spectrumPoints(record.histograms.correctedUs) });
+    if (record.histograms.uncorrectedUs !== null) lines.push({ key: 'uncorrected', label: 'uncorrected (from the send)', color: palette.series[1] ?? palette.fg, dash: '6 3', points: spectrumPoints(record.histograms.uncorrectedUs) });
+    return lines;
+  }, [record, palette]);
+  return (
+    <div className="saved-spectrum">
+      <SpectrumChart series={series} note="of the saved run (live samples carry no histograms)" empty={record === undefined ? 'Reading the saved run…' : 'No latencies recorded.'} />
+      <ErrorNote place="record" prefix="Could not read the saved run:" />
+    </div>
+  );
+}
