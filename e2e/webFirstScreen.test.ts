@@ -1,7 +1,8 @@
 // End to end: `loadlab web --no-open --port 0` in this process against a temporary journal, the
-// page in Debian's Chromium. The first screen must render and reach the lab API (it shows the
-// version from app.info), with no console errors (a CSP violation would be one). The screenshot
-// is kept for people to look at: e2e/screenshots/web-first-screen.png.
+// page in Debian's Chromium. The first screen must render and reach the lab API (the navigation
+// shows the version from app.info, the Journal view its folder), with no console errors (a CSP
+// violation would be one). The screenshot is kept for people to look at:
+// e2e/screenshots/web-first-screen.png.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,10 +43,11 @@ describe.skipIf(!haveChromium && !peerTestsRequired())('loadlab web in Chromium'
     page.on('pageerror', (error) => problems.push(error.message));
 
     await page.goto(web.url);
-    await expect.poll(() => page.locator('.app-info').textContent(), { timeout: 15_000 }).toContain(APP_VERSION);
-    const info = await page.locator('.app-info').innerText();
-    expect(info).toContain('loadlab web (browser)');
-    expect(info).toContain(journal);
+    await expect.poll(() => page.locator('.nav-foot').textContent(), { timeout: 15_000 }).toContain(APP_VERSION);
+    expect(await page.locator('.nav-foot').innerText()).toContain('loadlab web');
+    await page.locator('nav.nav').getByRole('button', { name: /^Journal/ }).click();
+    await expect.poll(() => page.locator('.run-list').textContent()).toContain(journal);
+    await page.locator('nav.nav').getByRole('button', { name: /^Lab/ }).click();
     expect(problems).toEqual([]);
 
     mkdirSync(screenshots, { recursive: true });
@@ -56,7 +58,7 @@ describe.skipIf(!haveChromium && !peerTestsRequired())('loadlab web in Chromium'
   it('says how to get in when the address has no token', async () => {
     const page = await browser.newPage();
     await page.goto(new URL('/', web.url).href);
-    await expect.poll(() => page.locator('.notice.error').textContent(), { timeout: 15_000 }).toContain('opened without its access token');
+    await expect.poll(() => page.locator('.note.error').textContent(), { timeout: 15_000 }).toContain('opened without its access token');
     await page.close();
   });
 });

@@ -1,0 +1,125 @@
+// End to end, the Journal and Compare: the seed journal imported (a copy in e2e/fixtures, as CI
+// has only the repository), an imported run's page saying what its report lacks, two of its runs
+// compared, HTML and Markdown exports downloaded and checked, a deletion undone. Screenshots of
+// each view in both themes.
+import { readFile } from 'node:fs/promises';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestsEnabled, collectPageProblems, launchChromium } from './support/browser.ts';
+import { goTo, journalCount } from './support/labPage.ts';
+import { shootBothThemes } from './support/shots.ts';
+import { startWebLab, type WebLab } from './support/webLab.ts';
+
+const seedJournal = new URL('./fixtures/seed-journal.md', import.meta.url).pathname;
+
+async function pick(page: Page, title: string): Promise<void> {
+  await page.getByRole('checkbox', { name: `Pick ${title}`, exact: true }).check();
+}
+
+/** Clicks Export in `scope` and collects the downloads that follow (an export may be several files). */
+async function exportAs(page: Page, format: 'html' | 'md', scope = page.locator('.selection-bar')): Promise<{ name: string; text: string }[]> {
+  const downloads: Download[] = [];
+  const onDownload = (download: Download): void => void downloads.push(download);
+  page.on('download', onDownload);
+  await scope.getByLabel('Export format').selectOption(format);
+  await scope.getByRole('button', { name: /^Export/ }).click();
+  await expect.poll(() => downloads.length, { timeout: 10_000 }).toBeGreaterThan(0);
+  await page.waitForTimeout(500);
+  page.off('download', onDownload);
+  return Promise.all(downloads.map(async (download) => ({ name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') })));
+}
+
+describe.skipIf(!browserTestsEnabled)('the Journal and Compare in Chromium', () => {
+  let web: WebLab;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    web = await startWebLab();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    problems = collectPageProblems(page);
+    await page.goto(web.url);
+    await page.locator('.nav-foot', { hasText: 'web' }).waitFor({ timeout: 15_000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.dispose();
+  });
+
+  it('says what to do with an empty journal', async () => {
+    await goTo(page, 'Journal');
+    await expect.poll(() => page.locator('.run-list').textContent()).toContain('The journal is empty');
+    await shootBothThemes(page, 'journal-empty');
+  });
+
+  it('imports the seed journal and lists its runs, newest first', async () => {
+    await page.setInputFiles('.import-panel input[type=file]', seedJournal);
+    await expect.poll(() => page.locator('.import-summary').textContent(), { timeout: 15_000 }).toMatch(/\d+ runs? added/);
+    await expect.poll(() => journalCount(page)).toBeGreaterThanOrEqual(5);
+    const count = await journalCount(page);
+    expect(await page.locator('table.runs tbody tr').first().textContent()).toContain('2024-10-17');
+    await shootBothThemes(page, 'journal-imported');
+    // The same file again adds nothing.
+    await page.setInputFiles('.import-panel input[type=file]', seedJournal);
+    await expect.poll(() => page.locator('.import-summary').textContent(), { timeout: 15_000 }).toMatch(/0 runs added, \d+ already in the journal/);
+    expect(await journalCount(page)).toBe(count);
+  });
+
+  it('searches and filters', async () => {
+    await page.getByPlaceholder(/Search title/).fill('thread per request');
+    await expect.poll(() => page.locator('table.runs tbody tr').count()).toBe(1);
+    await page.getByPlaceholder(/Search title/).fill('');
+  });
+
+  it("shows an imported run's page: its source and what its report lacks", async () => {
+    await page.locator('.run-title', { hasText: 'Thread Per Request' }).click();
+    await expect.poll(() => page.locator('.run-page .note.info').textContent()).toContain('no percentiles in this wrk2 report');
+    expect(await page.locator('.report-text').textContent()).toContain('29907 requests in 30.17s');
+    expect(await page.locator('.run-page .stats').first().textContent()).toContain('unknown');
+    await shootBothThemes(page, 'run-page-imported');
+    await page.getByRole('button', { name: '← Journal' }).first().click();
+  });
+
+  it('compares two of its runs: thread per request against the shared-channel pool', async () => {
+    await pick(page, 'Thread Per Request');
+    await pick(page, '004 - 2024-10-17');
+    await page.locator('.selection-bar').getByRole('button', { name: 'Compare' }).click();
+    await expect.poll(() => page.locator('.compare-table').textContent(), { timeout: 10_000 }).toContain('req/s');
+    const table = await page.locator('.compare-table').textContent();
+    expect(table).toContain('errors');
+    expect(table).toContain('unknown');
+    await shootBothThemes(page, 'compare');
+  });
+
+  it('exports the picked runs as HTML and as Markdown (downloads)', async () => {
+    await goTo(page, 'Journal');
+    const html = await exportAs(page, 'html');
+    expect(html.map((file) => file.name).some((name) => name.endsWith('.html'))).toBe(true);
+    const page1 = html.find((file) => file.name.endsWith('.html'));
+    expect(page1?.text).toContain('<html');
+    expect(page1?.text).toContain('Thread Per Request');
+    const markdown = await exportAs(page, 'md');
+    const md = markdown.find((file) => file.name.endsWith('.md'));
+    expect(md?.text).toContain('Thread Per Request');
+    expect(md?.text).toContain('```');
+  });
+
+  it('deletes a run and undoes it', async () => {
+    const count = await journalCount(page);
+    await page.locator('.run-title', { hasText: 'Thread Per Request' }).click();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => journalCount(page)).toBe(count - 1);
+    await expect.poll(() => page.locator('.toast').textContent()).toContain('Thread Per Request');
+    await shootBothThemes(page, 'journal-deleted-undo');
+    await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => journalCount(page)).toBe(count);
+    expect(await page.locator('.run-title', { hasText: 'Thread Per Request' }).count()).toBe(1);
+  });
+
+  it('had no console errors', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+// `loadlab web` in this process on a temporary journal, the page built first when it is missing
+// or stale (startWeb runs `npm run build` then; a failed build fails the test with its output).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startWeb, type RunningWeb } from '../../cli/web.ts';
+import type { RunRecord } from '../../common/runRecord.ts';
+import { openJournal } from '../../journal/store/journal.ts';
+
+export interface WebLab extends RunningWeb {
+  /** Closes the host and the lab and removes the journal. */
+  dispose(): Promise<void>;
+}
+
+/** `records` are put in the journal before the lab opens it. */
+export async function startWebLab(records: readonly RunRecord[] = []): Promise<WebLab> {
+  const journal = mkdtempSync(join(tmpdir(), 'loadlab-e2e-'));
+  if (records.length > 0) {
+    const store = await openJournal(journal);
+    for (const record of records) await store.put(record);
+  }
+  const web = await startWeb({ host: '127.0.0.1', port: 0, journal, log: (line) => console.log(line) });
+  return {
+    ...web,
+    async dispose() {
+      await web.close();
+      rmSync(journal, { recursive: true, force: true });
+    },
+  };
+}
