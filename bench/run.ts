@@ -1,4 +1,4 @@
-// `npm run bench` = `tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|rate|pause|connrate|servers|journal]`.
+// `npm run bench` = `tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|rate|pause|connrate|servers|journal|ui]`.
 // Every load goes to servers on 127.0.0.1 started here (nginx, loadlab serve) and stopped afterwards. The markdown
 // report goes to stdout, progress to stderr.
 import { cpus } from 'node:os';
@@ -10,6 +10,7 @@ import { pauseSection } from './pause.ts';
 import { rateAccuracySection } from './rateAccuracy.ts';
 import { serversSection } from './servers.ts';
 import { throughputSection } from './throughput.ts';
+import { uiOverheadSection } from './uiOverhead.ts';
 
 type SectionRunner = (options: BenchOptions, log: (line: string) => void) => Promise<string>;
 
@@ -20,6 +21,7 @@ const runners: Record<Section, SectionRunner> = {
   connrate: connRateSection,
   servers: serversSection,
   journal: journalListSection,
+  ui: uiOverheadSection,
 };
 
 function log(line: string): void {
