@@ -1,5 +1,6 @@
 // Latency percentiles per interval over time, log axis (a 1 ms p50 and a 1 s max on one chart).
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { perRecord } from './shape/perRecord.ts';
 import { formatSignificant } from '../../../common/chart/axis.ts';
 import { useChartPalette } from '../theme/PaletteContext.tsx';
 import { secondsText, TIME_AXIS_LABEL, timeSpec } from './axisText.ts';
@@ -8,9 +9,12 @@ import { LineChartBox } from './LineChartBox.tsx';
 import { latencyChartData } from './shape/latencyChart.ts';
 import { latencyKeys, type TimeRow } from './shape/timeRows.ts';
 
+/** Per rows array: a run page opened again draws from what was shaped before. */
+const dataOf = perRecord((rows: readonly TimeRow[]) => latencyChartData(rows, latencyKeys));
+
 export function LatencyTimeChart({ rows, time, syncId, note, empty }: { rows: readonly TimeRow[]; time?: TimeAxis; syncId?: string; note?: ReactNode; empty?: ReactNode }) {
   const palette = useChartPalette();
-  const data = useMemo(() => latencyChartData(rows, latencyKeys), [rows]);
+  const data = dataOf(rows);
   const unit = data.axis.unit.label;
   const lines = [
     { key: 'p50', label: 'p50', color: palette.latency.p50 },

@@ -1,5 +1,6 @@
 // Requests per second achieved in each interval, against the target rate when there is one.
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { perRecord } from './shape/perRecord.ts';
 import { useChartPalette } from '../theme/PaletteContext.tsx';
 import { perSecText, secondsText, TIME_AXIS_LABEL, timeSpec } from './axisText.ts';
 import type { TimeAxis } from './shape/timeAxis.ts';
@@ -8,9 +9,11 @@ import { downsampleRows } from './shape/downsampleRows.ts';
 import { MAX_DRAWN_ROWS } from './shape/latencyChart.ts';
 import type { TimeRow } from './shape/timeRows.ts';
 
+const drawnOf = perRecord((rows: readonly TimeRow[]) => downsampleRows(rows, ['reqPerSec'], MAX_DRAWN_ROWS));
+
 export function RateTimeChart({ rows, time, syncId, empty }: { rows: readonly TimeRow[]; time?: TimeAxis; syncId?: string; empty?: ReactNode }) {
   const palette = useChartPalette();
-  const drawn = useMemo(() => downsampleRows(rows, ['reqPerSec'], MAX_DRAWN_ROWS), [rows]);
+  const drawn = drawnOf(rows);
   const hasTarget = rows.some((row) => row.targetPerSec !== null);
   const lines: LineSpec[] = [{ key: 'reqPerSec', label: 'achieved', color: palette.series[0] ?? palette.fg, width: 2 }];
   if (hasTarget) lines.push({ key: 'targetPerSec', label: 'target', color: palette.target, dash: '5 4' });

@@ -1,6 +1,7 @@
 // The built-in server's side of a run: what waits (connections, queue, busy handlers) and for
 // how long (queue wait against service time, p99 per interval).
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { perRecord } from './shape/perRecord.ts';
 import { formatSignificant } from '../../../common/chart/axis.ts';
 import { useChartPalette } from '../theme/PaletteContext.tsx';
 import { countText, secondsText, timeSpec } from './axisText.ts';
@@ -12,6 +13,9 @@ import type { TelemetryRow } from './shape/telemetryRows.ts';
 
 const LOAD_KEYS = ['open', 'queueDepth', 'busy', 'threads'] as const;
 const LATENCY_KEYS = ['queueWaitP99', 'serviceP99'] as const;
+
+const loadRowsOf = perRecord((rows: readonly TelemetryRow[]) => downsampleRows(rows, LOAD_KEYS, MAX_DRAWN_ROWS));
+const latencyDataOf = perRecord((rows: readonly TelemetryRow[]) => latencyChartData(rows, LATENCY_KEYS));
 
 interface Props {
   rows: readonly TelemetryRow[];
@@ -25,7 +29,7 @@ interface Props {
 
 export function ServerLoadChart({ rows, xLabel, time, syncId, empty, xText = secondsText }: Props) {
   const palette = useChartPalette();
-  const drawn = useMemo(() => downsampleRows(rows, LOAD_KEYS, MAX_DRAWN_ROWS), [rows]);
+  const drawn = loadRowsOf(rows);
   return (
     <LineChartBox
       title="Server: connections, queue, handlers"
@@ -49,7 +53,7 @@ export function ServerLoadChart({ rows, xLabel, time, syncId, empty, xText = sec
 
 export function QueueServiceChart({ rows, xLabel, time, syncId, empty, xText = secondsText }: Props) {
   const palette = useChartPalette();
-  const data = useMemo(() => latencyChartData(rows, LATENCY_KEYS), [rows]);
+  const data = latencyDataOf(rows);
   const unit = data.axis.unit.label;
   return (
     <LineChartBox

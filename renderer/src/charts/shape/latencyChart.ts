@@ -4,7 +4,7 @@ import { downsampleRows } from './downsampleRows.ts';
 import { logLatencyAxis, type LogAxis } from './logAxis.ts';
 
 /** Rows drawn per chart at most; a chart is rarely wider than this many pixels / 2. */
-export const MAX_DRAWN_ROWS = 800;
+export const MAX_DRAWN_ROWS = 500;
 
 export interface LatencyChartData<Row> {
   rows: Row[];

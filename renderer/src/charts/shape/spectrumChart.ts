@@ -30,7 +30,8 @@ export function spectrumChartData(lines: readonly SpectrumLine[], logY: boolean)
       if (point.valueUs > maxUs) maxUs = point.valueUs;
     }
   }
-  const xTicks = inverseTailTicks(maxTail);
+  // Up to the next decade, so the deepest percentile the data reaches is labelled.
+  const xTicks = inverseTailTicks(10 ** Math.ceil(Math.log10(maxTail) - 1e-9));
   const lastTick = xTicks.at(-1)?.value ?? 10;
   const log = logY ? logLatencyAxis(lines.flatMap((line) => line.points.map((point) => point.valueUs))) : null;
   const unit = log?.unit ?? latencyUnit(maxUs);

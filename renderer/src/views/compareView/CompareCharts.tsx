@@ -1,12 +1,12 @@
 // The compared runs overlaid: percentile spectra, p99 over time, throughput over time.
 import { useMemo } from 'react';
 import { formatSignificant } from '../../../../common/chart/axis.ts';
-import { spectrumPoints, summarySpectrumPoints } from '../../../../common/chart/spectrum.ts';
 import type { RunRecord } from '../../../../common/runRecord.ts';
 import { perSecText, secondsText, TIME_AXIS_LABEL, timeSpec } from '../../charts/axisText.ts';
 import { timeAxis } from '../../charts/shape/timeAxis.ts';
 import { LineChartBox, type LineSpec } from '../../charts/LineChartBox.tsx';
 import { compareTimeRows } from '../../charts/shape/compareLines.ts';
+import { bestSpectrum } from '../../charts/shape/recordCharts.ts';
 import { downsampleRows } from '../../charts/shape/downsampleRows.ts';
 import { latencyChartData, MAX_DRAWN_ROWS } from '../../charts/shape/latencyChart.ts';
 import { SpectrumChart, type SpectrumSeries } from '../../charts/SpectrumChart.tsx';
@@ -34,7 +34,7 @@ export function CompareCharts({ runs }: { runs: readonly ComparedRun[] }) {
         color: run.color,
         dash: run.dash,
         width: 2,
-        points: record.histograms.correctedUs === null ? summarySpectrumPoints(record.summary.latencyUs) : spectrumPoints(record.histograms.correctedUs),
+        points: bestSpectrum(record),
       })),
     [keyed],
   );

@@ -1,15 +1,14 @@
 // The run's charts: the percentile spectrum, latency and throughput over time, and the built-in
 // server's telemetry on the same time axis.
 import { useMemo } from 'react';
-import { spectrumPoints, summarySpectrumPoints } from '../../../../common/chart/spectrum.ts';
+import { summarySpectrumPoints } from '../../../../common/chart/spectrum.ts';
 import type { RunRecord } from '../../../../common/runRecord.ts';
 import { TIME_AXIS_LABEL } from '../../charts/axisText.ts';
 import { LatencyTimeChart } from '../../charts/LatencyTimeChart.tsx';
 import { RateTimeChart } from '../../charts/RateTimeChart.tsx';
 import { QueueServiceChart, ServerLoadChart } from '../../charts/ServerCharts.tsx';
-import { serverSeriesRows } from '../../charts/shape/telemetryRows.ts';
 import { lastTime, timeAxis } from '../../charts/shape/timeAxis.ts';
-import { recordRows } from '../../charts/shape/timeRows.ts';
+import { correctedSpectrum, serverRowsOf, timeRowsOf, uncorrectedSpectrum } from '../../charts/shape/recordCharts.ts';
 import { SpectrumChart, type SpectrumSeries } from '../../charts/SpectrumChart.tsx';
 import { useChartPalette } from '../../theme/PaletteContext.tsx';
 
@@ -23,12 +22,12 @@ export function RunCharts({ record }: { record: RunRecord }) {
         note: 'only the percentiles the report printed (no histogram)',
       };
     }
-    const series: SpectrumSeries[] = [{ key: 'corrected', label: record.load.mode === 'rate' ? 'corrected (from the schedule)' : 'latency', color: palette.series[0] ?? palette.fg, width: 2, points: spectrumPoints(correctedUs) }];
-    if (uncorrectedUs !== null) series.push({ key: 'uncorrected', label: 'uncorrected (from the send)', color: palette.series[1] ?? palette.fg, dash: '6 3', points: spectrumPoints(uncorrectedUs) });
+    const series: SpectrumSeries[] = [{ key: 'corrected', label: record.load.mode === 'rate' ? 'corrected (from the schedule)' : 'latency', color: palette.series[0] ?? palette.fg, width: 2, points: correctedSpectrum(record.histograms) }];
+    if (uncorrectedUs !== null) series.push({ key: 'uncorrected', label: 'uncorrected (from the send)', color: palette.series[1] ?? palette.fg, dash: '6 3', points: uncorrectedSpectrum(record.histograms) });
     return { series, note: 'HdrHistogram, whole run' };
   }, [record, palette]);
-  const rows = useMemo(() => recordRows(record), [record]);
-  const serverRows = useMemo(() => serverSeriesRows(record.serverSeries ?? []), [record]);
+  const rows = timeRowsOf(record);
+  const serverRows = serverRowsOf(record);
   const time = useMemo(() => timeAxis(record.load.durationMs === null ? null : record.load.durationMs / 1000, lastTime(rows)), [record, rows]);
   const hasSpectrum = spectrum.series.some((line) => line.points.length > 0);
   const hasSeries = rows.length > 0;

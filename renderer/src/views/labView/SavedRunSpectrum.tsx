@@ -1,7 +1,7 @@
 // The finished run's percentile spectrum, from its saved record: live samples carry no
 // histograms, so the spectrum appears once the run is in the journal.
 import { useEffect, useMemo } from 'react';
-import { spectrumPoints } from '../../../../common/chart/spectrum.ts';
+import { correctedSpectrum, uncorrectedSpectrum } from '../../charts/shape/recordCharts.ts';
 import type { RunHeader } from '../../../../common/runHeader.ts';
 import { SpectrumChart } from '../../charts/SpectrumChart.tsx';
 import { useActions, useLab } from '../../store/LabContext.tsx';
@@ -18,8 +18,8 @@ export function SavedRunSpectrum({ header }: { header: RunHeader }) {
   const series = useMemo(() => {
     if (record === undefined) return [];
     const lines = [];
-    if (record.histograms.correctedUs !== null) lines.push({ key: 'corrected', label: record.load.mode === 'rate' ? 'corrected (from the schedule)' : 'latency', color: palette.series[0] ?? palette.fg, points: spectrumPoints(record.histograms.correctedUs) });
-    if (record.histograms.uncorrectedUs !== null) lines.push({ key: 'uncorrected', label: 'uncorrected (from the send)', color: palette.series[1] ?? palette.fg, dash: '6 3', points: spectrumPoints(record.histograms.uncorrectedUs) });
+    if (record.histograms.correctedUs !== null) lines.push({ key: 'corrected', label: record.load.mode === 'rate' ? 'corrected (from the schedule)' : 'latency', color: palette.series[0] ?? palette.fg, points: correctedSpectrum(record.histograms) });
+    if (record.histograms.uncorrectedUs !== null) lines.push({ key: 'uncorrected', label: 'uncorrected (from the send)', color: palette.series[1] ?? palette.fg, dash: '6 3', points: uncorrectedSpectrum(record.histograms) });
     return lines;
   }, [record, palette]);
   return (
