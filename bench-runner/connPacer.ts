@@ -5,8 +5,9 @@
 // random source is injected so tests can fix it; a slow accept never moves the schedule.
 import type { ConnectionSpacing } from '../common/runRecord.ts';
 
-/** Returns numbers in [0, 1). */
-export type RandomSource = () => number;
+import type { RandomSource } from '../common/random.ts';
+
+export { seededRandom, type RandomSource } from '../common/random.ts';
 
 /** Mean connections per second the spacing implies. */
 export function meanConnectionRatePerSec(spacing: ConnectionSpacing): number {
@@ -73,16 +74,4 @@ export function paceConnections(offsetsMs: Float64Array, elapsedMs: number, open
   let count = 1;
   while (opened + count < offsetsMs.length && (offsetsMs[opened + count] ?? Infinity) <= elapsedMs) count++;
   return { kind: 'open', count };
-}
-
-/** A small seeded generator (mulberry32) for reproducible random spacing. */
-export function seededRandom(seed: number): RandomSource {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

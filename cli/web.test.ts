@@ -2,7 +2,6 @@
 // cleanly on a signal with nothing left listening.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { WebSocket } from 'ws';
 import type { HostToClient } from '../common/labWire.ts';
 import { runLoadlab } from '../peers/loadlabCli.ts';
 import { browserCommand } from './openBrowser.ts';
+import { portIsClosed } from '../peers/ports.ts';
 
 const bin = new URL('../bin/loadlab.js', import.meta.url).pathname;
 const journal = mkdtempSync(join(tmpdir(), 'loadlab-web-cli-'));
@@ -47,17 +47,6 @@ function appInfoOver(url: URL): Promise<HostToClient> {
   });
 }
 
-function portRefuses(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(true));
-  });
-}
-
 describe('loadlab web', () => {
   it('prints the address with the token, serves the page and the API, and stops on SIGINT with nothing listening', async () => {
     const web = startWeb(['--port', '0']);
@@ -75,7 +64,7 @@ describe('loadlab web', () => {
     expect(exit.status).toBe(0);
     expect(exit.stdout).toMatch(/^stopped$/m);
     expect(exit.stderr).not.toMatch(/WARNING/);
-    expect(await portRefuses(Number(url.port))).toBe(true);
+    expect(await portIsClosed(Number(url.port))).toBe(true);
   });
 
   it('warns loudly when listening beyond loopback, and stops on SIGTERM', async () => {

@@ -38,6 +38,18 @@ const latencyStatsShape = {
   withinStdevPct: z.number(),
 };
 const latencyCount = z.number().int().nonnegative();
+
+/** The percentiles a latency summary keeps, with their keys. */
+export const SUMMARY_PERCENTILES = [
+  [50, 'p50'],
+  [75, 'p75'],
+  [90, 'p90'],
+  [99, 'p99'],
+  [99.9, 'p999'],
+  [99.99, 'p9999'],
+  [99.999, 'p99999'],
+] as const;
+export type SummaryPercentileKey = (typeof SUMMARY_PERCENTILES)[number][1];
 export const latencySummarySchema = z.object({ count: latencyCount, ...latencyStatsShape });
 export type LatencySummary = z.infer<typeof latencySummarySchema>;
 /** An imported run's latency: the count is known, any statistic may be unknown (null). */

@@ -1,12 +1,12 @@
 // The lab over loopback: the built-in server, runs against it saved with their telemetry,
 // early stops, refusals, and nothing left listening after close().
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LabEventName, LabEvents } from '../common/labApi.ts';
 import { createLab, type Lab } from './lab.ts';
+import { portIsClosed } from '../peers/ports.ts';
 
 let dir: string;
 let lab: Lab;
@@ -34,17 +34,6 @@ function next<E extends LabEventName>(event: E, timeoutMs = 20_000): Promise<Lab
       off();
       resolve(payload);
     });
-  });
-}
-
-function portIsClosed(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(true));
   });
 }
 

@@ -2,7 +2,7 @@
 // x axis is 1/(1−p) on a log scale so that 90%, 99%, 99.9% … are evenly spaced (the plot
 // HdrHistogram's own tools draw). Pure: no I/O, no clock.
 import { decodeHistogram } from '../histogram.ts';
-import type { PartialLatencySummary } from '../runRecord.ts';
+import { SUMMARY_PERCENTILES, type PartialLatencySummary } from '../runRecord.ts';
 
 export interface SpectrumPoint {
   /** 0 to 100 (not 100 itself: its 1/(1−p) is infinite). */
@@ -42,16 +42,6 @@ export function spectrumPoints(histogramBase64: string): SpectrumPoint[] {
     histogram.destroy();
   }
 }
-
-const SUMMARY_PERCENTILES = [
-  [50, 'p50'],
-  [75, 'p75'],
-  [90, 'p90'],
-  [99, 'p99'],
-  [99.9, 'p999'],
-  [99.99, 'p9999'],
-  [99.999, 'p99999'],
-] as const;
 
 /**
  * The few spectrum points a latency summary holds (p50 … p99.999), for runs without a histogram

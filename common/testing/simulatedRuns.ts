@@ -1,6 +1,7 @@
 // Run records for tests: a measured run built from real HdrHistograms (seeded, so every test run
 // sees the same figures), and an imported one whose unknown figures are null.
 import type { JsHistogram } from 'hdr-histogram-js';
+import { seededRandom } from '../random.ts';
 import { createLatencyHistogram, encodeHistogram, recordLatencyUs, summarizeLatency } from '../histogram.ts';
 import { RUN_SCHEMA, type MeasuredRunRecord, type RunRecord, type SeriesPoint } from '../runRecord.ts';
 
@@ -21,25 +22,13 @@ export interface SimulatedRun {
   startedAt?: string;
 }
 
-/** mulberry32: a small seeded PRNG, so fixtures are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A rate-mode run as bench-runner would record it, with latencies drawn from a seeded log-normal. */
 export function simulatedRecord(options: SimulatedRun = {}): MeasuredRunRecord {
   const ratePerSec = options.ratePerSec ?? 200;
   const durationMs = options.durationMs ?? 5000;
   const intervalMs = options.intervalMs ?? 1000;
   const medianUs = options.medianUs ?? 800;
-  const next = random(options.seed ?? 1);
+  const next = seededRandom(options.seed ?? 1);
   const corrected = createLatencyHistogram();
   const uncorrected = createLatencyHistogram();
   const series: SeriesPoint[] = [];

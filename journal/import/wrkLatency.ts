@@ -1,6 +1,6 @@
 // The run record's latency summary from what a wrk or wrk2 report shows, nothing more.
 import { summarizeLatency } from '../../common/histogram.ts';
-import type { PartialLatencySummary } from '../../common/runRecord.ts';
+import { SUMMARY_PERCENTILES, type PartialLatencySummary } from '../../common/runRecord.ts';
 import type { JsHistogram } from 'hdr-histogram-js';
 import { unknownLatency } from './runDraft.ts';
 import type { LatencyBlock } from './wrkSpectrum.ts';
@@ -13,21 +13,10 @@ export interface LatencyRow {
   withinStdevPct: number | null;
 }
 
-type PercentileKey = 'p50' | 'p75' | 'p90' | 'p99' | 'p999' | 'p9999' | 'p99999';
-const PERCENTILE_KEYS: [number, PercentileKey][] = [
-  [50, 'p50'],
-  [75, 'p75'],
-  [90, 'p90'],
-  [99, 'p99'],
-  [99.9, 'p999'],
-  [99.99, 'p9999'],
-  [99.999, 'p99999'],
-];
-
 /** Percentiles as printed ("99.000%  11.18ms", or wrk's "99%  4.97ms"): exact, where a rebuilt histogram is not. */
 function withPrinted(summary: PartialLatencySummary, printedUs: ReadonlyMap<number, number>): PartialLatencySummary {
   const result = { ...summary };
-  for (const [percentile, key] of PERCENTILE_KEYS) {
+  for (const [percentile, key] of SUMMARY_PERCENTILES) {
     const value = printedUs.get(percentile);
     if (value !== undefined) result[key] = value;
   }
