@@ -68,6 +68,22 @@ describe.skipIf(!browserTestsEnabled)('the Journal and Compare in Chromium', () 
     expect(await journalCount(page)).toBe(count);
   });
 
+  it('imports a file dropped on the journal view', async () => {
+    const before = await journalCount(page);
+    const report = ['wrk -t2 -c10 -d5s http://localhost:8080/', 'Running 5s test @ http://localhost:8080/', '  2 threads and 10 connections', '  Thread Stats   Avg      Stdev     Max   +/- Stdev', '    Latency   412.00us  100.00us   2.10ms   90.00%', '    Req/Sec    12.10k     1.00k   14.00k    70.00%', '  120000 requests in 5.00s, 14.00MB read', 'Requests/sec:  24000.00', 'Transfer/sec:      2.80MB', ''].join('\n');
+    // Built in the page (the test's tsconfig has no DOM types): a DataTransfer holding one file.
+    const transfer = await page.evaluateHandle(`(() => {
+      const data = new DataTransfer();
+      data.items.add(new File([${JSON.stringify(report)}], 'dropped-wrk.txt', { type: 'text/plain' }));
+      return data;
+    })()`);
+    await page.dispatchEvent('.journal-view', 'dragover', { dataTransfer: transfer });
+    await expect.poll(() => page.locator('.drop-overlay').count()).toBe(1);
+    await page.dispatchEvent('.journal-view', 'drop', { dataTransfer: transfer });
+    await expect.poll(() => journalCount(page), { timeout: 10_000 }).toBe(before + 1);
+    expect(await page.locator('.drop-overlay').count()).toBe(0);
+  });
+
   it('searches and filters', async () => {
     await page.getByPlaceholder(/Search title/).fill('thread per request');
     await expect.poll(() => page.locator('table.runs tbody tr').count()).toBe(1);

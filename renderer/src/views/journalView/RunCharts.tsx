@@ -41,7 +41,7 @@ export function RunCharts({ record }: { record: RunRecord }) {
     <section className="panel" aria-labelledby="charts-title">
       <header className="panel-head">
         <h2 id="charts-title">Latency and throughput</h2>
-        {absent.length > 0 && <span className="muted">{absent.join(' · ')}</span>}
+        {absent.length > 0 && absent.length < 3 && <span className="muted">{absent.join(' · ')}</span>}
       </header>
       {hasSpectrum || hasSeries || hasServer ? (
         <div className="chart-grid">

@@ -1,15 +1,15 @@
 // The journal's runs, newest first: search, filter by tag and model, pick runs to compare or
 // export, open one.
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import * as figures from '../../format/figures.ts';
 import { useActions, useLab } from '../../store/LabContext.tsx';
 import { newestFirst } from '../../store/selectors.ts';
-import { COMPARE_MAX, COMPARE_MIN } from '../../store/actions/compareActions.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
-import { ExportMenu } from '../../ui/ExportMenu.tsx';
 import { filterRuns, modelsInUse, noFilter, tagsInUse, type RunFilter } from './filterRuns.ts';
+import { RunFilters } from './RunFilters.tsx';
 import { RunRow } from './RunRow.tsx';
+import { SelectionBar } from './SelectionBar.tsx';
 
 /** Rows rendered before "Show more": enough for a screenful and fast with thousands of runs. */
 const PAGE = 200;
@@ -18,15 +18,13 @@ export function RunList() {
   const journal = useLab((state) => state.journal);
   const folder = useLab((state) => state.appInfo?.journalDir ?? null);
   const selection = useLab((state) => state.selection);
-  const { setSelection, navigate } = useActions();
+  const { navigate } = useActions();
   const [filter, setFilter] = useState<RunFilter>(noFilter);
   const [shown, setShown] = useState(PAGE);
-  const ids = { search: useId(), tag: useId(), model: useId() };
   const sorted = useMemo(() => newestFirst(journal.runs), [journal.runs]);
   const matching = useMemo(() => filterRuns(sorted, filter), [sorted, filter]);
   const tags = useMemo(() => tagsInUse(sorted), [sorted]);
   const models = useMemo(() => modelsInUse(sorted), [sorted]);
-  const canCompare = selection.length >= COMPARE_MIN && selection.length <= COMPARE_MAX;
 
   return (
     <section className="panel run-list" aria-labelledby="journal-title">
@@ -40,45 +38,12 @@ export function RunList() {
           </span>
         )}
       </header>
-      <div className="toolbar">
-        <label htmlFor={ids.search} className="grow">
-          <span className="visually-hidden">Search</span>
-          <input id={ids.search} type="search" placeholder="Search title, URL, model, tool, tag…" value={filter.text} onChange={(event) => setFilter({ ...filter, text: event.target.value })} />
-        </label>
-        <label htmlFor={ids.tag} className="inline">
-          Tag
-          <select id={ids.tag} value={filter.tag} onChange={(event) => setFilter({ ...filter, tag: event.target.value })}>
-            <option value="">any</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor={ids.model} className="inline">
-          Model
-          <select id={ids.model} value={filter.model} onChange={(event) => setFilter({ ...filter, model: event.target.value })}>
-            <option value="">any</option>
-            {models.map((model) => (
-              <option key={model} value={model}>
-                {model}
-              </option>
-            ))}
-            <option value="external">not built-in</option>
-          </select>
-        </label>
-      </div>
-      <div className="toolbar selection-bar" aria-live="polite">
-        <span className="muted">{selection.length === 0 ? 'Tick runs to compare (2–6) or export.' : `${selection.length} picked`}</span>
-        <button type="button" className="primary" disabled={!canCompare} onClick={() => navigate({ name: 'compare' })} title={canCompare ? 'Overlay their spectra and timelines' : `Pick ${COMPARE_MIN}–${COMPARE_MAX} runs`}>
-          Compare
-        </button>
-        <ExportMenu ids={selection} />
-        <button type="button" className="link" disabled={selection.length === 0} onClick={() => setSelection([])}>
-          Clear
-        </button>
-      </div>
+      {journal.runs.length > 0 && (
+        <>
+          <RunFilters filter={filter} setFilter={setFilter} tags={tags} models={models} />
+          <SelectionBar />
+        </>
+      )}
       <ErrorNote place="journal" prefix="Journal:" />
       <ErrorNote place="export" prefix="Export:" />
       {journal.problems.length > 0 && (

@@ -30,9 +30,9 @@ export const RunRow = memo(function RunRow({ run, picked }: { run: RunHeader; pi
       <td className="nowrap muted">{figures.dateTime(run.startedAt ?? run.importedAt)}</td>
       <td className="nowrap mono">{loadText(run)}</td>
       <td className="num">{figures.rate(run.reqPerSec)}</td>
-      <td className="num">{figures.latency(run.p50Us)}</td>
-      <td className="num">{figures.latency(run.p99Us)}</td>
-      <td className="num">{figures.latency(run.maxUs)}</td>
+      <td className={run.p50Us === null ? 'num unknown' : 'num'}>{figures.latency(run.p50Us)}</td>
+      <td className={run.p99Us === null ? 'num unknown' : 'num'}>{figures.latency(run.p99Us)}</td>
+      <td className={run.maxUs === null ? 'num unknown' : 'num'}>{figures.latency(run.maxUs)}</td>
       <td className={`num${run.errors > 0 ? ' bad' : ''}`}>{figures.count(run.errors)}</td>
     </tr>
   );

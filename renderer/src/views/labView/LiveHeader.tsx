@@ -28,7 +28,7 @@ export function LiveHeader({ live }: { live: LiveRun }) {
   const short = shortfall(live.samples);
   const elapsedS = (last?.point.tMs ?? 0) / 1000;
   const totalErrors = last === undefined ? 0 : Object.values(last.totalErrors).reduce((sum, n) => sum + n, 0);
-  const target = last?.targetRatePerSec ?? null;
+  const target = last?.targetRatePerSec ?? (live.params?.mode === 'rate' ? live.params.ratePerSec : null);
   const saved = live.outcome.kind === 'finished' ? live.outcome.header : null;
 
   return (
@@ -62,7 +62,7 @@ export function LiveHeader({ live }: { live: LiveRun }) {
           detail={target === null ? 'no target (max or connection-rate mode)' : `target ${figures.rate(target)}`}
           tone={short?.short === true ? 'warn' : undefined}
         />
-        <Stat label="requests" value={last === undefined ? '…' : figures.count(last.totalRequests)} detail={`in ${figures.duration(elapsedS * 1000)}`} />
+        <Stat label="requests" value={last === undefined ? '…' : figures.count(last.totalRequests)} detail={last === undefined ? 'first sample after 1 s' : `in ${figures.duration(elapsedS * 1000)}`} />
         <Stat label="p99 so far" value={last === undefined ? '…' : figures.latency(last.p99SoFarUs)} detail="whole run, corrected" />
         <Stat label="p99 this interval" value={last === undefined ? '…' : figures.latency(last.point.latencyUs?.p99)} detail={last !== undefined && last.point.latencyUs === null ? 'no responses' : undefined} />
         <Stat label="errors" value={last === undefined ? '…' : figures.count(totalErrors)} tone={totalErrors > 0 ? 'bad' : undefined} detail={last === undefined || totalErrors === 0 ? 'none' : errorDetail(last.totalErrors)} />
