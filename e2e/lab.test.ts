@@ -77,6 +77,7 @@ describe.skipIf(!browserTestsEnabled)('the Lab in Chromium', () => {
     await applyPreset(page, 'httperf --rate 10');
     expect(await page.locator('.equivalent code').first().textContent()).toMatch(/^httperf --server 127\.0\.0\.1 --port \d+ --uri \/ --rate 10 --num-conns 20 --num-calls 1/);
     await runAndWait(page);
+    await shootBothThemes(page, 'lab-httperf-finished');
   });
 
   it('stops a run with Escape; the run is saved as stopped early', async () => {

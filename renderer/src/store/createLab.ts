@@ -2,7 +2,6 @@
 import type { LabApi } from '../../../common/labApi.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { parseCommandLine } from '../commandLine/parseCommandLine.ts';
-import type { ParsedCommand } from '../commandLine/parsed.ts';
 import type { LoadDraft } from '../loadForm/draft.ts';
 import { presetDraft, type Preset, type PresetLength } from '../loadForm/presets.ts';
 import { compareActions } from './actions/compareActions.ts';
@@ -77,19 +76,20 @@ function createActions(ctx: ActionContext) {
       void journal.loadRecord(id);
     },
     setServerForm: (patch: Partial<ServerForm>) => store.setState((state) => ({ serverForm: { ...state.serverForm, ...patch } })),
-    setLoadDraft: (patch: Partial<LoadDraft>) => store.setState((state) => ({ loadDraft: { ...state.loadDraft, ...patch } })),
+    setLoadDraft: (patch: Partial<LoadDraft>) => store.setState((state) => ({ loadDraft: { ...state.loadDraft, ...patch }, pasteOutcome: null })),
     setPresetLength: (presetLength: PresetLength) => store.setState({ presetLength }),
     applyPreset: (preset: Preset) =>
       store.setState((state) => ({
         serverForm: { ...state.serverForm, model: preset.server.model, workers: String(preset.server.workers), keepAlive: preset.server.keepAlive },
         loadDraft: { ...state.loadDraft, ...presetDraft(preset, state.presetLength) },
+        pasteOutcome: null,
       })),
-    /** Fills the form from a pasted command line; the result says what was read or what is wrong. */
-    applyCommand: (text: string): ParsedCommand => {
+    /** Fills the form from a pasted command line; `pasteOutcome` says what was read or what is wrong. */
+    applyCommand: (text: string): void => {
       const parsed = parseCommandLine(text);
-      if (parsed.ok) store.setState((state) => ({ loadDraft: { ...state.loadDraft, ...parsed.changes } }));
-      return parsed;
+      store.setState((state) => ({ loadDraft: parsed.ok ? { ...state.loadDraft, ...parsed.changes } : state.loadDraft, pasteOutcome: parsed }));
     },
+    clearPasteOutcome: () => store.setState({ pasteOutcome: null }),
     toggleSelect: (id: string) => store.setState((state) => ({ selection: toggleSelection(state.selection, id) })),
     setSelection: (ids: string[]) => store.setState({ selection: ids }),
     dismissError: (place: Place) => setError(ctx, place, null),

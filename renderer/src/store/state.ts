@@ -5,6 +5,7 @@ import type { AppInfo, CompareResult, ImportSummary, RunSampleEvent, RunStatus, 
 import type { RunHeader } from '../../../common/runHeader.ts';
 import type { RunRecord } from '../../../common/runRecord.ts';
 import type { ServerModel, ServerTelemetrySample } from '../../../common/serverTelemetry.ts';
+import type { ParsedCommand } from '../commandLine/parsed.ts';
 import { defaultDraft, type LoadDraft } from '../loadForm/draft.ts';
 import type { PresetLength } from '../loadForm/presets.ts';
 import type { CompareGroup } from './groupRuns.ts';
@@ -59,6 +60,8 @@ export interface LabState {
   /** The last deleted run, until undone or dismissed. */
   deleted: { id: string; title: string } | null;
   importSummary: ImportSummary | null;
+  /** What the last pasted command line set, until the form is changed another way. */
+  pasteOutcome: ParsedCommand | null;
   comparison: { groups: CompareGroup[]; result: CompareResult } | null;
   busy: Partial<Record<'server' | 'run' | 'import' | 'export' | 'compare', boolean>>;
 }
@@ -80,6 +83,7 @@ export const initialState: LabState = {
   presetLength: 'quick',
   deleted: null,
   importSummary: null,
+  pasteOutcome: null,
   comparison: null,
   busy: {},
 };

@@ -22,7 +22,7 @@ export function RunCharts({ record }: { record: RunRecord }) {
         note: 'only the percentiles the report printed (no histogram)',
       };
     }
-    const series: SpectrumSeries[] = [{ key: 'corrected', label: record.load.mode === 'rate' ? 'corrected (from the schedule)' : 'latency', color: palette.series[0] ?? palette.fg, width: 2, points: correctedSpectrum(record.histograms) }];
+    const series: SpectrumSeries[] = [{ key: 'corrected', label: record.load.mode === 'max' ? 'latency' : 'corrected (from the schedule)', color: palette.series[0] ?? palette.fg, width: 2, points: correctedSpectrum(record.histograms) }];
     if (uncorrectedUs !== null) series.push({ key: 'uncorrected', label: 'uncorrected (from the send)', color: palette.series[1] ?? palette.fg, dash: '6 3', points: uncorrectedSpectrum(record.histograms) });
     return { series, note: 'HdrHistogram, whole run' };
   }, [record, palette]);

@@ -1,14 +1,13 @@
 // Paste a wrk, wrk2 or httperf command line (or a journal entry with one) to fill the form.
 import { useId, useState } from 'react';
-import type { ParsedCommand } from '../../commandLine/parsed.ts';
-import { useActions } from '../../store/LabContext.tsx';
+import { useActions, useLab } from '../../store/LabContext.tsx';
 
 export function CommandPaste() {
   const [text, setText] = useState('');
-  const [outcome, setOutcome] = useState<ParsedCommand | null>(null);
-  const { applyCommand } = useActions();
+  const outcome = useLab((state) => state.pasteOutcome);
+  const { applyCommand, clearPasteOutcome } = useActions();
   const id = useId();
-  const fill = (): void => setOutcome(applyCommand(text));
+  const fill = (): void => applyCommand(text);
   return (
     <div className="command-paste">
       <label htmlFor={id} className="field-label">
@@ -23,7 +22,7 @@ export function CommandPaste() {
           placeholder="wrk -t12 -c400 -d30s -R1000 --latency http://localhost:7878/   ·   httperf --server localhost --port 7878 --num-conns 1000 --rate 10"
           onChange={(event) => {
             setText(event.target.value);
-            setOutcome(null);
+            if (outcome !== null) clearPasteOutcome();
           }}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && !event.shiftKey && !event.ctrlKey && !event.metaKey) {

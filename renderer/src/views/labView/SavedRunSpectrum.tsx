@@ -18,7 +18,7 @@ export function SavedRunSpectrum({ header }: { header: RunHeader }) {
   const series = useMemo(() => {
     if (record === undefined) return [];
     const lines = [];
-    if (record.histograms.correctedUs !== null) lines.push({ key: 'corrected', label: record.load.mode === 'rate' ? 'corrected (from the schedule)' : 'latency', color: palette.series[0] ?? palette.fg, points: correctedSpectrum(record.histograms) });
+    if (record.histograms.correctedUs !== null) lines.push({ key: 'corrected', label: record.load.mode === 'max' ? 'latency' : 'corrected (from the schedule)', color: palette.series[0] ?? palette.fg, points: correctedSpectrum(record.histograms) });
     if (record.histograms.uncorrectedUs !== null) lines.push({ key: 'uncorrected', label: 'uncorrected (from the send)', color: palette.series[1] ?? palette.fg, dash: '6 3', points: uncorrectedSpectrum(record.histograms) });
     return lines;
   }, [record, palette]);
