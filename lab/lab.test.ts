@@ -59,6 +59,8 @@ describe('lab', () => {
     const serverSeries = record.serverSeries ?? [];
     expect(serverSeries.length).toBeGreaterThanOrEqual(1);
     for (const point of serverSeries) expect(point.runTMs).toBeGreaterThanOrEqual(0);
+    // The telemetry covers the run to its end (the sample for the last moments comes after it).
+    expect(serverSeries.at(-1)?.runTMs ?? 0).toBeGreaterThanOrEqual(record.summary.durationMs);
     expect(serverSeries.reduce((sum, point) => sum + point.requests.served, 0)).toBeGreaterThan(0);
     expect((await lab.call('run.status', {})).state).toBe('idle');
   });

@@ -14,8 +14,13 @@ export interface RunSlotEvents {
   failed(runId: string | null, message: string): void;
 }
 
+/** How long a finished run against the built-in server waits for the telemetry sample that covers its end. */
+const LAST_TELEMETRY_WAIT_MS = 1500;
+
 interface ActiveRun {
   handle: RunHandle;
+  /** Called with each telemetry sample; set while the finished run waits for its last one. */
+  onServerSample: ((epochMs: number) => void) | null;
   runId: string;
   params: RunParams;
   startedAtMs: number;
@@ -53,7 +58,7 @@ export class RunSlot {
       if (error instanceof ConfigError) throw new LabError('bad-params', error.message);
       throw error;
     }
-    const run: ActiveRun = { handle, runId, params, startedAtMs, serverInfo, serverSeries: [] };
+    const run: ActiveRun = { handle, onServerSample: null, runId, params, startedAtMs, serverInfo, serverSeries: [] };
     this.active = run;
     this.stopping = false;
     this.settled = this.finish(run);
@@ -75,6 +80,23 @@ export class RunSlot {
     const run = this.active;
     if (run === null || run.serverInfo.kind !== 'builtin') return;
     run.serverSeries.push(serverSeriesPoint(sample, run.startedAtMs));
+    run.onServerSample?.(sample.epochMs);
+  }
+
+  /** The server samples once per interval: the one covering the run's last moments comes after the run ends. */
+  private waitForTelemetryAfter(run: ActiveRun, endEpochMs: number): Promise<void> {
+    if (run.serverInfo.kind !== 'builtin' || run.serverSeries.some((point) => point.epochMs >= endEpochMs)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, LAST_TELEMETRY_WAIT_MS);
+      function done(): void {
+        clearTimeout(timer);
+        run.onServerSample = null;
+        resolve();
+      }
+      run.onServerSample = (epochMs) => {
+        if (epochMs >= endEpochMs) done();
+      };
+    });
   }
 
   private async finish(run: ActiveRun): Promise<void> {
@@ -82,13 +104,14 @@ export class RunSlot {
       const measured = await run.handle.result;
       const startMs = Date.parse(measured.startedAt);
       const endMs = Date.parse(measured.finishedAt);
+      await this.waitForTelemetryAfter(run, endMs);
       const record: MeasuredRunRecord = {
         ...measured,
         title: run.params.title ?? defaultRunTitle(run.params, run.serverInfo),
         notes: run.params.notes ?? '',
         tags: run.params.tags ?? [],
         ...(run.serverInfo.kind === 'builtin'
-          ? { serverSeries: run.serverSeries.filter((point) => point.epochMs >= startMs && point.epochMs <= endMs + 1000).map((point) => ({ ...point, runTMs: point.epochMs - startMs })) }
+          ? { serverSeries: run.serverSeries.filter((point) => point.epochMs > startMs && point.epochMs - point.intervalMs < endMs).map((point) => ({ ...point, runTMs: point.epochMs - startMs })) }
           : {}),
       };
       await this.events.finished(record);
