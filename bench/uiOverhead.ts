@@ -66,7 +66,8 @@ async function runThroughUi(lab: WebLab, browser: Browser, browserPid: number | 
 export async function uiOverheadSection(options: BenchOptions, log: (line: string) => void): Promise<string> {
   const journalDir = await mkdtemp(join(tmpdir(), 'loadlab-bench-ui-'));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  const browserPid = findChild(process.pid, CHROMIUM);
+  // Debian's /usr/bin/chromium is a wrapper script that execs the real binary under /usr/lib.
+  const browserPid = findChild(process.pid, 'chromium');
   const lab = await startWebLab(GENERATOR_CPU, journalDir);
   const rounds: UiRound[] = [];
   try {
