@@ -26,6 +26,8 @@ export interface LiveSample {
 
 export interface RunOptions {
   onSample?: (sample: LiveSample) => void;
+  /** When every worker is ready and the schedule starts (epoch ms): the run's time zero. */
+  onStart?: (startEpochMs: number) => void;
   server?: ServerInfo;
 }
 
@@ -99,6 +101,7 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
         aggregate = new RunAggregator(workers.length, startEpochMs, config.ratePerSec !== null || config.connRate !== null);
         jobs.forEach((job, i) => workers[i]?.postMessage({ type: 'start', job, startEpochMs } satisfies HostToWorker));
         started = true;
+        options.onStart?.(startEpochMs);
         if (stopRequested) send({ type: 'stop' });
         return;
       }

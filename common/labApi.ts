@@ -69,7 +69,10 @@ export interface RunStatus {
   state: 'idle' | 'running' | 'stopping';
   runId: string | null;
   params: z.output<typeof runStartParamsSchema> | null;
-  /** Epoch ms the run started. */
+  /**
+   * Epoch ms of the run's time zero: when its load threads were ready and the schedule started
+   * (a later run.status says so); until then, when the run was asked for.
+   */
   startedAtMs: number | null;
 }
 

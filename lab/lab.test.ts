@@ -42,6 +42,7 @@ describe('lab', () => {
     const server = await lab.call('server.start', { model: 'pool-shared', workers: 2, port: 0 });
     expect(server).toMatchObject({ state: 'running', settings: { model: 'pool-shared', workers: 2, keepAlive: true } });
     const samples = collect('run.sample');
+    const statuses = collect('run.status');
     const finished = next('run.finished');
     const status = await lab.call('run.start', { target: { kind: 'builtin', path: '/' }, mode: 'rate', ratePerSec: 200, threads: 1, connections: 4, durationMs: 2000 });
     expect(status.state).toBe('running');
@@ -63,6 +64,10 @@ describe('lab', () => {
     expect(serverSeries.at(-1)?.runTMs ?? 0).toBeGreaterThanOrEqual(record.summary.durationMs);
     expect(serverSeries.reduce((sum, point) => sum + point.requests.served, 0)).toBeGreaterThan(0);
     expect((await lab.call('run.status', {})).state).toBe('idle');
+    // Time zero moves to when the load threads were ready: the record's start.
+    const running = statuses.filter((status) => status.state === 'running');
+    expect(running.at(-1)?.startedAtMs).toBe(Date.parse(record.startedAt ?? ''));
+    expect(running.at(-1)?.startedAtMs ?? 0).toBeGreaterThan(running[0]?.startedAtMs ?? Infinity);
   });
 
   it('keeps what a stopped run measured', async () => {

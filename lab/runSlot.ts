@@ -53,7 +53,16 @@ export class RunSlot {
     const startedAtMs = Date.now();
     let handle: RunHandle;
     try {
-      handle = startRun(config, { server: serverInfo, onSample: (sample) => this.events.sample({ runId, targetRatePerSec: config.ratePerSec, ...sample }) });
+      handle = startRun(config, {
+        server: serverInfo,
+        onSample: (sample) => this.events.sample({ runId, targetRatePerSec: config.ratePerSec, ...sample }),
+        // Workers take a moment to start: time zero, for the UI and the telemetry, is when the schedule starts.
+        onStart: (startEpochMs) => {
+          if (this.active?.runId !== runId) return;
+          this.active.startedAtMs = Math.trunc(startEpochMs); // as the record's startedAt (Date truncates)
+          this.events.status(this.status);
+        },
+      });
     } catch (error) {
       if (error instanceof ConfigError) throw new LabError('bad-params', error.message);
       throw error;

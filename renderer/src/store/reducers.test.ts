@@ -55,6 +55,16 @@ describe('run reducers', () => {
     expect(withRunStatus({ live: ended.live }, running('b')).live?.samples).toEqual([]);
   });
 
+  it('moves time zero to when the load threads were ready, dropping telemetry from before it', () => {
+    const asked = withRunStatus({ live: null }, running('a', 1000));
+    const early = withTelemetry({ telemetry: [], live: asked.live }, telemetry(1500));
+    const later = withTelemetry(early, telemetry(2600));
+    expect(later.live?.serverSamples.map((point) => point.epochMs)).toEqual([1500, 2600]);
+    const ready = withRunStatus({ live: later.live }, running('a', 2100));
+    expect(ready.live?.startedAtMs).toBe(2100);
+    expect(ready.live?.serverSamples.map((point) => point.epochMs)).toEqual([2600]);
+  });
+
   it("another run's sample, finish or failure does not touch the live view", () => {
     const live = withRunStatus({ live: null }, running('a')).live;
     expect(withRunSample(live, sample('b', 100))).toBe(live);

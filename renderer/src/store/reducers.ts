@@ -26,7 +26,10 @@ export function withRunStatus(state: Pick<LabState, 'live'>, status: RunStatus):
   if (live === null || live.runId !== status.runId) {
     return { run: status, live: { runId: status.runId, params: status.params, startedAtMs: status.startedAtMs, samples: [], serverSamples: [], outcome: { kind: 'running' } } };
   }
-  return { run: status, live: { ...live, params: status.params, startedAtMs: status.startedAtMs } };
+  // The run's time zero moves to when its load threads were ready: telemetry from before it is not the run's.
+  const startedAtMs = status.startedAtMs;
+  const serverSamples = startedAtMs === null ? live.serverSamples : live.serverSamples.filter((point) => point.epochMs >= startedAtMs);
+  return { run: status, live: { ...live, params: status.params, startedAtMs, serverSamples } };
 }
 
 export function withRunSample(live: LiveRun | null, sample: RunSampleEvent): LiveRun | null {
