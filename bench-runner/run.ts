@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCounts, MeasuredRunRecord, SeriesPoint, ServerInfo } from '../common/runRecord.ts';
+import { encodeHistogram } from '../common/histogram.ts';
 import { RunAggregator } from './aggregator.ts';
 import { benchConfigSchema, describeConfigIssues, parseTargetUrl, type BenchConfig } from './config.ts';
 import { planRun } from './jobs.ts';
@@ -22,10 +23,14 @@ export interface LiveSample {
   totalErrors: ErrorCounts;
   /** Corrected p99 of everything so far, µs; null before the first response. */
   p99SoFarUs: number | null;
+  /** With `liveHistograms`: everything so far, compressed base64 (µs), for a live percentile spectrum. */
+  histograms: { correctedUs: string; uncorrectedUs: string | null } | null;
 }
 
 export interface RunOptions {
   onSample?: (sample: LiveSample) => void;
+  /** Put the cumulative histograms in each sample (a few KiB, encoded once per sample). */
+  liveHistograms?: boolean;
   /** When every worker is ready and the schedule starts (epoch ms): the run's time zero. */
   onStart?: (startEpochMs: number) => void;
   server?: ServerInfo;
@@ -113,6 +118,10 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
       const points = aggregate.add(message);
       if (options.onSample) {
         const p99 = aggregate.corrected.totalCount > 0 ? aggregate.corrected.getValueAtPercentile(99) : null;
+        const histograms =
+          options.liveHistograms === true && points.length > 0
+            ? { correctedUs: encodeHistogram(aggregate.corrected), uncorrectedUs: aggregate.uncorrected === null ? null : encodeHistogram(aggregate.uncorrected) }
+            : null;
         let totalRequests = aggregate.requests;
         for (const point of points) {
           options.onSample({
@@ -122,6 +131,7 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
             totalRequests,
             totalErrors: { ...aggregate.errors },
             p99SoFarUs: p99,
+            histograms,
           });
           totalRequests = aggregate.requests;
         }

@@ -10,6 +10,7 @@ it('shows elapsed / duration, the interval rate, p99 so far and all errors', () 
       totalRequests: 4000,
       totalErrors: { connect: 1, read: 2, write: 0, timeout: 3, status: 4 },
       p99SoFarUs: 1234,
+      histograms: null,
     },
     500,
   );

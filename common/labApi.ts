@@ -88,6 +88,8 @@ export interface RunSampleEvent {
   /** Requests per second the run should achieve (rate mode), null otherwise. */
   targetRatePerSec: number | null;
   p99SoFarUs: number | null;
+  /** Everything measured so far (compressed base64 HdrHistograms, µs): the live percentile spectrum. */
+  histograms: { correctedUs: string; uncorrectedUs: string | null } | null;
 }
 
 // ---- Journal ----

@@ -60,6 +60,8 @@ describe.skipIf(!browserTestsEnabled)('the Lab in Chromium', () => {
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.locator('.live-title h2').textContent(), { timeout: 10_000 }).toBe('Running');
     await expect.poll(() => page.locator('.live-panel .recharts-surface').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    // The spectrum of everything so far, from the first sample on (the saved run's once it ends).
+    await expect.poll(() => page.locator('.saved-spectrum .recharts-surface').count(), { timeout: 10_000 }).toBe(1);
     await shootBothThemes(page, 'lab-running');
     await expect.poll(() => journalCount(page), { timeout: 30_000 }).toBe(before + 1);
     await expect.poll(() => page.locator('.saved-spectrum .recharts-surface').count(), { timeout: 10_000 }).toBe(1);

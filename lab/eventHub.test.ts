@@ -12,6 +12,7 @@ function sample(elapsedMs: number): RunSampleEvent {
     totalErrors: { connect: 0, read: 0, write: 0, timeout: 0, status: 0 },
     targetRatePerSec: null,
     p99SoFarUs: null,
+    histograms: null,
   };
 }
 

@@ -51,6 +51,8 @@ describe('lab', () => {
     expect(samples.length).toBeGreaterThanOrEqual(2);
     expect(samples.length).toBeLessThanOrEqual(3);
     expect(samples[0]).toMatchObject({ targetRatePerSec: 200, durationMs: 2000 });
+    // The live spectrum: every sample carries the histograms of everything so far.
+    expect(samples.at(-1)?.histograms?.correctedUs).toMatch(/^[A-Za-z0-9+/=]+$/);
     expect(header).toMatchObject({ serverModel: 'pool-shared', mode: 'rate', ratePerSec: 200, title: 'pool-shared ×2 · -t1 -c4 -d2s -R200' });
     expect(header.requests).toBeGreaterThan(300);
     const { runs } = await lab.call('journal.list', {});

@@ -55,6 +55,7 @@ export class RunSlot {
     try {
       handle = startRun(config, {
         server: serverInfo,
+        liveHistograms: true,
         onSample: (sample) => this.events.sample({ runId, targetRatePerSec: config.ratePerSec, ...sample }),
         // Workers take a moment to start: time zero, for the UI and the telemetry, is when the schedule starts.
         onStart: (startEpochMs) => {

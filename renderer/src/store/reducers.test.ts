@@ -20,6 +20,7 @@ function sample(runId: string, elapsedMs: number): RunSampleEvent {
     totalErrors: { connect: 0, read: 0, write: 0, timeout: 0, status: 0 },
     targetRatePerSec: 10,
     p99SoFarUs: null,
+    histograms: null,
   };
 }
 
@@ -63,6 +64,16 @@ describe('run reducers', () => {
     const ready = withRunStatus({ live: later.live }, running('a', 2100));
     expect(ready.live?.startedAtMs).toBe(2100);
     expect(ready.live?.serverSamples.map((point) => point.epochMs)).toEqual([2600]);
+  });
+
+  it('keeps only the latest histograms, not one copy per sample', () => {
+    const live = withRunStatus({ live: null }, running('a')).live;
+    const histograms = (id: string) => ({ correctedUs: `c${id}`, uncorrectedUs: null });
+    const first = withRunSample(live, { ...sample('a', 1000), histograms: histograms('1') });
+    const second = withRunSample(first, { ...sample('a', 2000), histograms: histograms('2') });
+    expect(second?.spectrum).toEqual(histograms('2'));
+    expect(second?.samples.map((kept) => kept.histograms)).toEqual([null, null]);
+    expect(withRunSample(second, sample('a', 3000))?.spectrum).toEqual(histograms('2'));
   });
 
   it("another run's sample, finish or failure does not touch the live view", () => {

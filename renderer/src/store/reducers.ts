@@ -24,7 +24,7 @@ export function withRunStatus(state: Pick<LabState, 'live'>, status: RunStatus):
   const live = state.live;
   if (status.state === 'idle') return { run: status, live };
   if (live === null || live.runId !== status.runId) {
-    return { run: status, live: { runId: status.runId, params: status.params, startedAtMs: status.startedAtMs, samples: [], serverSamples: [], outcome: { kind: 'running' } } };
+    return { run: status, live: { runId: status.runId, params: status.params, startedAtMs: status.startedAtMs, samples: [], spectrum: null, serverSamples: [], outcome: { kind: 'running' } } };
   }
   // The run's time zero moves to when its load threads were ready: telemetry from before it is not the run's.
   const startedAtMs = status.startedAtMs;
@@ -34,7 +34,8 @@ export function withRunStatus(state: Pick<LabState, 'live'>, status: RunStatus):
 
 export function withRunSample(live: LiveRun | null, sample: RunSampleEvent): LiveRun | null {
   if (live === null || live.runId !== sample.runId) return live;
-  return { ...live, samples: [...live.samples, sample] };
+  // Each sample carries the histograms of the whole run so far: keep only the latest ones.
+  return { ...live, samples: [...live.samples, { ...sample, histograms: null }], spectrum: sample.histograms ?? live.spectrum };
 }
 
 /** Server telemetry: the Lab view's recent window, and the live run's own copy while it goes. */

@@ -26,7 +26,10 @@ export interface LiveRun {
   params: RunStatus['params'];
   /** Epoch ms, from the lab. */
   startedAtMs: number | null;
+  /** Without their histograms (only the latest matters; see `spectrum`). */
   samples: RunSampleEvent[];
+  /** The latest sample's histograms of everything so far: the live percentile spectrum. */
+  spectrum: RunSampleEvent['histograms'];
   /** Built-in server telemetry since the run started. */
   serverSamples: TelemetryPoint[];
   outcome: { kind: 'running' } | { kind: 'finished'; header: RunHeader } | { kind: 'failed'; message: string };

@@ -16,6 +16,7 @@ function sample(tMs: number, requests: number, totalErrors: ErrorCounts = noErro
     totalErrors,
     targetRatePerSec: target,
     p99SoFarUs: null,
+    histograms: null,
   };
 }
 

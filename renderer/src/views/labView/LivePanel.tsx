@@ -1,5 +1,5 @@
 // The run going now (or the last one): progress, achieved vs target, latency, errors and the
-// server's telemetry on one time axis; when it is saved, its percentile spectrum.
+// server's telemetry on one time axis; the percentile spectrum so far, then the saved run's.
 import { useMemo } from 'react';
 import { ErrorsTimeChart } from '../../charts/ErrorsTimeChart.tsx';
 import { LatencyTimeChart } from '../../charts/LatencyTimeChart.tsx';
@@ -13,6 +13,7 @@ import { useLab } from '../../store/LabContext.tsx';
 import type { LiveRun } from '../../store/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { LiveHeader } from './LiveHeader.tsx';
+import { LiveSpectrum } from './LiveSpectrum.tsx';
 import { SavedRunSpectrum } from './SavedRunSpectrum.tsx';
 import { ServerWindow } from './ServerWindow.tsx';
 
@@ -58,7 +59,7 @@ function LiveRunView({ live }: { live: LiveRun }) {
           <ErrorsTimeChart rows={errors} time={time} syncId="live" height={130} />
         </div>
       </div>
-      {live.outcome.kind === 'finished' && <SavedRunSpectrum header={live.outcome.header} />}
+      {live.outcome.kind === 'finished' ? <SavedRunSpectrum header={live.outcome.header} /> : live.outcome.kind === 'running' && <LiveSpectrum live={live} />}
     </section>
   );
 }

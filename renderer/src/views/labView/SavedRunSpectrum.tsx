@@ -1,5 +1,4 @@
-// The finished run's percentile spectrum, from its saved record: live samples carry no
-// histograms, so the spectrum appears once the run is in the journal.
+// The finished run's percentile spectrum, from its saved record (the whole run, exactly as kept).
 import { useEffect, useMemo } from 'react';
 import { correctedSpectrum, uncorrectedSpectrum } from '../../charts/shape/recordCharts.ts';
 import type { RunHeader } from '../../../../common/runHeader.ts';
@@ -24,7 +23,7 @@ export function SavedRunSpectrum({ header }: { header: RunHeader }) {
   }, [record, palette]);
   return (
     <div className="saved-spectrum">
-      <SpectrumChart series={series} note="of the saved run (live samples carry no histograms)" empty={record === undefined ? 'Reading the saved run…' : 'No latencies recorded.'} />
+      <SpectrumChart series={series} note="of the saved run" empty={record === undefined ? 'Reading the saved run…' : 'No latencies recorded.'} />
       <ErrorNote place="record" prefix="Could not read the saved run:" />
     </div>
   );
