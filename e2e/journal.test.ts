@@ -3,12 +3,12 @@
 // compared, HTML and Markdown exports downloaded and checked, a deletion undone. Screenshots of
 // each view in both themes.
 import { readFile } from 'node:fs/promises';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, collectPageProblems, launchChromium } from './support/browser.ts';
+import { browserTestsEnabled } from './support/browser.ts';
 import { goTo, journalCount } from './support/labPage.ts';
 import { shootBothThemes } from './support/shots.ts';
-import { startWebLab, type WebLab } from './support/webLab.ts';
+import { openApp, type OpenApp } from './support/app.ts';
 
 const seedJournal = new URL('./fixtures/seed-journal.md', import.meta.url).pathname;
 
@@ -30,23 +30,18 @@ async function exportAs(page: Page, format: 'html' | 'md', scope = page.locator(
 }
 
 describe.skipIf(!browserTestsEnabled)('the Journal and Compare in Chromium', () => {
-  let web: WebLab;
-  let browser: Browser;
   let page: Page;
   let problems: string[];
 
+  let app: OpenApp | undefined;
+
   beforeAll(async () => {
-    web = await startWebLab();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    problems = collectPageProblems(page);
-    await page.goto(web.url);
-    await page.locator('.nav-foot', { hasText: 'web' }).waitFor({ timeout: 15_000 });
+    app = await openApp({ acceptDownloads: true });
+    ({ page, problems } = app);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await web?.dispose();
+    await app?.close();
   });
 
   it('says what to do with an empty journal', async () => {

@@ -2,31 +2,26 @@
 // Chromium. Starts the built-in server, runs one preset of each family of the seed journal's
 // experiments for 2 s (wrk2 against a model, the server's keep-alive off, httperf), stops a run
 // with Escape, opens a run and edits its notes. Screenshots of each view in both themes.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, collectPageProblems, launchChromium } from './support/browser.ts';
+import { browserTestsEnabled } from './support/browser.ts';
 import { applyPreset, goTo, journalCount, runAndWait } from './support/labPage.ts';
 import { shootBothThemes } from './support/shots.ts';
-import { startWebLab, type WebLab } from './support/webLab.ts';
+import { openApp, type OpenApp } from './support/app.ts';
 
 describe.skipIf(!browserTestsEnabled)('the Lab in Chromium', () => {
-  let web: WebLab;
-  let browser: Browser;
   let page: Page;
   let problems: string[];
 
+  let app: OpenApp | undefined;
+
   beforeAll(async () => {
-    web = await startWebLab();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    problems = collectPageProblems(page);
-    await page.goto(web.url);
-    await page.locator('.nav-foot', { hasText: 'web' }).waitFor({ timeout: 15_000 });
+    app = await openApp();
+    ({ page, problems } = app);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await web?.dispose();
+    await app?.close();
   });
 
   it('shows the first screen with what to do next', async () => {

@@ -2,14 +2,14 @@
 // server telemetry points, a 200,000-value histogram) in the journal. Frame times are measured
 // in the page (requestAnimationFrame deltas) while switching views and hovering the charts, and
 // printed; the test fails only on a freeze (a frame over 1 s), not on a slow machine.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, collectPageProblems, launchChromium } from './support/browser.ts';
+import { browserTestsEnabled } from './support/browser.ts';
 import { startFrameLog, stopFrameLog, type FrameStats } from './support/frames.ts';
 import { goTo } from './support/labPage.ts';
 import { oneHourRecord } from './support/longRecord.ts';
 import { shootBothThemes } from './support/shots.ts';
-import { startWebLab, type WebLab } from './support/webLab.ts';
+import { openApp, type OpenApp } from './support/app.ts';
 
 const FREEZE_MS = 1000;
 
@@ -31,24 +31,19 @@ async function hoverCharts(page: Page): Promise<void> {
 }
 
 describe.skipIf(!browserTestsEnabled)('responsiveness with a one-hour run', () => {
-  let web: WebLab;
-  let browser: Browser;
   let page: Page;
   let problems: string[];
   const id = 'one-hour-run';
 
+  let app: OpenApp | undefined;
+
   beforeAll(async () => {
-    web = await startWebLab([oneHourRecord(id), { ...oneHourRecord('one-hour-run-b'), title: 'the same hour again (for compare)' }]);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    problems = collectPageProblems(page);
-    await page.goto(web.url);
-    await page.locator('.nav-foot', { hasText: 'web' }).waitFor({ timeout: 15_000 });
+    app = await openApp({ records: [oneHourRecord(id), { ...oneHourRecord('one-hour-run-b'), title: 'the same hour again (for compare)' }] });
+    ({ page, problems } = app);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await web?.dispose();
+    await app?.close();
   });
 
   it('opens the run page in reasonable time and draws every chart', async () => {
