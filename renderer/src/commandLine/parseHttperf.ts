@@ -3,7 +3,7 @@
 import { formatHeaderLines, type LoadDraft } from '../loadForm/draft.ts';
 import { scanOptions, type OptionSpec } from './options.ts';
 import type { ParsedCommand } from './parsed.ts';
-import { countValue, headerValue, rateValue, secondsValue, type ValueResult } from './values.ts';
+import { countValue, headerValue, rateValue, secondsValue, valueTaker } from './values.ts';
 
 type HttperfKey = 'server' | 'port' | 'uri' | 'rate' | 'period' | 'numConns' | 'numCalls' | 'timeout' | 'method' | 'addHeader' | 'threads' | 'ignoredValue' | 'ignoredFlag' | 'unsupported';
 
@@ -46,10 +46,7 @@ export function parseHttperfWords(words: readonly string[], program: 'httperf' |
     keepAlive: true,
   };
   let rateGiven = false;
-  const take = (result: ValueResult, apply: (text: string, value: number) => void): void => {
-    if (result.ok) apply(result.text, result.value);
-    else problems.push(result.problem);
-  };
+  const take = valueTaker(problems);
 
   for (const option of scan.options) {
     const value = option.value ?? '';

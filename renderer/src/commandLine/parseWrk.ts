@@ -3,7 +3,7 @@
 import { formatHeaderLines, type LoadDraft } from '../loadForm/draft.ts';
 import { scanOptions, type OptionSpec } from './options.ts';
 import type { CommandTool, ParsedCommand } from './parsed.ts';
-import { countValue, durationValue, headerValue, rateValue, type ValueResult } from './values.ts';
+import { countValue, durationValue, headerValue, rateValue, valueTaker } from './values.ts';
 
 type WrkKey =
   | 'threads'
@@ -84,10 +84,7 @@ export function parseWrkWords(words: readonly string[], program: 'wrk' | 'wrk2' 
   let connRate: string | null = null;
   let numConns: string | null = null;
   let durationMs = 10_000;
-  const take = (result: ValueResult, apply: (text: string, value: number) => void): void => {
-    if (result.ok) apply(result.text, result.value);
-    else problems.push(result.problem);
-  };
+  const take = valueTaker(problems);
 
   for (const option of scan.options) {
     const value = option.value ?? '';

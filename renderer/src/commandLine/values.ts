@@ -40,3 +40,11 @@ export function headerValue(name: string, text: string): { ok: true; header: [st
   if (colon <= 0) return { ok: false, problem: `${name} expects "Name: value", got "${text}"` };
   return { ok: true, header: [cleaned.slice(0, colon).trim(), cleaned.slice(colon + 1).trim()] };
 }
+
+/** Applies a value that parsed, or adds its problem to `problems`. */
+export function valueTaker(problems: string[]): (result: ValueResult, apply: (text: string, value: number) => void) => void {
+  return (result, apply) => {
+    if (result.ok) apply(result.text, result.value);
+    else problems.push(result.problem);
+  };
+}
