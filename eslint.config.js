@@ -4,13 +4,15 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const parts = ['common', 'bench-runner', 'server-core', 'journal', 'lab', 'electron', 'renderer', 'cli'];
+const parts = ['common', 'threads', 'bench-runner', 'server-core', 'journal', 'lab', 'electron', 'renderer', 'cli'];
 
 /** Which parts each part may import (besides itself and npm packages). */
 const allowed = {
   common: [],
-  'bench-runner': ['common'],
-  'server-core': ['common'],
+  // Node-only: where worker threads start from (docs/contracts.md).
+  threads: [],
+  'bench-runner': ['common', 'threads'],
+  'server-core': ['common', 'threads'],
   journal: ['common', 'bench-runner'],
   lab: ['common', 'bench-runner', 'server-core', 'journal'],
   electron: ['lab', 'common'],
@@ -21,6 +23,7 @@ const allowed = {
 /** npm packages a part must never import. */
 const forbiddenPackages = {
   common: ['electron', 'react', 'react-dom', 'node:*'],
+  threads: ['electron', 'react', 'react-dom'],
   'bench-runner': ['electron', 'react', 'react-dom'],
   'server-core': ['electron', 'react', 'react-dom'],
   journal: ['electron', 'react', 'react-dom'],

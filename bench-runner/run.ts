@@ -2,6 +2,7 @@
 // sample per interval, stop it early, get the run record.
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { threadEntry } from '../threads/threadEntry.ts';
 import type { ErrorCounts, MeasuredRunRecord, SeriesPoint, ServerInfo } from '../common/runRecord.ts';
 import { encodeHistogram } from '../common/histogram.ts';
 import { RunAggregator } from './aggregator.ts';
@@ -56,8 +57,10 @@ export function validateConfig(input: unknown): BenchConfig {
   return parsed.data;
 }
 
-const workerEntry = new URL(`./worker/main${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-const workerBootstrap = new URL('./worker/bootstrap.js', import.meta.url);
+/** Load threads start from plain JavaScript, never tsx (see threads/threadEntry.ts). */
+function loadThreadEntry(): Promise<URL> {
+  return threadEntry(import.meta.url, new URL('./worker/main.ts', import.meta.url), new URL('./worker/main.js', import.meta.url), 'load');
+}
 
 export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandle {
   const config = validateConfig(input);
@@ -139,15 +142,20 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
       if (aggregate.finished) finish(null);
     };
 
-    for (let i = 0; i < config.threads; i++) {
-      const worker = new Worker(workerBootstrap, { workerData: { entry: workerEntry.href }, name: `loadlab-load-${i}` });
-      worker.on('message', onMessage);
-      worker.on('error', (error) => finish(error));
-      worker.on('exit', (code) => {
-        if (code !== 0) finish(new Error(`load worker exited with code ${code}`));
-      });
-      workers.push(worker);
-    }
+    loadThreadEntry().then(
+      (entry) => {
+        for (let i = 0; i < config.threads; i++) {
+          const worker = new Worker(entry, { name: `loadlab-load-${i}` });
+          worker.on('message', onMessage);
+          worker.on('error', (error) => finish(error));
+          worker.on('exit', (code) => {
+            if (code !== 0) finish(new Error(`load worker exited with code ${code}`));
+          });
+          workers.push(worker);
+        }
+      },
+      (error: unknown) => finish(new Error(`cannot prepare the load threads: ${error instanceof Error ? error.message : String(error)}`)),
+    );
   });
 
   return {
