@@ -100,6 +100,26 @@ describe('loadlab journal', () => {
     await rm(join(journalDir, 'runs', 'broken.json'));
   });
 
+  it('compares runs and groups of repeated runs in the terminal', async () => {
+    const { runs } = await listJson();
+    const [measured, ...imported] = [runs.find((run) => run.sourceTool === null)?.id ?? '', ...runs.filter((run) => run.sourceTool === 'wrk2').map((run) => run.id)];
+    const pair = await journal('compare', measured, imported[0] ?? '');
+    expect(pair.status).toBe(0);
+    expect(pair.stdout).toMatch(new RegExp(`^metric\\s+${measured}\\s+${imported[0] ?? ''}$`, 'm'));
+    expect(pair.stdout).toContain(`Against ${measured}`);
+    expect(pair.stdout).toMatch(/p99 unknown in /);
+    const groups = await journal('compare', '--group', `seedA=${imported[0] ?? ''},${imported[1] ?? ''}`, '--group', `seedB=${imported[2] ?? ''},${imported[3] ?? ''}`);
+    expect(groups.status).toBe(0);
+    expect(groups.stdout).toMatch(/req\/s .*\(2\/2 runs\)/);
+    expect(groups.stdout).toMatch(/seedB: req\/s .*(within noise|outside the run-to-run spread)/);
+    const alone = await journal('compare', measured);
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toContain('compare needs at least two runs or groups');
+    const badGroup = await journal('compare', '--group', 'no-equals-sign', measured);
+    expect(badGroup.status).toBe(2);
+    expect(badGroup.stderr).toContain('--group expects "label=id,id,…"');
+  });
+
   it('exports every format', async () => {
     const { runs } = await listJson();
     const measured = runs.find((run) => run.sourceTool === null)?.id ?? '';

@@ -7,6 +7,7 @@ import { openJournal, type Journal } from '../journal/store/journal.ts';
 import { resolveJournalDir } from '../journal/store/journalDir.ts';
 import { formatRunTable } from './journalTable.ts';
 import { journalOption } from './saveToJournal.ts';
+import { compareCommand } from './journalCompare.ts';
 import { exportCommand } from './journalExport.ts';
 import { importCommand } from './journalImport.ts';
 
@@ -40,7 +41,7 @@ function describeRun(record: RunRecord): string {
 }
 
 export function journalCommand(): Command {
-  const journal = new Command('journal').description('The journal of runs: list, show, import, export, rm, restore.').addOption(journalOption());
+  const journal = new Command('journal').description('The journal of runs: list, show, import, export, compare, rm, restore.').addOption(journalOption());
 
   journal
     .command('list')
@@ -95,6 +96,7 @@ export function journalCommand(): Command {
 
   journal.addCommand(importCommand());
   journal.addCommand(exportCommand());
+  journal.addCommand(compareCommand());
   for (const command of journal.commands) command.addOption(journalOption());
   return journal;
 }
