@@ -197,6 +197,12 @@ export interface LabApi {
   call<M extends LabMethod>(method: M, params: LabParams<M>): Promise<LabResults[M]>;
   /** Returns a function that unsubscribes. */
   on<E extends LabEventName>(event: E, listener: (payload: LabEvents[E]) => void): () => void;
+  /**
+   * Transports that can lose the host (the WebSocket of `loadlab web`) say when they do and when
+   * they are back; events sent meanwhile are lost, so a UI reads its state again on 'connected'.
+   * Electron's IPC cannot drop and leaves this out.
+   */
+  onConnection?(listener: (state: 'connected' | 'reconnecting') => void): () => void;
 }
 
 /** An error a UI can show as it is: the method, and what was wrong. */

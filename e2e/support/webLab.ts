@@ -8,7 +8,7 @@ import type { RunRecord } from '../../common/runRecord.ts';
 import { openJournal } from '../../journal/store/journal.ts';
 
 export interface WebLab extends RunningWeb {
-  /** Closes the host and the lab and removes the journal. */
+  /** Closes the host and the lab (once, however often called) and removes the journal. */
   dispose(): Promise<void>;
 }
 
@@ -20,10 +20,14 @@ export async function startWebLab(records: readonly RunRecord[] = []): Promise<W
     for (const record of records) await store.put(record);
   }
   const web = await startWeb({ host: '127.0.0.1', port: 0, journal, log: (line) => console.log(line) });
+  let closing: Promise<void> | null = null;
+  // A test may close the host early (to see the page lose it); closing again is a no-op.
+  const close = (): Promise<void> => (closing ??= web.close());
   return {
     ...web,
+    close,
     async dispose() {
-      await web.close();
+      await close();
       rmSync(journal, { recursive: true, force: true });
     },
   };

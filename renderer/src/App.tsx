@@ -20,6 +20,7 @@ export function App({ api }: { api: LabApi }) {
         <div className="app">
           <Nav />
           <main className="main" id="main">
+            <ConnectionBanner />
             <CurrentView />
           </main>
           <Toasts />
@@ -39,6 +40,18 @@ function CurrentView() {
     case 'compare':
       return <CompareView />;
   }
+}
+
+/** While the WebSocket to `loadlab web` is down: what happens and what still works. */
+function ConnectionBanner() {
+  const connection = useLab((state) => state.connection);
+  if (connection.state !== 'reconnecting') return null;
+  return (
+    <p className="note warn connection-banner" role="status">
+      <strong>{connection.message}</strong> Until it is back, buttons that ask the lab fail. A run in progress is not lost: the lab saves it either way. If
+      loadlab web was stopped, start it again and open the new address it prints (each start has a new token).
+    </p>
+  );
 }
 
 /** Shown instead of the app when the lab cannot be reached at all. */

@@ -124,6 +124,22 @@ describe('the WebSocket lab client', () => {
     expect(timers.delays.at(-1)).toBe(250);
   });
 
+  it('says once when it lost the host and once when it is back', async () => {
+    const { client, socket, timers } = await connected();
+    const states: string[] = [];
+    const off = client.onConnection((state) => states.push(state));
+    socket().drop(1006);
+    timers.runAll();
+    socket().drop(1006);
+    timers.runAll();
+    expect(states).toEqual(['reconnecting']);
+    socket().open();
+    expect(states).toEqual(['reconnecting', 'connected']);
+    off();
+    socket().drop(1006);
+    expect(states).toEqual(['reconnecting', 'connected']);
+  });
+
   it('ignores a stale socket after a reconnect', async () => {
     const { client, socket, sockets, timers } = await connected();
     const old = socket();

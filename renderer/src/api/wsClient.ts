@@ -28,6 +28,7 @@ export interface WsLabClient extends LabApi {
   readonly ready: Promise<void>;
   /** Closes the socket for good; waiting calls are rejected. */
   close(): void;
+  onConnection(listener: (state: 'connected' | 'reconnecting') => void): () => void;
 }
 
 /** 250 ms, doubling, at most 10 s. */
@@ -57,6 +58,16 @@ function isHostMessage(value: unknown): value is HostToClient {
 export function createWsLabClient({ url, openSocket, timers = browserTimers, backoffMs = reconnectDelayMs, reportError = console.error }: WsClientOptions): WsLabClient {
   const pending = new Map<number, Pending>();
   const listeners = new Map<LabEventName, Set<Listener>>();
+  const connectionListeners = new Set<(state: 'connected' | 'reconnecting') => void>();
+  const tellConnection = (state: 'connected' | 'reconnecting'): void => {
+    for (const listener of [...connectionListeners]) {
+      try {
+        listener(state);
+      } catch (error) {
+        reportError(error);
+      }
+    }
+  };
   let socket: ClientSocket | null = null;
   let isOpen = false;
   let everOpened = false;
@@ -111,9 +122,11 @@ export function createWsLabClient({ url, openSocket, timers = browserTimers, bac
       onOpen() {
         if (current !== socket) return;
         isOpen = true;
+        const reopened = everOpened;
         everOpened = true;
         attempt = 0;
         settleReady?.resolve();
+        if (reopened) tellConnection('connected');
       },
       onMessage(text) {
         if (current === socket) receive(text);
@@ -134,7 +147,9 @@ export function createWsLabClient({ url, openSocket, timers = browserTimers, bac
           );
           return;
         }
-        if (!disposed) retry = timers.set(connect, backoffMs(attempt++));
+        if (disposed) return;
+        if (attempt === 0) tellConnection('reconnecting');
+        retry = timers.set(connect, backoffMs(attempt++));
       },
     });
     socket = current;
@@ -163,6 +178,12 @@ export function createWsLabClient({ url, openSocket, timers = browserTimers, bac
       set.add(listener as Listener);
       return () => {
         set.delete(listener as Listener);
+      };
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      return () => {
+        connectionListeners.delete(listener);
       };
     },
     close() {

@@ -44,6 +44,32 @@ const base: Handler = {
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('createLab', () => {
+  it('says when the connection is lost and reads everything again when it is back', async () => {
+    const { api, calls } = fakeApi(base);
+    const link: { tell: ((state: 'connected' | 'reconnecting') => void) | null } = { tell: null };
+    const lab = createLab({
+      ...api,
+      onConnection: (listener) => {
+        link.tell = listener;
+        return () => {
+          link.tell = null;
+        };
+      },
+    });
+    const stop = lab.start();
+    await settle();
+    expect(lab.store.getState().connection.state).toBe('ready');
+    link.tell?.('reconnecting');
+    expect(lab.store.getState().connection).toEqual({ state: 'reconnecting', message: 'Lost the connection to loadlab web; reconnecting…' });
+    const before = calls.length;
+    link.tell?.('connected');
+    await settle();
+    expect(lab.store.getState().connection.state).toBe('ready');
+    expect(calls.slice(before).map((call) => call.method).sort()).toEqual(['app.info', 'journal.list', 'run.status', 'server.status']);
+    stop();
+    expect(link.tell).toBeNull();
+  });
+
   it('reads the first state', async () => {
     const { api } = fakeApi(base);
     const lab = createLab(api);

@@ -36,8 +36,17 @@ export function createLab(api: LabApi): Lab {
           if (reason === 'updated' && view.name === 'journal' && view.runId !== null) void actions.loadRecord(view.runId, true);
         },
       });
+      // Events sent while the connection was down are lost: read everything again when it is back.
+      const offConnection =
+        api.onConnection?.((connection) => {
+          if (connection === 'reconnecting') store.setState({ connection: { state: 'reconnecting', message: 'Lost the connection to loadlab web; reconnecting…' } });
+          else void actions.readAll();
+        }) ?? (() => undefined);
       void actions.readAll();
-      return off;
+      return () => {
+        off();
+        offConnection();
+      };
     },
   };
 }

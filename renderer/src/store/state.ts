@@ -44,7 +44,8 @@ export interface ServerForm {
 }
 
 export interface LabState {
-  connection: { state: 'connecting' | 'ready' | 'failed'; message: string | null };
+  /** 'reconnecting': the WebSocket to `loadlab web` dropped; calls fail until it is back. */
+  connection: { state: 'connecting' | 'ready' | 'reconnecting' | 'failed'; message: string | null };
   appInfo: AppInfo | null;
   server: ServerStatus;
   telemetry: TelemetryPoint[];
