@@ -1,13 +1,18 @@
 // Hardening that applies to every web contents and session the app creates.
-import { app, type Session } from 'electron';
+import { app, shell, type Session } from 'electron';
+import { externalLinkTarget } from './externalLinks.ts';
 
-/** No navigation away from the app page, no new windows, no <webview>. */
+/** No navigation away from the app page, no new windows, no <webview>; web links in notes open in the system browser. */
 export function lockDownWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.setWindowOpenHandler(({ url }) => {
+      const target = externalLinkTarget(url);
+      if (target !== null) void shell.openExternal(target);
+      return { action: 'deny' };
+    });
   });
 }
 
