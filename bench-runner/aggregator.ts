@@ -2,7 +2,7 @@
 // interval once every worker has reported it. HdrHistograms add exactly, so merged
 // percentiles are the percentiles of all responses, not an average of per-thread figures.
 import type { JsHistogram } from 'hdr-histogram-js';
-import type { ConnErrorKinds, ErrorCounts, SeriesPoint } from '../common/runRecord.ts';
+import { totalErrors, type ConnErrorKinds, type ErrorCounts, type SeriesPoint } from '../common/runRecord.ts';
 import { addEncoded, createLatencyHistogram } from '../common/histogram.ts';
 import { emptyConnErrorKinds, emptyErrorCounts, type ConnRateExtras, type IntervalCounts, type SnapshotMessage } from './messages.ts';
 
@@ -13,10 +13,6 @@ interface PendingInterval {
   bytes: number;
   errors: number;
   latency: JsHistogram;
-}
-
-export function totalErrors(errors: ErrorCounts): number {
-  return errors.connect + errors.read + errors.write + errors.timeout + errors.status;
 }
 
 /** Connection-rate figures merged over the workers. */

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measuredRunRecordSchema, type MeasuredRunRecord } from '../common/runRecord.ts';
+import { measuredRunRecordSchema, totalErrors, type MeasuredRunRecord } from '../common/runRecord.ts';
 import { requireSuccess, type GeneratorResult } from './generator.ts';
 import { commandLine, startPinned, type Measured } from './measure.ts';
 
@@ -32,7 +32,7 @@ export function startLoadlab(benchArgs: readonly string[], url: string, cpu: str
       requireSuccess('loadlab', shown, measured);
       const record = measuredRunRecordSchema.parse(JSON.parse(await readFile(jsonFile, 'utf8')));
       const { summary } = record;
-      const errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout + summary.errors.status;
+      const errors = totalErrors(summary.errors);
       const result: GeneratorResult = {
         tool: 'loadlab',
         command: shown,

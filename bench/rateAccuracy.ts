@@ -1,6 +1,6 @@
 // Section 2: rate accuracy. `loadlab bench -t1 -c50 -R <rate> -d<d> --json f` at 1000 and 20000
 // req/s, same pinning as the throughput test; achieved = summary.reqPerSec.
-import type { MeasuredRunRecord } from '../common/runRecord.ts';
+import { totalErrors, type MeasuredRunRecord } from '../common/runRecord.ts';
 import { startLoadlab } from './loadlabTool.ts';
 import { code, table } from './markdown.ts';
 import type { BenchOptions } from './options.ts';
@@ -19,11 +19,6 @@ interface RateRun {
 
 function errorPct(run: RateRun): number {
   return ((run.record.summary.reqPerSec - run.target) / run.target) * 100;
-}
-
-function totalErrors(record: MeasuredRunRecord): number {
-  const e = record.summary.errors;
-  return e.connect + e.read + e.write + e.timeout + e.status;
 }
 
 export async function rateAccuracySection(options: BenchOptions, log: (line: string) => void): Promise<string> {
@@ -76,7 +71,7 @@ export async function rateAccuracySection(options: BenchOptions, log: (line: str
           String(s.unsent),
           String(s.inFlightAtEnd),
           `${s.requests + s.unsent + s.inFlightAtEnd} / ${intended}`,
-          String(totalErrors(run.record)),
+          String(totalErrors(run.record.summary.errors)),
           latency(s.latencyUs.p50),
           latency(s.latencyUs.p99),
           latency(s.uncorrectedLatencyUs?.p50 ?? Number.NaN),

@@ -12,7 +12,7 @@
 // other connection: wrk gets `-H 'Connection: close'` and loadlab `--no-keep-alive` for it.
 // Then event-loop versus bare: the same wrk command, servers alternating round by round (order
 // rotated), with event-loop also run with --no-server-timing to show that header's cost.
-import type { MeasuredRunRecord } from '../common/runRecord.ts';
+import { totalErrors, type MeasuredRunRecord } from '../common/runRecord.ts';
 import { startLoadlab } from './loadlabTool.ts';
 import { code, table } from './markdown.ts';
 import type { BenchOptions } from './options.ts';
@@ -99,8 +99,7 @@ function recordP99(record: MeasuredRunRecord, which: 'corrected' | 'uncorrected'
 }
 
 function recordErrors(record: MeasuredRunRecord): number {
-  const e = record.summary.errors;
-  return e.connect + e.read + e.write + e.timeout + e.status;
+  return totalErrors(record.summary.errors);
 }
 
 /** CPU µs per response: one decimal, thousands separated when a run got almost no responses. */

@@ -1,7 +1,7 @@
 // The live progress line on a terminal's stderr: elapsed / duration, req/s, p99 so far, errors.
 import type { LiveSample } from '../bench-runner/run.ts';
 import { formatTimeUs } from '../common/format.ts';
-import { totalErrors } from '../bench-runner/aggregator.ts';
+import { totalErrors } from '../common/runRecord.ts';
 
 export function progressText(sample: LiveSample, intervalMs: number): string {
   const elapsedS = (sample.elapsedMs / 1000).toFixed(1);

@@ -2,7 +2,7 @@
 // change against the baseline, and whether that change stands out from run-to-run noise.
 // Pure: a function of the records, nothing else.
 import { formatLatencyUs, formatSignificant } from './chart/axis.ts';
-import type { RunRecord } from './runRecord.ts';
+import { totalErrors, type RunRecord } from './runRecord.ts';
 
 /** Repeated runs of one configuration. */
 export interface RunGroup {
@@ -118,10 +118,8 @@ export function metricValue(record: RunRecord, key: MetricKey): number | null {
       return latency.p999;
     case 'maxUs':
       return latency.max;
-    case 'errors': {
-      const { connect, read, write, timeout, status } = summary.errors;
-      return connect + read + write + timeout + status;
-    }
+    case 'errors':
+      return totalErrors(summary.errors);
   }
 }
 

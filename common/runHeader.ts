@@ -1,7 +1,7 @@
 // The few fields of a run the journal list shows, read from a record without its histograms.
 // The journal's index keeps one per file, so listing thousands of runs parses no histogram.
 import { z } from 'zod';
-import { loadModeSchema, type RunRecord } from './runRecord.ts';
+import { loadModeSchema, totalErrors, type RunRecord } from './runRecord.ts';
 
 export const runHeaderSchema = z.object({
   id: z.string(),
@@ -35,7 +35,6 @@ export type RunHeader = z.infer<typeof runHeaderSchema>;
 
 export function runHeaderOf(record: RunRecord): RunHeader {
   const { summary, load } = record;
-  const errors = summary.errors;
   return {
     id: record.id,
     title: record.title,
@@ -55,7 +54,7 @@ export function runHeaderOf(record: RunRecord): RunHeader {
     p50Us: summary.latencyUs.p50,
     p99Us: summary.latencyUs.p99,
     maxUs: summary.latencyUs.max,
-    errors: errors.connect + errors.read + errors.write + errors.timeout + errors.status,
+    errors: totalErrors(summary.errors),
     stoppedEarly: record.stoppedEarly,
     sourceTool: record.source?.tool ?? null,
     hasNotes: record.notes.trim() !== '',

@@ -66,6 +66,11 @@ export const errorCountsSchema = z.object({
 });
 export type ErrorCounts = z.infer<typeof errorCountsSchema>;
 
+/** Errors of every kind, summed. */
+export function totalErrors(errors: ErrorCounts): number {
+  return errors.connect + errors.read + errors.write + errors.timeout + errors.status;
+}
+
 /** Per-thread request rate samples (wrk's "Req/Sec" row), requests per second. */
 const rateStatsShape = {
   mean: z.number(),

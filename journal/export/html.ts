@@ -2,7 +2,7 @@
 // fetched; a CSP forbids both) with, per run, the figures, notes, report, percentiles and charts,
 // and for several runs a comparison first. Every text from a record is escaped.
 import { formatLatencyUs, formatSignificant } from '../../common/chart/axis.ts';
-import type { RunRecord } from '../../common/runRecord.ts';
+import { totalErrors, type RunRecord } from '../../common/runRecord.ts';
 import { compareGroups, formatValue, VERDICT_TEXT, type Comparison, type GroupValue, type Metric } from '../../common/compare.ts';
 import { compareP99Chart, compareSpectrumChart, compareThroughputChart, runLatencyChart, runSpectrumChart, runThroughputChart } from './charts.ts';
 import { escapeXml } from './escape.ts';
@@ -11,7 +11,7 @@ import { HTML_STYLE } from './htmlStyle.ts';
 import { notesToHtml } from './notesHtml.ts';
 import { reportText } from '../../common/report/reportText.ts';
 import { groupRuns, runName } from './runGroups.ts';
-import { formatInstant, percentileTable, runFacts, toolOf, totalErrors, UNKNOWN } from './runFacts.ts';
+import { formatInstant, percentileTable, runFacts, toolOf, UNKNOWN } from './runFacts.ts';
 import { renderLineChart, type LineChart } from './svg/lineChart.ts';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -89,7 +89,7 @@ function kpis(record: RunRecord): string {
     ['p99', us(latency.p99)],
     ['p99.9', us(latency.p999)],
     ['max', us(latency.max)],
-    ['errors', String(totalErrors(record))],
+    ['errors', String(totalErrors(record.summary.errors))],
   ];
   return `<div class="kpis">${items.map(([label, value]) => `<div class="kpi"><div class="label">${label}</div><div class="value">${value === null ? `<span class="unknown-value">${UNKNOWN}</span>` : escapeXml(value)}</div></div>`).join('')}</div>`;
 }

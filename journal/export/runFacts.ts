@@ -69,10 +69,6 @@ export function describeErrors(record: RunRecord): string {
   return kinds.length === 0 ? '0' : kinds.map(([kind, count]) => `${kind} ${count}`).join(', ');
 }
 
-export function totalErrors(record: RunRecord): number {
-  return Object.values(record.summary.errors).reduce((sum, count) => sum + count, 0);
-}
-
 function seconds(ms: number): string {
   return `${formatSignificant(ms / 1000)} s`;
 }

@@ -1,5 +1,5 @@
 // The run's figures: throughput, latency percentiles, errors by kind, and what else it counted.
-import type { RunRecord } from '../../../../common/runRecord.ts';
+import { totalErrors, type RunRecord } from '../../../../common/runRecord.ts';
 import * as figures from '../../format/figures.ts';
 import { Stat } from '../../ui/Stat.tsx';
 
@@ -7,7 +7,7 @@ export function SummarySection({ record }: { record: RunRecord }) {
   const { summary, load } = record;
   const latency = summary.latencyUs;
   const errors = summary.errors;
-  const errorTotal = errors.connect + errors.read + errors.write + errors.timeout + errors.status;
+  const errorTotal = totalErrors(errors);
   const target = load.mode === 'rate' ? load.ratePerSec : null;
   const statuses = summary.statusCounts === null ? null : Object.entries(summary.statusCounts).sort(([a], [b]) => a.localeCompare(b));
   return (
