@@ -1,11 +1,12 @@
-// A `loadlab web` process pinned to a core, and a small WebSocket client of its lab API (the
-// same wire messages the renderer's client speaks) for driving runs from the benchmark.
+// A `loadlab web` process pinned to a core, driven through the renderer's own WebSocket client
+// of the lab API (over the `ws` package), for the benchmark.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import type { LabEventName, LabEvents, LabMethod, LabParams, LabResults } from '../common/labApi.ts';
-import type { HostToClient } from '../common/labWire.ts';
+import type { OpenSocket } from '../renderer/src/api/socketTypes.ts';
+import { createWsLabClient } from '../renderer/src/api/wsClient.ts';
 import { onInterrupt } from './cleanup.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,6 +36,18 @@ function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
   });
 }
 
+/** `ws` behind the renderer client's socket interface, sending the page's Origin as a browser would. */
+function nodeSocket(origin: string): OpenSocket {
+  return (socketUrl, handlers) => {
+    const socket = new WebSocket(socketUrl, { origin });
+    socket.on('open', () => handlers.onOpen());
+    socket.on('message', (data: Buffer) => handlers.onMessage(data.toString('utf8')));
+    socket.on('close', (code, reason) => handlers.onClose(code, reason.toString('utf8')));
+    socket.on('error', () => undefined); // a close follows, which the client reports
+    return { send: (text) => socket.send(text), close: (code, reason) => socket.close(code, reason) };
+  };
+}
+
 export async function startWebLab(cpu: string, journalDir: string): Promise<WebLab> {
   const child = spawn('taskset', ['-c', cpu, process.execPath, loadlabBin, 'web', '--no-open', '--port', '0', '--journal', journalDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const unregister = onInterrupt(() => {
@@ -42,48 +55,27 @@ export async function startWebLab(cpu: string, journalDir: string): Promise<WebL
   });
   const url = await waitForUrl(child, 60_000);
   const page = new URL(url);
-  const socket = new WebSocket(`ws://${page.host}/api?token=${page.searchParams.get('token') ?? ''}`, { origin: page.origin });
-  await new Promise<void>((resolveOpen, reject) => {
-    socket.once('open', () => resolveOpen());
-    socket.once('error', reject);
-  });
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  const listeners = new Set<(message: HostToClient) => void>();
-  socket.on('message', (data: Buffer) => {
-    const message = JSON.parse(data.toString('utf8')) as HostToClient;
-    if (message.type === 'result') {
-      const waiting = pending.get(message.id);
-      pending.delete(message.id);
-      if (message.ok) waiting?.resolve(message.result);
-      else waiting?.reject(new Error(message.error.message));
-    }
-    for (const listener of listeners) listener(message);
-  });
+  // The renderer's own WebSocket client, over the `ws` package (Node 20 has no WebSocket).
+  const client = createWsLabClient({ url: `ws://${page.host}/api?token=${page.searchParams.get('token') ?? ''}`, openSocket: nodeSocket(page.origin) });
+  await client.ready;
   return {
     url,
-    call(method, params) {
-      const id = nextId++;
-      socket.send(JSON.stringify({ type: 'call', id, method, params }));
-      return new Promise((resolveCall, reject) => pending.set(id, { resolve: resolveCall as (value: unknown) => void, reject }));
-    },
+    call: (method, params) => client.call(method, params),
     next(event, timeoutMs) {
       return new Promise((resolveEvent, reject) => {
         const timer = setTimeout(() => {
-          listeners.delete(listener);
+          off();
           reject(new Error(`no ${event} within ${timeoutMs} ms`));
         }, timeoutMs);
-        const listener = (message: HostToClient): void => {
-          if (message.type !== 'event' || message.event !== event) return;
+        const off = client.on(event, (payload) => {
           clearTimeout(timer);
-          listeners.delete(listener);
-          resolveEvent(message.payload as LabEvents[typeof event]);
-        };
-        listeners.add(listener);
+          off();
+          resolveEvent(payload);
+        });
       });
     },
     async close() {
-      socket.close();
+      client.close();
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
         child.kill('SIGTERM');

@@ -4,7 +4,8 @@ import type { LabApi } from '../../../common/labApi.ts';
 import type { LabBridge } from '../../../common/labBridge.ts';
 import { fromBridge } from './bridgeApi.ts';
 import { LabConnectionError } from './errors.ts';
-import { openBrowserSocket, type OpenSocket } from './socket.ts';
+import { openBrowserSocket } from './socket.ts';
+import type { OpenSocket } from './socketTypes.ts';
 import { createWsLabClient } from './wsClient.ts';
 
 export interface PageContext {

@@ -1,17 +1,5 @@
-// The little the WebSocket client needs from a socket, so tests can give it a fake one.
-
-export interface SocketHandlers {
-  onOpen(): void;
-  onMessage(text: string): void;
-  onClose(code: number, reason: string): void;
-}
-
-export interface ClientSocket {
-  send(text: string): void;
-  close(code: number, reason: string): void;
-}
-
-export type OpenSocket = (url: string, handlers: SocketHandlers) => ClientSocket;
+// The browser's WebSocket behind the client's socket interface.
+import type { OpenSocket } from './socketTypes.ts';
 
 /** The browser's WebSocket behind ClientSocket. Binary messages are not part of the protocol. */
 export const openBrowserSocket: OpenSocket = (url, handlers) => {

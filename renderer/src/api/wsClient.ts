@@ -5,7 +5,7 @@
 import { LabError, type LabApi, type LabEventName, type LabEvents, type LabMethod, type LabParams, type LabResults } from '../../../common/labApi.ts';
 import type { HostToClient, WireCall } from '../../../common/labWire.ts';
 import { describeClose, LabConnectionError } from './errors.ts';
-import type { ClientSocket, OpenSocket } from './socket.ts';
+import type { ClientSocket, OpenSocket } from './socketTypes.ts';
 
 export interface Timers {
   set(callback: () => void, ms: number): unknown;

@@ -1,5 +1,5 @@
 // A socket the test drives by hand, and timers that run when the test says.
-import type { ClientSocket, OpenSocket, SocketHandlers } from '../socket.ts';
+import type { ClientSocket, OpenSocket, SocketHandlers } from '../socketTypes.ts';
 import type { Timers } from '../wsClient.ts';
 
 export interface FakeSocket extends ClientSocket {
