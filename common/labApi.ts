@@ -221,10 +221,6 @@ export class LabError extends Error {
   }
 }
 
-export function isLabMethod(name: string): name is LabMethod {
-  return Object.hasOwn(labParamSchemas, name);
-}
-
 /** Validates untrusted params; throws LabError('bad-params') naming each problem. */
 export function parseLabParams<M extends LabMethod>(method: M, params: unknown): z.output<(typeof labParamSchemas)[M]> {
   const parsed = labParamSchemas[method].safeParse(params ?? {});
