@@ -4,7 +4,7 @@
 // `parseLabParams`); results and events are produced by the host and typed, not re-validated.
 import { z } from 'zod';
 import type { Comparison } from './compare.ts';
-import { runHeaderSchema, type RunHeader } from './runHeader.ts';
+import type { RunHeader } from './runHeader.ts';
 import { connectionSpacingSchema, type RunRecord, type SeriesPoint, type ErrorCounts } from './runRecord.ts';
 import { serverModelSchema, type ServerModel, type ServerTelemetrySample } from './serverTelemetry.ts';
 
@@ -231,4 +231,3 @@ export function parseLabParams<M extends LabMethod>(method: M, params: unknown):
   return parsed.data as z.output<(typeof labParamSchemas)[M]>;
 }
 
-export { runHeaderSchema };
