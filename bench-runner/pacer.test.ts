@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionSchedule, intendedCountBy, intendedStartUs, pace } from './pacer.ts';
+import { connectionSchedule, dueCountAt, intendedCountBy, intendedStartUs, pace } from './pacer.ts';
 
 describe('connectionSchedule', () => {
   it.each([
@@ -75,5 +75,28 @@ describe('intendedCountBy', () => {
     [1_000_000, 5], // capped at the run's end
   ])('by %d µs: %d', (elapsedUs, expected) => {
     expect(intendedCountBy(schedule, elapsedUs)).toBe(expected);
+  });
+});
+
+describe('dueCountAt', () => {
+  const schedule = connectionSchedule(100, 2, 1, 100_000); // slots at 10, 30, 50, 70, 90 ms
+  it.each([
+    [0, 0],
+    [9_999, 0],
+    [10_000, 1], // due at its intended time, as pace() sends it
+    [30_000, 2],
+    [89_999, 4],
+    [1_000_000, 5], // capped at the run's end
+  ])('at %d µs: %d', (elapsedUs, expected) => {
+    expect(dueCountAt(schedule, elapsedUs)).toBe(expected);
+  });
+
+  it('agrees with pace() on every slot boundary', () => {
+    for (let sent = 0; sent <= 5; sent++) {
+      const atUs = 10_000 + sent * 20_000;
+      const due = dueCountAt(schedule, atUs);
+      expect(pace(schedule, atUs, due).kind).not.toBe('send');
+      if (due > 0) expect(pace(schedule, atUs, due - 1).kind).toBe('send');
+    }
   });
 });

@@ -59,3 +59,16 @@ export function intendedCountBy(schedule: ConnectionSchedule, elapsedUs: number)
   if (untilUs <= schedule.phaseUs) return 0;
   return Math.ceil((untilUs - schedule.phaseUs) / schedule.intervalUs);
 }
+
+/** Requests due at `elapsedUs`, the ones pace() would send by then (capped at the run's end). */
+export function dueCountAt(schedule: ConnectionSchedule, elapsedUs: number): number {
+  if (elapsedUs < schedule.phaseUs) return 0;
+  let due = Math.floor((elapsedUs - schedule.phaseUs) / schedule.intervalUs) + 1;
+  // The division may round across a slot boundary; settle it with the same sum pace() uses.
+  if (intendedStartUs(schedule, due) <= elapsedUs) due++;
+  else if (due > 0 && intendedStartUs(schedule, due - 1) > elapsedUs) due--;
+  let inRun = Math.ceil((schedule.durationUs - schedule.phaseUs) / schedule.intervalUs);
+  if (inRun > 0 && intendedStartUs(schedule, inRun - 1) >= schedule.durationUs) inRun--;
+  else if (intendedStartUs(schedule, inRun) < schedule.durationUs) inRun++;
+  return Math.min(inRun, due);
+}

@@ -117,7 +117,7 @@ describe('ResponseParser framing', () => {
   });
 
   it.each([
-    ['a status line that is not HTTP', 'SMTP/1.1 200 OK\r\n\r\n', 'malformed status line'],
+    ['a status line that is not HTTP', 'SMTP/1.1 200 OK\r\n\r\n', 'not an HTTP/1.x status line'],
     ['a three-letter status', 'HTTP/1.1 20x OK\r\n\r\n', 'malformed status line'],
     ['a status of 600', 'HTTP/1.1 600 Nope\r\n\r\n', 'malformed status line'],
     ['a header without colon', 'HTTP/1.1 200 OK\r\nBroken header\r\n\r\n', 'malformed header line'],
@@ -139,6 +139,25 @@ describe('ResponseParser framing', () => {
     const seen = feed(pieces);
     expect(seen.ok).toBe(false);
     expect(seen.parser.error).toBe('response head larger than 64 KiB');
+  });
+
+  it.each([
+    ['random bytes', '\x8f\x03\xd2garbage without any line end'],
+    ['a text reply', 'hello\n'],
+    ['an HTTP/2 status line', 'HTTP/2 200\r\n'],
+    ['a status line without the space', 'HTTP/1.1200 OK\r\n'],
+  ])('rejects %s at once, without waiting for a blank line', (_name, text) => {
+    for (const pieces of [[text], text.split('')]) {
+      const seen = feed(pieces);
+      expect(seen.ok).toBe(false);
+      expect(seen.parser.error).toBe('not an HTTP/1.x status line');
+    }
+  });
+
+  it('accepts a status line that arrives one byte at a time', () => {
+    const seen = feed('HTTP/1.0 '.split(''));
+    expect(seen.ok).toBe(true);
+    expect(seen.parser.inResponse).toBe(true);
   });
 
   it('starts clean after reset', () => {

@@ -66,6 +66,27 @@ function listEndsWithToken(buf: Uint8Array, start: number, end: number, token: s
   return equalsIgnoreCase(buf, a, b, token);
 }
 
+const STATUS_PREFIX = 'HTTP/1.';
+
+/**
+ * True while buf[start, end) can still be the start of "HTTP/1.d ": a reply that cannot is
+ * refused at its first bytes instead of waiting for a blank line that may never come.
+ */
+function couldStartStatusLine(buf: Uint8Array, start: number, end: number): boolean {
+  const checked = Math.min(end - start, STATUS_PREFIX.length + 2);
+  for (let i = 0; i < checked; i++) {
+    const byte = buf[start + i] ?? 0;
+    if (i < STATUS_PREFIX.length) {
+      if (byte !== STATUS_PREFIX.charCodeAt(i)) return false;
+    } else if (i === STATUS_PREFIX.length) {
+      if (byte < 48 || byte > 57) return false;
+    } else if (byte !== 32) {
+      return false;
+    }
+  }
+  return true;
+}
+
 function hexValue(byte: number): number {
   if (byte >= 48 && byte <= 57) return byte - 48;
   const lower = byte | 0x20;
@@ -169,6 +190,10 @@ export class ResponseParser {
   /** Reads header bytes from pos; returns the position after what it consumed. */
   private readHead(buf: Buffer, pos: number, end: number): number {
     if (this.pendingHead === null) {
+      if (!couldStartStatusLine(buf, pos, end)) {
+        this.fail('not an HTTP/1.x status line');
+        return end;
+      }
       const headEnd = buf.indexOf('\r\n\r\n', pos, 'latin1');
       if (headEnd !== -1 && headEnd + 4 <= end) {
         this.headBytes = headEnd + 4 - pos;
@@ -185,6 +210,10 @@ export class ResponseParser {
     // The head is split across reads: search the joined bytes (rare, so a copy is fine).
     const previousLength = this.pendingHead.length;
     const joined = Buffer.concat([this.pendingHead, buf.subarray(pos, end)]);
+    if (previousLength < STATUS_PREFIX.length + 2 && !couldStartStatusLine(joined, 0, joined.length)) {
+      this.fail('not an HTTP/1.x status line');
+      return end;
+    }
     const headEnd = joined.indexOf('\r\n\r\n', Math.max(0, previousLength - 3), 'latin1');
     if (headEnd === -1) {
       if (joined.length > MAX_HEAD_BYTES) {

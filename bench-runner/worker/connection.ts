@@ -1,22 +1,36 @@
 // One connection of a worker thread: a flat state object and the event handlers that move it.
 //
 // Invariants:
-// - At most one request is outstanding per connection (no pipelining): `awaiting`.
+// - At most one request is outstanding per connection (no pipelining): `awaiting`. Bytes that
+//   arrive with none outstanding, or a second response in the same read as the first, are a
+//   response nobody asked for: a read error, and the socket is dropped. So the next request is
+//   written only after the whole read that completed the previous response is parsed.
 // - `sent` counts the schedule slots used, so in rate mode request k is intended at slot k
-//   whatever happened to earlier ones (timeouts and errors still use their slot).
+//   whatever happened to earlier ones (timeouts and errors still use their slot). Each slot
+//   ends once: answered, failed (one error), in flight at the end, or never sent.
 // - Each socket gets a generation number; handlers of a replaced socket do nothing.
 // - A reused keep-alive connection that the server closes before any byte of the response
 //   (the server timed the connection out as the request went out) is the keep-alive race
 //   every HTTP client retries: it counts as a server close, and the same request (same
 //   intended time) goes once more on a fresh connection. On a fresh connection it is an error.
+// - Reconnects are bounded. A socket that ends before it carried one complete response (refused,
+//   reset, closed, connect timeout, a reply that is not HTTP) is a failed attempt: the next
+//   connect waits 10 ms, doubling to 1 s; a complete response resets the wait. In rate mode,
+//   when an attempt fails with an error, every slot due by then fails as a connect error, and
+//   so does each slot that comes due while waiting (at its intended time), so errors count
+//   scheduled requests, not attempts. In max mode each failed attempt costs the one request it
+//   carried or was about to carry. A request timeout replaces its socket at once: the timeout
+//   itself bounds that rate.
 import type net from 'node:net';
-import { pace, type ConnectionSchedule } from '../pacer.ts';
+import { dueCountAt, pace, type ConnectionSchedule } from '../pacer.ts';
 import { ResponseParser } from '../responseParser.ts';
 import type { WorkerContext } from './context.ts';
 import { connectLoadSocket } from './socket.ts';
 
 const MIN_BACKOFF_MS = 10;
 const MAX_BACKOFF_MS = 1000;
+
+type FailureKind = 'connect' | 'read' | 'write';
 
 export class Connection {
   socket: net.Socket | null = null;
@@ -31,7 +45,12 @@ export class Connection {
   retryPending = false;
   private responsesOnSocket = 0;
   private generation = 0;
+  /** The wait before the next connect after a failed attempt; 0 once a response completed. */
   private backoffMs = 0;
+  /** When the next connect starts (performance clock, ms); null unless backing off. */
+  private reopenAtMs: number | null = null;
+  /** The last attempt failed with an error: slots due before the next attempt fail at once. */
+  private failing = false;
   private timer: NodeJS.Timeout | null = null;
   private immediate: NodeJS.Immediate | null = null;
   private parser: ResponseParser;
@@ -55,6 +74,7 @@ export class Connection {
   open(): void {
     if (this.context.stopped) return;
     const generation = ++this.generation;
+    this.reopenAtMs = null;
     this.connected = false;
     this.awaiting = false;
     this.responsesOnSocket = 0;
@@ -67,14 +87,12 @@ export class Connection {
     socket.on('connect', () => {
       if (generation !== this.generation) return;
       this.connected = true;
-      this.backoffMs = 0;
       this.next();
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
       if (generation !== this.generation) return;
       if (this.lostToKeepAliveRace()) return;
-      this.countSocketError(error);
-      this.replace(!this.connected);
+      this.fail(this.errorKind(error));
     });
     socket.on('close', () => {
       if (generation !== this.generation) return;
@@ -110,30 +128,90 @@ export class Connection {
     }
   }
 
-  /** Timed out, or the run ended: drop the socket without counting anything. */
+  /** The run ended: drop the socket without counting anything. */
   close(): void {
     this.generation++;
     this.clearWait();
+    this.reopenAtMs = null;
     this.socket?.destroy();
     this.socket = null;
     this.connected = false;
     this.awaiting = false;
   }
 
-  /** Replaces the socket with a new one, after a backoff when connecting failed. */
-  replace(afterConnectFailure: boolean): void {
+  /** The request outstanding got no answer within the timeout: one timeout, a new socket at once. */
+  timedOut(): void {
+    this.context.recorder.errors.timeout++;
+    this.replace();
+  }
+
+  /** The connect did not complete within the timeout: a failed attempt. */
+  connectTimedOut(): void {
+    this.fail('connect');
+  }
+
+  /** Replaces the socket with a new one at once. */
+  private replace(): void {
     this.close();
-    if (this.context.stopped) return;
-    if (!afterConnectFailure) {
-      this.open();
+    this.open();
+  }
+
+  /**
+   * The socket failed before the exchange it carried completed: that request fails once as
+   * `kind`, and the socket is replaced; after a failed attempt (no complete response on this
+   * socket), later and with the slots due by then failed.
+   */
+  private fail(kind: FailureKind): void {
+    const errors = this.context.recorder.errors;
+    if (this.awaiting || this.retryPending) errors[kind]++;
+    else if (this.schedule === null && !this.connected) errors.connect++; // max mode: the request it was about to send
+    this.retryPending = false;
+    if (this.responsesOnSocket > 0) {
+      this.replace();
       return;
     }
-    this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(MIN_BACKOFF_MS, this.backoffMs * 2));
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.open();
-    }, this.backoffMs);
+    this.failing = true;
+    this.failDueSlots();
+    this.backOff();
   }
+
+  /** Rate mode: every slot due by now and not sent fails as a connect error. */
+  private failDueSlots(): void {
+    if (this.schedule === null) return;
+    const due = dueCountAt(this.schedule, (this.context.nowMs() - this.context.startMs) * 1000);
+    if (due <= this.sent) return;
+    this.context.recorder.errors.connect += due - this.sent;
+    this.sent = due;
+  }
+
+  /** Drops the socket and opens the next one after the (grown) backoff. */
+  private backOff(): void {
+    this.close();
+    if (this.context.stopped) return;
+    this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(MIN_BACKOFF_MS, this.backoffMs * 2));
+    this.reopenAtMs = this.context.nowMs() + this.backoffMs;
+    this.waitForReopen();
+  }
+
+  /** Sleeps until the backoff ends; while failing in rate mode, also wakes at each slot due before then. */
+  private waitForReopen(): void {
+    if (this.reopenAtMs === null) return;
+    const nowMs = this.context.nowMs();
+    let wakeMs = this.reopenAtMs;
+    if (this.failing && this.schedule !== null) {
+      const decision = pace(this.schedule, (nowMs - this.context.startMs) * 1000, this.sent);
+      if (decision.kind === 'wait') wakeMs = Math.min(wakeMs, nowMs + decision.waitUs / 1000);
+    }
+    this.timer = setTimeout(this.onBackoffTimer, Math.max(0, Math.ceil(wakeMs - nowMs)));
+  }
+
+  private readonly onBackoffTimer = (): void => {
+    this.timer = null;
+    if (this.context.stopped || this.reopenAtMs === null) return;
+    if (this.failing) this.failDueSlots();
+    if (this.context.nowMs() >= this.reopenAtMs) this.open();
+    else this.waitForReopen();
+  };
 
   private readonly onTimer = (): void => {
     this.timer = null;
@@ -166,51 +244,77 @@ export class Connection {
     if (!this.awaiting || this.parser.inResponse || this.responsesOnSocket === 0) return false;
     this.context.recorder.serverCloses++;
     this.retryPending = true;
-    this.replace(false);
+    this.replace();
     return true;
   }
 
   private onData(generation: number, bytesRead: number, buffer: Buffer): void {
     this.context.recorder.bytes += bytesRead;
-    if (!this.parser.execute(buffer, 0, bytesRead) && generation === this.generation) {
-      this.context.recorder.errors.read++;
-      this.replace(false);
+    if (!this.awaiting) {
+      this.unasked();
+      return;
     }
+    if (!this.parser.execute(buffer, 0, bytesRead)) {
+      if (generation === this.generation) this.fail('read');
+      return;
+    }
+    if (generation !== this.generation) return; // a response closed the socket
+    if (this.awaiting) return;
+    // A response completed; whatever else this read held was not asked for.
+    if (this.parser.inResponse) this.unasked();
+    else this.next();
   }
 
   private onResponse(statusCode: number, keepAlive: boolean): void {
+    if (!this.awaiting) {
+      this.unasked();
+      return;
+    }
     const nowMs = this.context.nowMs();
-    const wasAwaiting = this.awaiting;
     this.awaiting = false;
     this.responsesOnSocket++;
-    if (wasAwaiting) this.context.recorder.response(statusCode, nowMs - this.intendedMs, nowMs - this.sentAtMs);
+    this.backoffMs = 0;
+    this.failing = false;
+    this.context.recorder.response(statusCode, nowMs - this.intendedMs, nowMs - this.sentAtMs);
     if (!keepAlive || !this.context.job.keepAlive) {
       // The server closes (or we asked it to): not an error, open a fresh connection.
       if (this.context.job.keepAlive) this.context.recorder.serverCloses++;
-      this.replace(false);
-      return;
+      this.replace();
     }
-    this.next();
+    // Otherwise onData sends the next request once the whole read is parsed.
+  }
+
+  /** Bytes or a response with no request outstanding: the server answered what nobody asked. */
+  private unasked(): void {
+    this.context.recorder.errors.read++;
+    this.fail('read');
   }
 
   private onServerClose(): void {
-    const hadResponseInProgress = this.parser.inResponse;
     if (this.parser.finish()) return; // a close-delimited body ended; onResponse replaced the socket
     if (!this.connected) {
-      this.context.recorder.errors.connect++;
-      this.replace(true);
+      this.fail('connect');
       return;
     }
     if (this.lostToKeepAliveRace()) return;
-    if (this.awaiting || hadResponseInProgress) this.context.recorder.errors.read++;
-    else if (this.context.job.keepAlive) this.context.recorder.serverCloses++;
-    this.replace(false);
+    if (this.awaiting) {
+      this.fail('read');
+      return;
+    }
+    // Closed while idle: the server's choice, not an error. A socket that never carried a
+    // response still counts as a failed attempt (backoff), but the slots wait for the next one.
+    if (this.context.job.keepAlive) this.context.recorder.serverCloses++;
+    if (this.responsesOnSocket > 0) {
+      this.replace();
+      return;
+    }
+    this.failing = false;
+    this.backOff();
   }
 
-  private countSocketError(error: NodeJS.ErrnoException): void {
-    const errors = this.context.recorder.errors;
-    if (!this.connected) errors.connect++;
-    else if (error.syscall === 'write' || error.code === 'EPIPE') errors.write++;
-    else errors.read++;
+  private errorKind(error: NodeJS.ErrnoException): FailureKind {
+    if (!this.connected) return 'connect';
+    if (error.syscall === 'write' || error.code === 'EPIPE') return 'write';
+    return 'read';
   }
 }

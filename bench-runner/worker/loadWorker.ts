@@ -92,14 +92,12 @@ export class LoadWorker {
   /** Counts each request past its timeout once and recycles its connection. */
   private sweepTimeouts(): void {
     const nowMs = performance.now();
-    const { job, recorder } = this.context;
+    const { job } = this.context;
     for (const connection of this.connections) {
       if (connection.awaiting && nowMs - connection.sentAtMs > job.timeoutMs) {
-        recorder.errors.timeout++;
-        connection.replace(false);
+        connection.timedOut();
       } else if (connection.socket !== null && !connection.connected && nowMs - connection.connectStartedMs > job.timeoutMs) {
-        recorder.errors.connect++;
-        connection.replace(true);
+        connection.connectTimedOut();
       }
     }
   }
