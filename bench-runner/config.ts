@@ -2,7 +2,9 @@
 // Only a bad configuration stops a run before it starts; everything after is data.
 import { z } from 'zod';
 import { connRateLoadSchema } from '../common/runRecord.ts';
+import { hostLimitProblems, hostLimits } from './limits.ts';
 
+/** The schema's fixed ceiling; the machine's own bound (limits.ts) is usually lower. */
 export const MAX_THREADS = 256;
 export const MAX_CONNECTIONS = 100_000;
 export const MAX_DURATION_MS = 24 * 3_600_000;
@@ -53,6 +55,9 @@ export const benchConfigSchema = z
         path: ['connections'],
         message: `connections (${config.connections}) must be at least threads (${config.threads}): every thread needs a connection`,
       });
+    }
+    for (const problem of hostLimitProblems({ threads: config.threads, connections: config.connRate === null ? config.connections : null }, hostLimits())) {
+      ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
     }
     const target = parseTargetUrl(config.url);
     if (typeof target === 'string') ctx.addIssue({ code: 'custom', path: ['url'], message: target });

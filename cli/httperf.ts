@@ -6,6 +6,7 @@ import { benchConfigDefaults } from '../bench-runner/config.ts';
 import { formatHttperfReport } from '../common/report/httperfReport.ts';
 import { metricOption, parseHeader, UsageError } from './numbers.ts';
 import { configFromFlags, runWithReport } from './runWithReport.ts';
+import { urlHostFromServerFlag } from './serverHost.ts';
 import { addSaveOptions, checkSaveFlags, type SaveFlags } from './saveToJournal.ts';
 
 interface HttperfFlags extends SaveFlags {
@@ -86,7 +87,7 @@ async function runHttperf(flags: HttperfFlags): Promise<number> {
   }
   if (flags.port < 1 || flags.port > 65535) throw new UsageError(`--port must be 1-65535, got ${flags.port}`);
   const uri = flags.uri.startsWith('/') ? flags.uri : `/${flags.uri}`;
-  const host = flags.server.includes(':') ? `[${flags.server}]` : flags.server;
+  const host = urlHostFromServerFlag(flags.server);
   const config = configFromFlags({
     ...benchConfigDefaults,
     url: `http://${host}:${flags.port}${uri}`,

@@ -1,6 +1,7 @@
 // Bad configurations are the one thing that stops a run before it starts: each is rejected with
 // a ConfigError that names the problem.
 import { describe, expect, it } from 'vitest';
+import { hostLimits, maxThreadsFor } from '../limits.ts';
 import { ConfigError, startRun, validateConfig } from '../run.ts';
 import { testConfig } from './servers.ts';
 
@@ -34,6 +35,21 @@ describe('validateConfig', () => {
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0]).toMatch(problem);
     expect(error.message).toMatch(problem);
+  });
+
+  it('refuses more threads than this machine can use, with the bound and its reason', () => {
+    const bound = maxThreadsFor(hostLimits().cores);
+    expect(validateConfig(testConfig(goodUrl, { threads: 12, connections: 400 })).threads).toBe(12);
+    expect(validateConfig(testConfig(goodUrl, { threads: bound, connections: bound })).threads).toBe(bound);
+    const error = rejection(testConfig(goodUrl, { threads: bound + 1, connections: bound + 1 }));
+    expect(error.problems).toEqual([expect.stringMatching(new RegExp(`^threads: ${bound + 1} is more than this machine can use: at most ${bound} \\(4 per core`))]);
+  });
+
+  it('refuses more connections than the open-file limit allows', () => {
+    const { openFiles } = hostLimits();
+    if (openFiles === null || openFiles - 256 > 100_000) return; // unknown or above the schema's own ceiling
+    const error = rejection(testConfig(goodUrl, { connections: openFiles }));
+    expect(error.problems).toEqual([expect.stringMatching(/^connections: \d+ need as many open files, but this process may open \d+ \(ulimit -n\)/)]);
   });
 
   it('lists every problem at once', () => {
