@@ -36,7 +36,7 @@ function start(): void {
   const showMainWindow = (): void => {
     if (!app.isReady() || lab === null) return;
     if (mainWindow === null) {
-      mainWindow = createMainWindow(source, preloadPath);
+      mainWindow = createMainWindow(source, preloadPath, app.isPackaged);
       mainWindow.on('closed', () => {
         mainWindow = null;
       });
@@ -83,6 +83,7 @@ function start(): void {
               openJournalFolder: () => void openJournalFolder(journalDir),
             },
             process.platform,
+            app.isPackaged,
           ),
         ),
       );

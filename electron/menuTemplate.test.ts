@@ -14,6 +14,7 @@ describe('menuTemplate', () => {
     const template = menuTemplate(
       { importFiles: () => calls.push('import'), exportJournal: () => calls.push('export'), openJournalFolder: () => calls.push('folder') },
       'linux',
+      false,
     );
     expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'editMenu', 'viewMenu', 'windowMenu']);
     const items = fileItems(template);
@@ -23,8 +24,26 @@ describe('menuTemplate', () => {
   });
 
   it('adds the app menu and closes the window from File on macOS', () => {
-    const template = menuTemplate({ importFiles: () => undefined, exportJournal: () => undefined, openJournalFolder: () => undefined }, 'darwin');
+    const template = menuTemplate({ importFiles: () => undefined, exportJournal: () => undefined, openJournalFolder: () => undefined }, 'darwin', false);
     expect(template[0]).toEqual({ role: 'appMenu' });
     expect(fileItems(template).at(-1)).toEqual({ role: 'close' });
+  });
+
+  const noActions = { importFiles: () => undefined, exportJournal: () => undefined, openJournalFolder: () => undefined };
+
+  /** Every role in the template, submenus included. */
+  function roles(items: readonly MenuItemConstructorOptions[]): string[] {
+    return items.flatMap((item) => [...(item.role ? [item.role] : []), ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])]);
+  }
+
+  it.each(['linux', 'darwin', 'win32'] as const)('has no DevTools and no reload in a packaged build on %s', (platform) => {
+    const all = roles(menuTemplate(noActions, platform, true));
+    // viewMenu is Electron's standard View menu: it carries toggleDevTools itself.
+    for (const role of ['toggleDevTools', 'viewMenu', 'reload', 'forceReload']) expect(all).not.toContain(role);
+    expect(all).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']));
+  });
+
+  it('keeps the standard View menu (with DevTools) in development', () => {
+    expect(roles(menuTemplate(noActions, 'linux', false))).toContain('viewMenu');
   });
 });

@@ -7,7 +7,11 @@ export interface MenuActions {
   openJournalFolder(): void;
 }
 
-export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+/**
+ * A packaged build gets a View menu without reload and DevTools (Electron's standard View role
+ * has both, with their shortcuts); a development build keeps the standard one.
+ */
+export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, isPackaged: boolean): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const file: MenuItemConstructorOptions = {
     label: 'File',
@@ -20,5 +24,8 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): M
       mac ? { role: 'close' } : { role: 'quit' },
     ],
   };
-  return [...(mac ? [{ role: 'appMenu' } as const] : []), file, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }];
+  const view: MenuItemConstructorOptions = isPackaged
+    ? { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] }
+    : { role: 'viewMenu' };
+  return [...(mac ? [{ role: 'appMenu' } as const] : []), file, { role: 'editMenu' }, view, { role: 'windowMenu' }];
 }

@@ -23,12 +23,28 @@ describe('resolveRendererSource', () => {
     expect(source).toEqual({ kind: 'file', path: indexPath });
   });
 
-  it('refuses a dev server URL without a real origin', () => {
-    for (const devServerUrl of ['file:///tmp/index.html', 'data:text/html,hi', 'not a url']) {
-      expect(() => resolveRendererSource({ isPackaged: false, devServerUrl, mainDir })).toThrow(
-        /ELECTRON_RENDERER_URL must be an http\(s\) URL/,
-      );
-    }
+  it.each(['http://localhost:5173/', 'http://127.0.0.1:5173', 'http://[::1]:5173/', 'http://LOCALHOST:5173/'])('accepts the loopback dev server %s', (devServerUrl) => {
+    const source = resolveRendererSource({ isPackaged: false, devServerUrl, mainDir });
+    expect(source.kind).toBe('devServer');
+    expect(source.kind === 'devServer' && new URL(source.origin).port).toBe('5173');
+  });
+
+  it.each([
+    'http://evil.example:5173/', // any other origin would pass the IPC sender check
+    'http://127.0.0.1.evil.example:5173/',
+    'http://localhost.evil.example/',
+    'http://192.168.1.10:5173/',
+    'http://0.0.0.0:5173/',
+    'http://127.0.0.2:5173/',
+    'http://user:pw@localhost:5173/',
+    'https://localhost:5173/',
+    'file:///tmp/index.html',
+    'data:text/html,hi',
+    'not a url',
+  ])('refuses %s: only a loopback dev server', (devServerUrl) => {
+    expect(() => resolveRendererSource({ isPackaged: false, devServerUrl, mainDir })).toThrow(
+      `ELECTRON_RENDERER_URL must be a dev server on this machine (http://localhost:PORT, http://127.0.0.1:PORT or http://[::1]:PORT), got "${devServerUrl}"`,
+    );
   });
 });
 

@@ -2,8 +2,8 @@ import { BrowserWindow, nativeTheme } from 'electron';
 import type { RendererSource } from './rendererSource.ts';
 import { mainWindowOptions } from './windowOptions.ts';
 
-export function createMainWindow(source: RendererSource, preloadPath: string): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(preloadPath, nativeTheme.shouldUseDarkColors));
+export function createMainWindow(source: RendererSource, preloadPath: string, isPackaged: boolean): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(preloadPath, nativeTheme.shouldUseDarkColors, !isPackaged));
   win.once('ready-to-show', () => win.show());
 
   const loading = source.kind === 'devServer' ? win.loadURL(source.origin) : win.loadFile(source.path);

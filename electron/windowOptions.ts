@@ -4,7 +4,8 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 /** Matches the page background in app.css, so the window does not flash while loading. */
 export const WINDOW_BACKGROUND = { light: '#f7f7f8', dark: '#16171b' } as const;
 
-export function mainWindowOptions(preloadPath: string, dark: boolean): BrowserWindowConstructorOptions {
+/** `devTools`: false in a packaged build, so no shortcut or page can open them either. */
+export function mainWindowOptions(preloadPath: string, dark: boolean, devTools: boolean): BrowserWindowConstructorOptions {
   return {
     title: 'Loadlab',
     width: 1280,
@@ -25,6 +26,7 @@ export function mainWindowOptions(preloadPath: string, dark: boolean): BrowserWi
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools,
     },
   };
 }
