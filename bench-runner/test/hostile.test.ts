@@ -106,6 +106,27 @@ describe('hostile servers (loopback)', () => {
     }
   });
 
+  it('two responses in one write, connection-rate mode with two calls: the second is not the second call\'s answer', async () => {
+    const server = await startRawServer((socket) => {
+      socket.write(OK + OK);
+    });
+    try {
+      const record = await startRun(
+        testConfig(server.url, { threads: 1, connections: 1, durationMs: 5000, connRate: { numConns: 10, numCalls: 2, spacing: { kind: 'fixed', ratePerSec: 50 } } }),
+      ).result;
+      await settle();
+      const { summary } = record;
+
+      // Each connection: call 1 answered, then a response nobody asked for ends it.
+      expect(server.counters.requests).toBe(10);
+      expect(summary.requests).toBe(10);
+      expect(summary.errors.read).toBe(10);
+      expect(summary.connRate?.errors.other).toBe(10);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('random bytes for a reply: a read error at once, not a timeout', async () => {
     const server = await startRawServer((socket) => {
       socket.write(randomBytes(200));

@@ -12,6 +12,9 @@ import { connectLoadSocket } from './socket.ts';
 const PHASE_CONNECTING = 0;
 const PHASE_AWAITING = 1;
 const PHASE_DONE = 2;
+/** A reply completed and another call is due: it is sent once the whole read is parsed, so a
+ * second response in the same read is seen as one nobody asked for. */
+const PHASE_REPLIED = 3;
 
 /** httperf's error kind for a socket error code. */
 export function connErrorKind(code: string | undefined): keyof ConnErrorKinds {
@@ -113,11 +116,25 @@ export class CallConnection {
     this.context.recorder.bytes += bytesRead;
     if (this.firstByteMs === 0) this.firstByteMs = this.context.nowMs();
     this.replyBytes += bytesRead;
-    if (!this.parser.execute(buffer, 0, bytesRead) && !this.done) this.fail('other', false);
+    if (this.phase !== PHASE_AWAITING) {
+      this.fail('other', false); // bytes with no call outstanding
+      return;
+    }
+    if (!this.parser.execute(buffer, 0, bytesRead)) {
+      if (!this.done) this.fail('other', false);
+      return;
+    }
+    if (this.phase !== PHASE_REPLIED) return;
+    if (this.parser.inResponse) this.fail('other', false);
+    else this.send();
   }
 
   private onResponse(statusCode: number, keepAlive: boolean): void {
-    if (this.phase !== PHASE_AWAITING) return;
+    if (this.done) return;
+    if (this.phase !== PHASE_AWAITING) {
+      this.fail('other', false); // a second response in one read: nobody asked for it
+      return;
+    }
     const nowMs = this.context.nowMs();
     // The first call counts from the scheduled start; later calls from their send.
     const fromScheduleMs = this.calls === 1 ? nowMs - this.intendedMs : nowMs - this.sentAtMs;
@@ -125,7 +142,7 @@ export class CallConnection {
     const firstByteMs = this.firstByteMs || nowMs;
     this.connections.reply(firstByteMs - this.sentAtMs, nowMs - firstByteMs, this.parser.headBytes, Math.max(0, this.replyBytes - this.parser.headBytes));
     if (this.calls < this.numCalls && keepAlive) {
-      this.send();
+      this.phase = PHASE_REPLIED;
       return;
     }
     this.finish(true);
