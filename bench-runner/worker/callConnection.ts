@@ -67,6 +67,11 @@ export class CallConnection {
     return this.phase === PHASE_AWAITING;
   }
 
+  /** A reply completed and the next call waits for the rest of the read (the parser moved the phase). */
+  private get replied(): boolean {
+    return this.phase === PHASE_REPLIED;
+  }
+
   open(burst: number): void {
     this.connections.opened(burst);
     const socket = connectLoadSocket(this.context, (bytesRead, buffer) => this.onData(bytesRead, buffer));
@@ -124,7 +129,7 @@ export class CallConnection {
       if (!this.done) this.fail('other', false);
       return;
     }
-    if (this.phase !== PHASE_REPLIED) return;
+    if (!this.replied) return;
     if (this.parser.inResponse) this.fail('other', false);
     else this.send();
   }
