@@ -2,6 +2,7 @@
 // bounded number of connect attempts and one error per scheduled request; a response nobody
 // asked for and bytes that are not HTTP are read errors at once, never answers or timeouts.
 import { randomBytes } from 'node:crypto';
+import net, { type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { totalErrors } from '../../common/runRecord.ts';
 import { startRun } from '../run.ts';
@@ -60,6 +61,29 @@ describe('hostile servers (loopback)', () => {
       expect(totalErrors(summary.errors)).toBeGreaterThanOrEqual(server.counters.connections - connections);
     } finally {
       await server.close();
+    }
+  });
+
+  it('closes every connection as it accepts it, rate mode: bounded connect attempts, every scheduled request accounted once', async () => {
+    let accepted = 0;
+    const server = net.createServer((socket) => {
+      accepted++;
+      socket.on('error', () => undefined);
+      socket.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const connections = 2;
+    try {
+      const record = await startRun(testConfig(`http://127.0.0.1:${port}/`, { threads: 1, connections, durationMs: 2000, ratePerSec: 10 })).result;
+      await settle();
+      const { summary } = record;
+
+      expect(summary.requests).toBe(0);
+      expect(totalErrors(summary.errors) + summary.inFlightAtEnd + summary.unsent).toBe(20);
+      expect(accepted).toBeLessThanOrEqual(connections * maxAttemptsPerConnection(2000));
+    } finally {
+      server.close();
     }
   });
 

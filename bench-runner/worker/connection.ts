@@ -14,13 +14,13 @@
 //   every HTTP client retries: it counts as a server close, and the same request (same
 //   intended time) goes once more on a fresh connection. On a fresh connection it is an error.
 // - Reconnects are bounded. A socket that ends before it carried one complete response (refused,
-//   reset, closed, connect timeout, a reply that is not HTTP) is a failed attempt: the next
-//   connect waits 10 ms, doubling to 1 s; a complete response resets the wait. In rate mode,
-//   when an attempt fails with an error, every slot due by then fails as a connect error, and
-//   so does each slot that comes due while waiting (at its intended time), so errors count
-//   scheduled requests, not attempts. In max mode each failed attempt costs the one request it
-//   carried or was about to carry. A request timeout replaces its socket at once: the timeout
-//   itself bounds that rate.
+//   reset, closed, connect timeout, a reply that is not HTTP), and within 1 s of its connect,
+//   is a failed attempt: the next connect waits 10 ms, doubling to 1 s; a complete response
+//   resets the wait. In rate mode, when an attempt fails with an error, every slot due by then
+//   fails as a connect error, and so does each slot that comes due while waiting (at its
+//   intended time), so errors count scheduled requests, not attempts. In max mode each failed
+//   attempt costs the one request it carried or was about to carry. A request timeout replaces
+//   its socket at once: the timeout itself bounds that rate.
 import type net from 'node:net';
 import { dueCountAt, pace, type ConnectionSchedule } from '../pacer.ts';
 import { ResponseParser } from '../responseParser.ts';
@@ -150,6 +150,15 @@ export class Connection {
     this.fail('connect');
   }
 
+  /**
+   * The socket was no failed attempt: it carried a response, or it stayed connected for the
+   * longest backoff (a server's idle timeout, say). Replacing it at once still makes at most
+   * one connect a second, and a slot never waits for a backoff it did not need.
+   */
+  private get proven(): boolean {
+    return this.responsesOnSocket > 0 || (this.connected && this.context.nowMs() - this.connectStartedMs >= MAX_BACKOFF_MS);
+  }
+
   /** Replaces the socket with a new one at once. */
   private replace(): void {
     this.close();
@@ -166,7 +175,7 @@ export class Connection {
     if (this.awaiting || this.retryPending) errors[kind]++;
     else if (this.schedule === null && !this.connected) errors.connect++; // max mode: the request it was about to send
     this.retryPending = false;
-    if (this.responsesOnSocket > 0) {
+    if (this.proven) {
       this.replace();
       return;
     }
@@ -304,7 +313,7 @@ export class Connection {
     // Closed while idle: the server's choice, not an error. A socket that never carried a
     // response still counts as a failed attempt (backoff), but the slots wait for the next one.
     if (this.context.job.keepAlive) this.context.recorder.serverCloses++;
-    if (this.responsesOnSocket > 0) {
+    if (this.proven) {
       this.replace();
       return;
     }
