@@ -5,15 +5,26 @@ import type { runStartParamsSchema, ServerStatus } from '../common/labApi.ts';
 import { formatDurationS } from '../common/format.ts';
 import type { ServerInfo } from '../common/runRecord.ts';
 import type { BenchConfig } from '../bench-runner/config.ts';
+import { hostLimits, maxConnectionsFor, RESERVED_FILES, type HostLimits } from '../bench-runner/limits.ts';
 import { LabError } from '../common/labApi.ts';
 
 export type RunParams = z.output<typeof runStartParamsSchema>;
 
 /** The config for bench-runner; `builtinUrl` is the running built-in server's base URL, if any. */
-export function benchConfigFor(params: RunParams, builtinUrl: string | null): BenchConfig {
+export function benchConfigFor(params: RunParams, builtinUrl: string | null, limits: HostLimits = hostLimits()): BenchConfig {
   let url: string;
   if (params.target.kind === 'builtin') {
     if (builtinUrl === null) throw new LabError('bad-params', 'the built-in server is not running: start it first, or give a URL');
+    // The built-in server runs in this process: each connection is an open file on both ends.
+    const maxConnections = maxConnectionsFor(limits.openFiles);
+    if (params.mode !== 'conn-rate' && maxConnections !== null && params.connections * 2 > maxConnections) {
+      throw new LabError(
+        'bad-params',
+        `connections: ${params.connections} to the built-in server need ${params.connections * 2} open files (it runs in this process, ` +
+          `so each connection has both ends here), but this process may open ${limits.openFiles} (ulimit -n) and keeps ${RESERVED_FILES} ` +
+          `for itself: at most ${Math.floor(maxConnections / 2)}, or raise the limit`,
+      );
+    }
     url = `${builtinUrl}${params.target.path}`;
   } else {
     url = params.target.url;
