@@ -31,7 +31,7 @@ describe('hostLimitProblems', () => {
     expect(hostLimitProblems({ threads: 2, connections: 768 }, twoCores)).toEqual([]);
     const problems = hostLimitProblems({ threads: 2, connections: 769 }, twoCores);
     expect(problems.map((problem) => problem.path)).toEqual(['connections']);
-    expect(problems[0]?.message).toMatch(/^769 need as many open files, but this process may open 1024 \(ulimit -n\) and keeps 256 for itself: at most 768/);
+    expect(problems[0]?.message).toMatch(/^769 is more than the open-file limit allows: each connection is an open file, this process may open 1024 \(ulimit -n\) and keeps 256 for itself, so at most 768 /);
   });
 
   it('does not check connections when the limit is unknown, or in connection-rate mode', () => {

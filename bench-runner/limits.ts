@@ -53,8 +53,8 @@ export function hostLimitProblems(load: { threads: number; connections: number |
     problems.push({
       path: 'connections',
       message:
-        `${load.connections} need as many open files, but this process may open ${limits.openFiles} (ulimit -n) ` +
-        `and keeps ${RESERVED_FILES} for itself: at most ${maxConnections}, or raise the limit`,
+        `${load.connections} is more than the open-file limit allows: each connection is an open file, this process ` +
+        `may open ${limits.openFiles} (ulimit -n) and keeps ${RESERVED_FILES} for itself, so at most ${maxConnections} (or raise the limit)`,
     });
   }
   return problems;

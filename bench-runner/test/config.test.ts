@@ -49,7 +49,7 @@ describe('validateConfig', () => {
     const { openFiles } = hostLimits();
     if (openFiles === null || openFiles - 256 > 100_000) return; // unknown or above the schema's own ceiling
     const error = rejection(testConfig(goodUrl, { connections: openFiles }));
-    expect(error.problems).toEqual([expect.stringMatching(/^connections: \d+ need as many open files, but this process may open \d+ \(ulimit -n\)/)]);
+    expect(error.problems).toEqual([expect.stringMatching(/^connections: \d+ is more than the open-file limit allows: each connection is an open file, this process may open \d+ \(ulimit -n\)/)]);
   });
 
   it('lists every problem at once', () => {
