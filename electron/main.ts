@@ -8,7 +8,7 @@ import { resolveJournalDir } from '../lab/journalDir.ts';
 import { exportJournal, importFiles, openJournalFolder } from './journalDialogs.ts';
 import { serveLabOverIpc } from './labIpc.ts';
 import { menuTemplate } from './menuTemplate.ts';
-import { resolveRendererSource } from './rendererSource.ts';
+import { resolveRendererSource, type RendererSource } from './rendererSource.ts';
 import { denyAllPermissions, lockDownWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
 
@@ -21,11 +21,15 @@ if (app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  const source = resolveRendererSource({
-    isPackaged: app.isPackaged,
-    devServerUrl: process.env['ELECTRON_RENDERER_URL'],
-    mainDir,
-  });
+  let source: RendererSource;
+  try {
+    source = resolveRendererSource({ isPackaged: app.isPackaged, devServerUrl: process.env['ELECTRON_RENDERER_URL'], mainDir });
+  } catch (error) {
+    // A renderer URL that is not a loopback dev server: say why and start nothing.
+    console.error(`loadlab: ${error instanceof Error ? error.message : String(error)}`);
+    app.exit(1);
+    return;
+  }
   const preloadPath = join(mainDir, '../preload/index.cjs');
   // LOADLAB_JOURNAL, else the user-data folder: the CLI's default journal is the same folder.
   const journalDir = resolveJournalDir({ userDataDir: app.getPath('userData') });
