@@ -53,6 +53,7 @@ export class RunAggregator {
   requests = 0;
   bytes = 0;
   serverCloses = 0;
+  connects = 0;
   inFlightAtEnd = 0;
   unsent = 0;
   lastEndEpochMs: number;
@@ -116,6 +117,7 @@ export class RunAggregator {
     this.requests += counts.requests;
     this.bytes += counts.bytes;
     this.serverCloses += counts.serverCloses;
+    this.connects += counts.connects;
     for (const kind of Object.keys(this.errors) as Array<keyof ErrorCounts>) this.errors[kind] += counts.errors[kind];
     for (const [code, count] of Object.entries(counts.statusCounts)) {
       this.statusCounts[code] = (this.statusCounts[code] ?? 0) + count;

@@ -50,6 +50,8 @@ export interface IntervalCounts {
   /** Status code → responses. */
   statusCounts: Record<string, number>;
   serverCloses: number;
+  /** TCP connects started: first connections, reconnects and retries. */
+  connects: number;
 }
 
 export interface SnapshotMessage {

@@ -118,6 +118,7 @@ export function buildRunRecord(
       inFlightAtEnd: aggregate.inFlightAtEnd,
       unsent: aggregate.unsent,
       threadReqPerSec: rateStats(aggregate.rateSamples),
+      connects: aggregate.connects,
       ...(aggregate.connRate ? { connRate: connRateSummary(aggregate.connRate, aggregate, timing, context.requestBytes) } : {}),
     },
     histograms: {

@@ -223,6 +223,8 @@ export const summarySchema = z.object({
   threadReqPerSec: rateStatsSchema,
   /** Connection-rate mode only. */
   connRate: connRateSummarySchema.optional(),
+  /** TCP connects the generator started (reconnects included); absent where not counted (imports, older records). */
+  connects: z.number().int().nonnegative().optional(),
 });
 export type RunSummary = z.infer<typeof summarySchema>;
 

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import net, { type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { formatWrkReport } from '../../common/report/wrkReport.ts';
 import { totalErrors } from '../../common/runRecord.ts';
 import { startRun } from '../run.ts';
 import { settle, startRawServer, startResetOnAcceptServer, testConfig } from './servers.ts';
@@ -42,6 +43,10 @@ describe('hostile servers (loopback)', () => {
       expect(totalErrors(summary.errors)).toBeGreaterThanOrEqual(30);
       expect(server.counters.connections).toBeGreaterThanOrEqual(connections);
       expect(server.counters.connections).toBeLessThanOrEqual(connections * maxAttemptsPerConnection(2000));
+      // The record says how many connects that took (the last ones may not have been accepted yet).
+      expect(summary.connects).toBeGreaterThanOrEqual(server.counters.connections);
+      expect(summary.connects).toBeLessThanOrEqual(server.counters.connections + connections);
+      expect(formatWrkReport(record, { latency: false, uncorrectedLatency: false })).toContain(`  Connections opened: ${summary.connects}\n`);
     } finally {
       await server.close();
     }

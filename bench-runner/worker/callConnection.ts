@@ -74,6 +74,7 @@ export class CallConnection {
 
   open(burst: number): void {
     this.connections.opened(burst);
+    this.context.recorder.connects++;
     const socket = connectLoadSocket(this.context, (bytesRead, buffer) => this.onData(bytesRead, buffer));
     this.socket = socket;
     socket.on('connect', () => {

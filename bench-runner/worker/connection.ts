@@ -80,6 +80,7 @@ export class Connection {
     this.responsesOnSocket = 0;
     this.parser = this.newParser(generation);
     this.connectStartedMs = this.context.nowMs();
+    this.context.recorder.connects++;
     const socket = connectLoadSocket(this.context, (bytesRead, buffer) => {
       if (generation === this.generation) this.onData(generation, bytesRead, buffer);
     });

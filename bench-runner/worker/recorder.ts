@@ -12,6 +12,7 @@ export class IntervalRecorder {
   requests = 0;
   bytes = 0;
   serverCloses = 0;
+  connects = 0;
   errors: ErrorCounts = emptyErrorCounts();
   private statusCounts = new Uint32Array(600);
   private readonly corrected: JsHistogram = createLatencyHistogram();
@@ -55,7 +56,7 @@ export class IntervalRecorder {
       type: 'snapshot',
       seq,
       endEpochMs,
-      counts: { requests: this.requests, bytes: this.bytes, errors: this.errors, statusCounts, serverCloses: this.serverCloses },
+      counts: { requests: this.requests, bytes: this.bytes, errors: this.errors, statusCounts, serverCloses: this.serverCloses, connects: this.connects },
       correctedUs: encodeHistogram(this.corrected),
       uncorrectedUs: this.uncorrected ? encodeHistogram(this.uncorrected) : null,
       rateSamples: this.rateSamples,
@@ -65,6 +66,7 @@ export class IntervalRecorder {
     this.requests = 0;
     this.bytes = 0;
     this.serverCloses = 0;
+    this.connects = 0;
     this.errors = emptyErrorCounts();
     this.statusCounts.fill(0);
     this.corrected.reset();

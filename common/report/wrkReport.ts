@@ -61,6 +61,7 @@ export function formatWrkReport(record: MeasuredRunRecord, options: WrkReportOpt
     lines.push(
       `  Socket errors: connect ${errors.connect}, read ${errors.read}, write ${errors.write}, timeout ${errors.timeout}`,
     );
+    if (summary.connects !== undefined) lines.push(`  Connections opened: ${summary.connects}`);
   }
   if (errors.status > 0) lines.push(`  Non-2xx or 3xx responses: ${errors.status}`);
   if (summary.inFlightAtEnd > 0) lines.push(`  Requests in flight at end: ${summary.inFlightAtEnd}`);
