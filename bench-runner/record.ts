@@ -118,7 +118,7 @@ export function buildRunRecord(
       inFlightAtEnd: aggregate.inFlightAtEnd,
       unsent: aggregate.unsent,
       threadReqPerSec: rateStats(aggregate.rateSamples),
-      ...(aggregate.connRate ? { connRate: connRateSummary(aggregate.connRate, aggregate, timing, context.requestBytes) } : {}),
+      ...(aggregate.connRate ? { connRate: connRateSummary(aggregate.connRate, aggregate, timing, context.requestBytes) } : { connectErrorCauses: { ...aggregate.connectCauses } }),
     },
     histograms: {
       correctedUs: encodeHistogram(aggregate.corrected),

@@ -40,6 +40,12 @@ export const runTargetSchema = z.discriminatedUnion('kind', [
 ]);
 export type RunTarget = z.infer<typeof runTargetSchema>;
 
+/** Why a target did not accept a connection (`target.check`). */
+export type TargetProblem = 'refused' | 'reset' | 'timeout' | 'not-resolved' | 'bad-url' | 'other';
+
+/** One TCP connection tried before a run; `message` is for the page as it is. */
+export type TargetCheck = { reachable: true; url: string } | { reachable: false; url: string; problem: TargetProblem; message: string };
+
 export const runStartParamsSchema = z.strictObject({
   target: runTargetSchema,
   mode: z.enum(['rate', 'max', 'conn-rate']),
@@ -135,6 +141,8 @@ export const labParamSchemas = {
   'run.start': runStartParamsSchema,
   'run.stop': noParams,
   'run.status': noParams,
+  /** Whether the target accepts a TCP connection, within timeoutMs. */
+  'target.check': z.strictObject({ target: runTargetSchema, timeoutMs: z.number().int().min(50).max(10_000).default(1_000) }),
   'journal.list': noParams,
   'journal.trash': noParams,
   'journal.get': idParams,
@@ -170,6 +178,7 @@ export interface LabResults {
   'run.start': RunStatus;
   'run.stop': RunStatus;
   'run.status': RunStatus;
+  'target.check': TargetCheck;
   'journal.list': JournalListResult;
   'journal.trash': JournalListResult;
   'journal.get': RunRecord;

@@ -9,6 +9,7 @@
 //   --latency has no percentiles, an httperf report has no per-thread rates. Every measured record
 //   is also a valid `RunRecord`; the journal, the lab, exports and the UI read `RunRecord`.
 import { z } from 'zod';
+import { connectErrorCausesSchema } from './connectCause.ts';
 import { serverTelemetrySampleSchema } from './serverTelemetry.ts';
 
 export const RUN_SCHEMA = 'loadlab.run/1';
@@ -223,6 +224,8 @@ export const summarySchema = z.object({
   threadReqPerSec: rateStatsSchema,
   /** Connection-rate mode only. */
   connRate: connRateSummarySchema.optional(),
+  /** Rate and max mode: `errors.connect` by cause (absent from older records and imports). */
+  connectErrorCauses: connectErrorCausesSchema.optional(),
 });
 export type RunSummary = z.infer<typeof summarySchema>;
 

@@ -10,6 +10,7 @@
 //   every HTTP client retries: it counts as a server close, and the same request (same
 //   intended time) goes once more on a fresh connection. On a fresh connection it is an error.
 import type net from 'node:net';
+import { connectCauseOf } from '../../common/connectCause.ts';
 import { pace, type ConnectionSchedule } from '../pacer.ts';
 import { ResponseParser } from '../responseParser.ts';
 import type { WorkerContext } from './context.ts';
@@ -197,7 +198,7 @@ export class Connection {
     const hadResponseInProgress = this.parser.inResponse;
     if (this.parser.finish()) return; // a close-delimited body ended; onResponse replaced the socket
     if (!this.connected) {
-      this.context.recorder.errors.connect++;
+      this.context.recorder.connectError('reset');
       this.replace(true);
       return;
     }
@@ -209,7 +210,7 @@ export class Connection {
 
   private countSocketError(error: NodeJS.ErrnoException): void {
     const errors = this.context.recorder.errors;
-    if (!this.connected) errors.connect++;
+    if (!this.connected) this.context.recorder.connectError(connectCauseOf(error.code));
     else if (error.syscall === 'write' || error.code === 'EPIPE') errors.write++;
     else errors.read++;
   }

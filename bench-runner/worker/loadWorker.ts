@@ -98,7 +98,7 @@ export class LoadWorker {
         recorder.errors.timeout++;
         connection.replace(false);
       } else if (connection.socket !== null && !connection.connected && nowMs - connection.connectStartedMs > job.timeoutMs) {
-        recorder.errors.connect++;
+        recorder.connectError('timeout');
         connection.replace(true);
       }
     }
