@@ -150,7 +150,12 @@ export const labParamSchemas = {
   'journal.delete': idParams,
   'journal.restore': idParams,
   'journal.import': z.strictObject({ files: z.array(z.strictObject({ name: z.string().max(1000), text: z.string().max(256 * 1024 * 1024) })).min(1).max(1000) }),
-  'journal.export': z.strictObject({ ids: z.array(z.string().min(1).max(200)).min(1).max(10_000), format: exportFormatSchema }),
+  /** `groups`: how the comparison of md/html exports groups the runs (as Compare shows them); runs in no group, and all without it, are alone. */
+  'journal.export': z.strictObject({
+    ids: z.array(z.string().min(1).max(200)).min(1).max(10_000),
+    format: exportFormatSchema,
+    groups: z.array(z.strictObject({ label: z.string().max(200), ids: z.array(z.string().min(1).max(200)).min(1).max(10_000) })).max(10_000).default([]),
+  }),
   compare: z.strictObject({ groups: z.array(z.strictObject({ label: z.string().max(200), ids: z.array(z.string().min(1).max(200)).min(1).max(100) })).min(2).max(6) }),
 } as const;
 

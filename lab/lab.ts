@@ -102,7 +102,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       if (summary.added.length > 0) hub.emit('journal.changed', { reason: 'imported' });
       return summary;
     },
-    'journal.export': ({ ids, format }) => journal.exportRuns(ids, format),
+    'journal.export': ({ ids, format, groups }) => journal.exportRuns(ids, format, groups),
     compare: ({ groups }) => journal.compare(groups),
   };
 
