@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Comparison } from './compare.ts';
 import type { RunHeader } from './runHeader.ts';
-import { connectionSpacingSchema, type RunRecord, type SeriesPoint, type ErrorCounts } from './runRecord.ts';
+import { connectionSpacingSchema, type RunRecord, type SeriesPoint, type ErrorCounts, type ServerSeriesPoint } from './runRecord.ts';
 import { serverModelSchema, type ServerModel, type ServerTelemetrySample } from './serverTelemetry.ts';
 
 // ---- Server ----
@@ -98,6 +98,16 @@ export interface RunSampleEvent {
   histograms: { correctedUs: string; uncorrectedUs: string | null } | null;
 }
 
+/**
+ * The current run's samples so far, for a UI that attaches while it goes (a reloaded page): every
+ * sample without its histograms except the latest, and the built-in server's telemetry kept for it.
+ */
+export interface RunHistory {
+  runId: string | null;
+  samples: RunSampleEvent[];
+  serverSamples: ServerSeriesPoint[];
+}
+
 // ---- Journal ----
 
 export const runPatchSchema = z.strictObject({
@@ -141,6 +151,7 @@ export const labParamSchemas = {
   'run.start': runStartParamsSchema,
   'run.stop': noParams,
   'run.status': noParams,
+  'run.samples': noParams,
   /** Whether the target accepts a TCP connection, within timeoutMs. */
   'target.check': z.strictObject({ target: runTargetSchema, timeoutMs: z.number().int().min(50).max(10_000).default(1_000) }),
   'journal.list': noParams,
@@ -183,6 +194,7 @@ export interface LabResults {
   'run.start': RunStatus;
   'run.stop': RunStatus;
   'run.status': RunStatus;
+  'run.samples': RunHistory;
   'target.check': TargetCheck;
   'journal.list': JournalListResult;
   'journal.trash': JournalListResult;

@@ -12,6 +12,7 @@ const methods = {
   'run.start': true,
   'run.stop': true,
   'run.status': true,
+  'run.samples': true,
   'target.check': true,
   'journal.list': true,
   'journal.trash': true,

@@ -73,6 +73,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     },
     'run.stop': () => runs.stop(),
     'run.status': () => runs.status,
+    'run.samples': () => runs.history,
     'target.check': ({ target, timeoutMs }) => {
       const builtinUrl = servers.running?.url ?? null;
       const builtinPort = builtinUrl === null ? null : (endpointOf(builtinUrl)?.port ?? null);
