@@ -46,7 +46,7 @@ function LiveRunView({ live }: { live: LiveRun }) {
   }, [plannedS, rows, serverRows]);
   const waiting = live.outcome.kind === 'running' ? 'The first sample arrives after one second.' : 'This run sent no samples.';
   return (
-    <section className="panel live-panel" aria-label="Live run">
+    <section className="panel live-panel" aria-label="Live run" data-samples={live.samples.length}>
       <LiveHeader live={live} />
       <div className="chart-grid">
         <LatencyTimeChart rows={rows} time={time} syncId="live" empty={waiting} />
