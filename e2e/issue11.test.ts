@@ -13,12 +13,18 @@ import { goTo, journalCount } from './support/labPage.ts';
 import { shootBothThemes } from './support/shots.ts';
 import { openApp, type OpenApp } from './support/app.ts';
 
-const RUNS = [
-  simulatedRecord({ id: 'e2e-pool-a', title: 'pool-shared ×4, keep-alive off · -t12 -c400 -d30s -R1000', seed: 1, medianUs: 900, tags: ['R1000'] }),
-  simulatedRecord({ id: 'e2e-loop-a', title: 'event-loop, keep-alive off · -t12 -c400 -d30s -R1000', seed: 2, medianUs: 2400, tags: ['R1000'] }),
-  simulatedRecord({ id: 'e2e-pool-b', title: 'pool-per-worker ×4, keep-alive off · -t12 -c400 -d30s -R1000', seed: 3, medianUs: 1100, tags: ['R1000'] }),
-  simulatedRecord({ id: 'e2e-single', title: 'single, keep-alive off · -t12 -c400 -d30s -R1000', seed: 4, medianUs: 5200, tags: ['R1000'] }),
-];
+/** Four runs that share a tag, each against another model (long titles, as the lab names runs). */
+const RUNS = (
+  [
+    ['e2e-pool-a', 'pool-shared', ' ×4', 900],
+    ['e2e-loop-a', 'event-loop', '', 2400],
+    ['e2e-pool-b', 'pool-per-worker', ' ×4', 1100],
+    ['e2e-single', 'single', '', 5200],
+  ] as const
+).map(([id, model, workers, medianUs], index) => ({
+  ...simulatedRecord({ id, title: `${model}${workers}, keep-alive off · -t2 -c10 -d5s -R200`, seed: index + 1, medianUs, tags: ['R200'] }),
+  server: { kind: 'builtin' as const, model, settings: { workers: 4, keepAlive: false } },
+}));
 
 async function freePort(): Promise<number> {
   const server = createServer();
