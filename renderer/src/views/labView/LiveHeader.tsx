@@ -64,7 +64,8 @@ export function LiveHeader({ live }: { live: LiveRun }) {
         </span>
       </div>
       {live.outcome.kind === 'failed' && <div className="note error">The run failed: {live.outcome.message}</div>}
-      {short?.short === true && (
+      {/* Nothing answered and only errors: the error banner below says it all. */}
+      {short?.short === true && !(errorsDominate && (last?.totalRequests ?? 0) === 0) && (
         <div className="note warn" role="status">
           Falling short of the target: {figures.rate(short.achievedPerSec)} req/s achieved over the last seconds against {figures.rate(short.targetPerSec)} asked ({figures.percent(short.ratio)}).{' '}
           {errorsDominate ? 'Errors, not slow responses, are why: see below.' : 'The connections cannot keep up with the schedule; latency measured from the schedule grows with the backlog.'}
