@@ -1,7 +1,7 @@
 // The banner after a run names the dominant error kind and its likely cause, never "cannot keep up"
 // for a target that refused every connection.
 import { describe, expect, it } from 'vitest';
-import { diagnoseErrors } from './errorDiagnosis.ts';
+import { diagnoseErrors, endpointOf } from './errorDiagnosis.ts';
 
 const none = { connect: 0, read: 0, write: 0, timeout: 0, status: 0 };
 const base = { where: 'localhost:7878', host: 'localhost', timeoutMs: 2000, connectCauses: null };
@@ -31,5 +31,11 @@ describe('diagnoseErrors', () => {
     expect(diagnosis).toMatchObject({ kind: 'timeout', count: 30, share: 0.75 });
     expect(diagnosis?.text).toMatch(/within the 2 s timeout/);
     expect(diagnoseErrors({ ...none, read: 7 }, base)?.text).toMatch(/^Mostly read errors \(7\)/);
+  });
+
+  it('endpointOf: host and port, the default port named', () => {
+    expect(endpointOf('http://localhost:7878/x')).toEqual({ host: 'localhost', where: 'localhost:7878' });
+    expect(endpointOf('https://example.org/')).toEqual({ host: 'example.org', where: 'example.org:443' });
+    expect(endpointOf('not a url')).toBeNull();
   });
 });

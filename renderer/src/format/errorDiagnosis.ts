@@ -65,3 +65,15 @@ function connectText(n: string, where: string, context: DiagnosisContext): strin
       return `Mostly connect errors (${n}) to ${where}: connections could not be opened (not refused, not a timeout; see the server's host and limits).`;
   }
 }
+
+/** "host:port" of a URL, for the diagnosis; null for no URL or a bad one. */
+export function endpointOf(url: string | null): { host: string; where: string } | null {
+  if (url === null) return null;
+  try {
+    const parsed = new URL(url);
+    const port = parsed.port === '' ? (parsed.protocol === 'https:' ? '443' : '80') : parsed.port;
+    return { host: parsed.hostname, where: `${parsed.hostname}:${port}` };
+  } catch {
+    return null;
+  }
+}

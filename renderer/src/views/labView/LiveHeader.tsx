@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { shortfall, progressOf } from '../../charts/shape/timeRows.ts';
 import * as figures from '../../format/figures.ts';
-import { diagnoseErrors } from '../../format/errorDiagnosis.ts';
+import { diagnoseErrors, endpointOf } from '../../format/errorDiagnosis.ts';
 import { useActions, useLab } from '../../store/LabContext.tsx';
 import type { LiveRun } from '../../store/state.ts';
 import { Stat } from '../../ui/Stat.tsx';
@@ -99,14 +99,3 @@ function errorDetail(errors: Record<string, number>): string {
     .join(', ');
 }
 
-/** "host:port" of a URL, for the error banner. */
-function endpointOf(url: string | null): { host: string; where: string } | null {
-  if (url === null) return null;
-  try {
-    const parsed = new URL(url);
-    const port = parsed.port === '' ? (parsed.protocol === 'https:' ? '443' : '80') : parsed.port;
-    return { host: parsed.hostname, where: `${parsed.hostname}:${port}` };
-  } catch {
-    return null;
-  }
-}
