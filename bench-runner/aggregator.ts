@@ -2,6 +2,7 @@
 // interval once every worker has reported it. HdrHistograms add exactly, so merged
 // percentiles are the percentiles of all responses, not an average of per-thread figures.
 import type { JsHistogram } from 'hdr-histogram-js';
+import { emptyConnectCauses, type ConnectCause, type ConnectErrorCauses } from '../common/connectCause.ts';
 import { totalErrors, type ConnErrorKinds, type ErrorCounts, type SeriesPoint } from '../common/runRecord.ts';
 import { addEncoded, createLatencyHistogram } from '../common/histogram.ts';
 import { emptyConnErrorKinds, emptyErrorCounts, type ConnRateExtras, type IntervalCounts, type SnapshotMessage } from './messages.ts';
@@ -58,6 +59,7 @@ export class RunAggregator {
   unsent = 0;
   lastEndEpochMs: number;
   readonly errors: ErrorCounts = emptyErrorCounts();
+  readonly connectCauses: ConnectErrorCauses = emptyConnectCauses();
   readonly statusCounts: Record<string, number> = {};
   readonly rateSamples: number[] = [];
   readonly series: SeriesPoint[] = [];
@@ -103,6 +105,8 @@ export class RunAggregator {
       this.finals++;
       this.inFlightAtEnd += snapshot.final.inFlightAtEnd;
       this.unsent += snapshot.final.unsent;
+      const causes = snapshot.final.connectCauses;
+      if (causes !== undefined) for (const cause of Object.keys(causes) as ConnectCause[]) this.connectCauses[cause] += causes[cause];
     }
     return this.completeIntervals();
   }

@@ -1,5 +1,6 @@
 // Messages between the host and the load worker threads. One snapshot per interval per
 // worker, never a message per request (DESIGN.md, "Threads").
+import type { ConnectErrorCauses } from '../common/connectCause.ts';
 import type { ConnErrorKinds, ErrorCounts, LoadMode } from '../common/runRecord.ts';
 
 /** What one worker thread needs to run its share of the connections. */
@@ -67,7 +68,7 @@ export interface SnapshotMessage {
   /** This thread's request rate measured every 100 ms in the interval, req/s. */
   rateSamples: number[];
   /** Present on the worker's last snapshot only. */
-  final: null | { inFlightAtEnd: number; unsent: number };
+  final: null | { inFlightAtEnd: number; unsent: number; connectCauses?: ConnectErrorCauses };
   /** Connection-rate mode, on the final snapshot only. */
   connRate: ConnRateExtras | null;
 }

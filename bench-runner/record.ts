@@ -119,7 +119,7 @@ export function buildRunRecord(
       unsent: aggregate.unsent,
       threadReqPerSec: rateStats(aggregate.rateSamples),
       connects: aggregate.connects,
-      ...(aggregate.connRate ? { connRate: connRateSummary(aggregate.connRate, aggregate, timing, context.requestBytes) } : {}),
+      ...(aggregate.connRate ? { connRate: connRateSummary(aggregate.connRate, aggregate, timing, context.requestBytes) } : { connectErrorCauses: { ...aggregate.connectCauses } }),
     },
     histograms: {
       correctedUs: encodeHistogram(aggregate.corrected),

@@ -6,7 +6,7 @@ import { compareGroups, formatValue, type Comparison, type RunGroup } from '../c
 import { journalFrom } from './journal.ts';
 import { UsageError } from './numbers.ts';
 
-interface GroupSpec {
+export interface GroupSpec {
   label: string;
   ids: string[];
 }

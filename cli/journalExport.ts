@@ -1,15 +1,17 @@
-// `loadlab journal export ID…|--all --format md|html|json|csv|hlog --out PATH`.
+// `loadlab journal export ID…|--all --format md|html|json|csv|hlog --out PATH [--group "label=ID,ID"]…`.
 // PATH is the primary file (its folder gets the companions, under their own names, since the
 // Markdown links to its SVG charts by name), or an existing folder for all of them.
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { EXPORT_FORMATS, exportRuns, type ExportFormat } from '../journal/export/exportRuns.ts';
+import { parseGroupSpec, type GroupSpec } from './journalCompare.ts';
 import { journalFrom } from './journal.ts';
 import { UsageError } from './numbers.ts';
 
 interface ExportFlags {
   all: boolean;
+  group: GroupSpec[];
   format: ExportFormat;
   out: string;
 }
@@ -35,14 +37,21 @@ export function exportCommand(): Command {
     .option('--all', 'every run in the journal', false)
     .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
     .requiredOption('--out <path>', 'output file, or an existing folder')
+    .option('--group <label=ids>', "md/html comparison: a group of repeated runs (repeatable; runs in no group, and all without it, are each alone; a group's runs are exported too)", (text: string, all: GroupSpec[]) => [...all, parseGroupSpec(text)], [])
     .action(async (ids: string[], flags: ExportFlags, command: Command) => {
-      if (flags.all === ids.length > 0) throw new UsageError('give run ids or --all (not both)');
+      const grouped = flags.group.flatMap((group) => group.ids);
+      if (flags.all ? ids.length > 0 : ids.length + grouped.length === 0) throw new UsageError('give run ids or --all (not both)');
       const journal = await journalFrom(command);
-      const chosen = flags.all ? (await journal.list()).runs.map((run) => run.id) : ids;
+      const chosen = flags.all ? (await journal.list()).runs.map((run) => run.id) : [...new Set([...grouped, ...ids])];
       if (chosen.length === 0) throw new UsageError('the journal has no runs to export');
       const records = [];
       for (const id of chosen) records.push(await journal.get(id));
-      const { files } = exportRuns(records, flags.format);
+      let files;
+      try {
+        ({ files } = exportRuns(records, flags.format, flags.group));
+      } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+      }
       const paths = await exportPaths(flags.out, files.map((file) => file.name));
       for (const [index, file] of files.entries()) {
         const path = paths[index] ?? join(dirname(flags.out), file.name);

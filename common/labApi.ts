@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Comparison } from './compare.ts';
 import type { RunHeader } from './runHeader.ts';
-import { connectionSpacingSchema, type RunRecord, type SeriesPoint, type ErrorCounts } from './runRecord.ts';
+import { connectionSpacingSchema, type RunRecord, type SeriesPoint, type ErrorCounts, type ServerSeriesPoint } from './runRecord.ts';
 import { serverModelSchema, type ServerModel, type ServerTelemetrySample } from './serverTelemetry.ts';
 
 // ---- Server ----
@@ -39,6 +39,12 @@ export const runTargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('url'), url: z.string().min(1).max(2048) }),
 ]);
 export type RunTarget = z.infer<typeof runTargetSchema>;
+
+/** Why a target did not accept a connection (`target.check`). */
+export type TargetProblem = 'refused' | 'reset' | 'timeout' | 'not-resolved' | 'bad-url' | 'other';
+
+/** One TCP connection tried before a run; `message` is for the page as it is. */
+export type TargetCheck = { reachable: true; url: string } | { reachable: false; url: string; problem: TargetProblem; message: string };
 
 export const runStartParamsSchema = z.strictObject({
   target: runTargetSchema,
@@ -92,6 +98,16 @@ export interface RunSampleEvent {
   histograms: { correctedUs: string; uncorrectedUs: string | null } | null;
 }
 
+/**
+ * The current run's samples so far, for a UI that attaches while it goes (a reloaded page): every
+ * sample without its histograms except the latest, and the built-in server's telemetry kept for it.
+ */
+export interface RunHistory {
+  runId: string | null;
+  samples: RunSampleEvent[];
+  serverSamples: ServerSeriesPoint[];
+}
+
 // ---- Journal ----
 
 export const runPatchSchema = z.strictObject({
@@ -135,6 +151,9 @@ export const labParamSchemas = {
   'run.start': runStartParamsSchema,
   'run.stop': noParams,
   'run.status': noParams,
+  'run.samples': noParams,
+  /** Whether the target accepts a TCP connection, within timeoutMs. */
+  'target.check': z.strictObject({ target: runTargetSchema, timeoutMs: z.number().int().min(50).max(10_000).default(1_000) }),
   'journal.list': noParams,
   'journal.trash': noParams,
   'journal.get': idParams,
@@ -142,7 +161,12 @@ export const labParamSchemas = {
   'journal.delete': idParams,
   'journal.restore': idParams,
   'journal.import': z.strictObject({ files: z.array(z.strictObject({ name: z.string().max(1000), text: z.string().max(256 * 1024 * 1024) })).min(1).max(1000) }),
-  'journal.export': z.strictObject({ ids: z.array(z.string().min(1).max(200)).min(1).max(10_000), format: exportFormatSchema }),
+  /** `groups`: how the comparison of md/html exports groups the runs (as Compare shows them); runs in no group, and all without it, are alone. */
+  'journal.export': z.strictObject({
+    ids: z.array(z.string().min(1).max(200)).min(1).max(10_000),
+    format: exportFormatSchema,
+    groups: z.array(z.strictObject({ label: z.string().max(200), ids: z.array(z.string().min(1).max(200)).min(1).max(10_000) })).max(10_000).default([]),
+  }),
   compare: z.strictObject({ groups: z.array(z.strictObject({ label: z.string().max(200), ids: z.array(z.string().min(1).max(200)).min(1).max(100) })).min(2).max(6) }),
 } as const;
 
@@ -170,6 +194,8 @@ export interface LabResults {
   'run.start': RunStatus;
   'run.stop': RunStatus;
   'run.status': RunStatus;
+  'run.samples': RunHistory;
+  'target.check': TargetCheck;
   'journal.list': JournalListResult;
   'journal.trash': JournalListResult;
   'journal.get': RunRecord;

@@ -12,6 +12,8 @@ const methods = {
   'run.start': true,
   'run.stop': true,
   'run.status': true,
+  'run.samples': true,
+  'target.check': true,
   'journal.list': true,
   'journal.trash': true,
   'journal.get': true,

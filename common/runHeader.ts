@@ -30,8 +30,13 @@ export const runHeaderSchema = z.object({
   /** The tool an imported run came from ('wrk', 'httperf', …); null for measured runs. */
   sourceTool: z.string().nullable(),
   hasNotes: z.boolean(),
+  /** The notes' first NOTES_SEARCHED_CHARS characters, for the list's search. */
+  notesStart: z.string(),
 });
 export type RunHeader = z.infer<typeof runHeaderSchema>;
+
+/** How much of a run's notes the journal list's search looks in (the index keeps no more). */
+export const NOTES_SEARCHED_CHARS = 10_000;
 
 export function runHeaderOf(record: RunRecord): RunHeader {
   const { summary, load } = record;
@@ -58,6 +63,7 @@ export function runHeaderOf(record: RunRecord): RunHeader {
     stoppedEarly: record.stoppedEarly,
     sourceTool: record.source?.tool ?? null,
     hasNotes: record.notes.trim() !== '',
+    notesStart: record.notes.slice(0, NOTES_SEARCHED_CHARS),
   };
 }
 

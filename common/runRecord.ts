@@ -9,6 +9,7 @@
 //   --latency has no percentiles, an httperf report has no per-thread rates. Every measured record
 //   is also a valid `RunRecord`; the journal, the lab, exports and the UI read `RunRecord`.
 import { z } from 'zod';
+import { connectErrorCausesSchema } from './connectCause.ts';
 import { serverTelemetrySampleSchema } from './serverTelemetry.ts';
 
 export const RUN_SCHEMA = 'loadlab.run/1';
@@ -225,6 +226,8 @@ export const summarySchema = z.object({
   connRate: connRateSummarySchema.optional(),
   /** TCP connects the generator started (reconnects included); absent where not counted (imports, older records). */
   connects: z.number().int().nonnegative().optional(),
+  /** Rate and max mode: `errors.connect` by cause (absent from older records and imports). */
+  connectErrorCauses: connectErrorCausesSchema.optional(),
 });
 export type RunSummary = z.infer<typeof summarySchema>;
 

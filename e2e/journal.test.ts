@@ -3,6 +3,7 @@
 // compared, HTML and Markdown exports downloaded and checked, a deletion undone. Screenshots of
 // each view in both themes.
 import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled } from './support/browser.ts';
@@ -17,7 +18,7 @@ async function pick(page: Page, title: string): Promise<void> {
 }
 
 /** Clicks Export in `scope` and collects the downloads that follow (an export may be several files). */
-async function exportAs(page: Page, format: 'html' | 'md', scope = page.locator('.selection-bar')): Promise<{ name: string; text: string }[]> {
+async function exportAs(page: Page, format: 'html' | 'md', scope = page.locator('.selection-bar')): Promise<{ name: string; bytes: Buffer; text: string }[]> {
   const downloads: Download[] = [];
   const onDownload = (download: Download): void => void downloads.push(download);
   page.on('download', onDownload);
@@ -26,7 +27,12 @@ async function exportAs(page: Page, format: 'html' | 'md', scope = page.locator(
   await expect.poll(() => downloads.length, { timeout: 10_000 }).toBeGreaterThan(0);
   await page.waitForTimeout(500);
   page.off('download', onDownload);
-  return Promise.all(downloads.map(async (download) => ({ name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') })));
+  return Promise.all(
+    downloads.map(async (download) => {
+      const bytes = await readFile(await download.path());
+      return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8') };
+    }),
+  );
 }
 
 describe.skipIf(!browserTestsEnabled)('the Journal and Compare in Chromium', () => {
@@ -112,10 +118,14 @@ describe.skipIf(!browserTestsEnabled)('the Journal and Compare in Chromium', () 
     const page1 = html.find((file) => file.name.endsWith('.html'));
     expect(page1?.text).toContain('<html');
     expect(page1?.text).toContain('Thread Per Request');
+    // Markdown and the charts it links to arrive as one .zip.
     const markdown = await exportAs(page, 'md');
-    const md = markdown.find((file) => file.name.endsWith('.md'));
-    expect(md?.text).toContain('Thread Per Request');
-    expect(md?.text).toContain('```');
+    expect(markdown.map((file) => file.name)).toEqual(['loadlab-runs.zip']);
+    const unpacked = unzipSync(new Uint8Array(markdown[0]?.bytes ?? Buffer.alloc(0)));
+    const md = strFromU8(unpacked['loadlab-runs/loadlab-runs.md'] ?? new Uint8Array());
+    expect(md).toContain('Thread Per Request');
+    expect(md).toContain('```');
+    for (const [, link] of md.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)) expect(unpacked[`loadlab-runs/${link ?? ''}`], link).toBeDefined();
   });
 
   it('deletes a run and undoes it', async () => {

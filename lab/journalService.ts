@@ -43,8 +43,9 @@ export class JournalService {
     return importFiles(this.journal, files, new Date().toISOString());
   }
 
-  async exportRuns(ids: string[], format: ExportFormat): Promise<{ files: ExportedFile[] }> {
-    return exportRuns(await this.getAll(ids), format);
+  /** A bad grouping (a run in two groups, or not exported) fails with its reason. */
+  async exportRuns(ids: string[], format: ExportFormat, groups: { label: string; ids: string[] }[] = []): Promise<{ files: ExportedFile[] }> {
+    return exportRuns(await this.getAll(ids), format, groups);
   }
 
   /** Each group's runs are read whole; a missing id fails the comparison with its name. */

@@ -9,6 +9,7 @@ import { JournalService } from './journalService.ts';
 import { serverInfoFor } from './runParams.ts';
 import { RunSlot } from './runSlot.ts';
 import { ServerSlot } from './serverSlot.ts';
+import { checkTarget, endpointOf } from './targetCheck.ts';
 
 export interface Lab {
   /** Validates params (LabError 'bad-params'); every other failure is a LabError too. */
@@ -72,6 +73,13 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     },
     'run.stop': () => runs.stop(),
     'run.status': () => runs.status,
+    'run.samples': () => runs.history,
+    'target.check': ({ target, timeoutMs }) => {
+      const builtinUrl = servers.running?.url ?? null;
+      const builtinPort = builtinUrl === null ? null : (endpointOf(builtinUrl)?.port ?? null);
+      if (target.kind === 'builtin' && builtinUrl === null) return { reachable: false, url: target.path, problem: 'refused', message: 'the built-in server is not running: start it first' };
+      return checkTarget(target.kind === 'builtin' ? `${builtinUrl}${target.path}` : target.url, timeoutMs, builtinPort);
+    },
     'journal.list': () => journal.list(),
     'journal.trash': () => journal.trash(),
     'journal.get': ({ id }) => journal.get(id),
@@ -95,7 +103,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       if (summary.added.length > 0) hub.emit('journal.changed', { reason: 'imported' });
       return summary;
     },
-    'journal.export': ({ ids, format }) => journal.exportRuns(ids, format),
+    'journal.export': ({ ids, format, groups }) => journal.exportRuns(ids, format, groups),
     compare: ({ groups }) => journal.compare(groups),
   };
 

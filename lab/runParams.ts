@@ -53,9 +53,15 @@ export function serverInfoFor(params: RunParams, server: ServerStatus): ServerIn
   return { kind: 'builtin', model, settings: { workers, keepAlive } };
 }
 
-/** "event-loop · -t2 -c10 -d10s -R1000", "httperf --rate 10 --num-conns 1000 · http://…". */
+/** "event-loop · -t2 -c10 -d10s -R1000", "single, keep-alive off · -t12 …", "httperf --rate 10 --num-conns 1000 · http://…". */
 export function defaultRunTitle(params: RunParams, server: ServerInfo): string {
-  const where = server.kind === 'builtin' ? `${server.model}${server.model.startsWith('pool') ? ` ×${String(server.settings.workers)}` : ''}` : params.target.kind === 'url' ? params.target.url : 'built-in';
+  // The server's keep-alive is named when off, so runs that differ only by it do not share a title.
+  const where =
+    server.kind === 'builtin'
+      ? `${server.model}${server.model.startsWith('pool') ? ` ×${String(server.settings.workers)}` : ''}${server.settings.keepAlive === false ? ', keep-alive off' : ''}`
+      : params.target.kind === 'url'
+        ? params.target.url
+        : 'built-in';
   const duration = formatDurationS(params.durationMs / 1000);
   const keepAlive = params.keepAlive ? '' : ' --no-keep-alive';
   if (params.mode === 'conn-rate' && params.connRate !== null) {

@@ -1,7 +1,7 @@
 // The lab's one run: start it, relay its samples, keep the built-in server's telemetry on the
 // run's time axis, and hand the finished (or stopped) record to `onRecord` for the journal.
 import type { MeasuredRunRecord, ServerInfo, ServerSeriesPoint } from '../common/runRecord.ts';
-import { LabError, type RunSampleEvent, type RunStatus } from '../common/labApi.ts';
+import { LabError, type RunHistory, type RunSampleEvent, type RunStatus } from '../common/labApi.ts';
 import type { ServerTelemetrySample } from '../common/serverTelemetry.ts';
 import { ConfigError, startRun, type RunHandle } from '../bench-runner/run.ts';
 import { benchConfigFor, defaultRunTitle, type RunParams } from './runParams.ts';
@@ -26,6 +26,9 @@ interface ActiveRun {
   startedAtMs: number;
   serverInfo: ServerInfo;
   serverSeries: ServerSeriesPoint[];
+  /** Every sample so far without histograms, and the latest histograms: sent to a UI that attaches late. */
+  samples: RunSampleEvent[];
+  latestHistograms: RunSampleEvent['histograms'];
 }
 
 export class RunSlot {
@@ -39,6 +42,16 @@ export class RunSlot {
     const run = this.active;
     if (run === null) return { state: 'idle', runId: null, params: null, startedAtMs: null };
     return { state: this.stopping ? 'stopping' : 'running', runId: run.runId, params: run.params, startedAtMs: run.startedAtMs };
+  }
+
+  /** The current run's samples so far (none when idle); the latest carries the histograms. */
+  get history(): RunHistory {
+    const run = this.active;
+    if (run === null) return { runId: null, samples: [], serverSamples: [] };
+    const samples = run.samples.slice();
+    const last = samples.at(-1);
+    if (last !== undefined) samples[samples.length - 1] = { ...last, histograms: run.latestHistograms };
+    return { runId: run.runId, samples, serverSamples: run.serverSeries.filter((point) => point.epochMs >= run.startedAtMs) };
   }
 
   /** Resolves when the current run (if any) has been saved or has failed. */
@@ -56,7 +69,14 @@ export class RunSlot {
       handle = startRun(config, {
         server: serverInfo,
         liveHistograms: true,
-        onSample: (sample) => this.events.sample({ runId, targetRatePerSec: config.ratePerSec, ...sample }),
+        onSample: (sample) => {
+          const event: RunSampleEvent = { runId, targetRatePerSec: config.ratePerSec, ...sample };
+          if (this.active?.runId === runId) {
+            this.active.samples.push({ ...event, histograms: null });
+            this.active.latestHistograms = event.histograms ?? this.active.latestHistograms;
+          }
+          this.events.sample(event);
+        },
         // Workers take a moment to start: time zero, for the UI and the telemetry, is when the schedule starts.
         onStart: (startEpochMs) => {
           if (this.active?.runId !== runId) return;
@@ -68,7 +88,7 @@ export class RunSlot {
       if (error instanceof ConfigError) throw new LabError('bad-params', error.message);
       throw error;
     }
-    const run: ActiveRun = { handle, onServerSample: null, runId, params, startedAtMs, serverInfo, serverSeries: [] };
+    const run: ActiveRun = { handle, onServerSample: null, runId, params, startedAtMs, serverInfo, serverSeries: [], samples: [], latestHistograms: null };
     this.active = run;
     this.stopping = false;
     this.settled = this.finish(run);

@@ -22,6 +22,7 @@
 //   attempt costs the one request it carried or was about to carry. A request timeout replaces
 //   its socket at once: the timeout itself bounds that rate.
 import type net from 'node:net';
+import { connectCauseOf, type ConnectCause } from '../../common/connectCause.ts';
 import { dueCountAt, pace, type ConnectionSchedule } from '../pacer.ts';
 import { ResponseParser } from '../responseParser.ts';
 import type { WorkerContext } from './context.ts';
@@ -51,6 +52,8 @@ export class Connection {
   private reopenAtMs: number | null = null;
   /** The last attempt failed with an error: slots due before the next attempt fail at once. */
   private failing = false;
+  /** Why the last attempt failed: the cause of the connect errors of slots that come due while waiting. */
+  private failCause: ConnectCause = 'other';
   private timer: NodeJS.Timeout | null = null;
   private immediate: NodeJS.Immediate | null = null;
   private parser: ResponseParser;
@@ -93,7 +96,7 @@ export class Connection {
     socket.on('error', (error: NodeJS.ErrnoException) => {
       if (generation !== this.generation) return;
       if (this.lostToKeepAliveRace()) return;
-      this.fail(this.errorKind(error));
+      this.fail(this.errorKind(error), connectCauseOf(error.code));
     });
     socket.on('close', () => {
       if (generation !== this.generation) return;
@@ -148,7 +151,7 @@ export class Connection {
 
   /** The connect did not complete within the timeout: a failed attempt. */
   connectTimedOut(): void {
-    this.fail('connect');
+    this.fail('connect', 'timeout');
   }
 
   /**
@@ -169,28 +172,33 @@ export class Connection {
   /**
    * The socket failed before the exchange it carried completed: that request fails once as
    * `kind`, and the socket is replaced; after a failed attempt (no complete response on this
-   * socket), later and with the slots due by then failed.
+   * socket), later and with the slots due by then failed. Connect errors are counted by `cause`
+   * (summary.connectErrorCauses), including the slots that fail while this socket's failure
+   * keeps the connection waiting.
    */
-  private fail(kind: FailureKind): void {
-    const errors = this.context.recorder.errors;
-    if (this.awaiting || this.retryPending) errors[kind]++;
-    else if (this.schedule === null && !this.connected) errors.connect++; // max mode: the request it was about to send
+  private fail(kind: FailureKind, cause: ConnectCause = 'other'): void {
+    const recorder = this.context.recorder;
+    if (this.awaiting || this.retryPending) {
+      if (kind === 'connect') recorder.connectError(cause);
+      else recorder.errors[kind]++;
+    } else if (this.schedule === null && !this.connected) recorder.connectError(cause); // max mode: the request it was about to send
     this.retryPending = false;
     if (this.proven) {
       this.replace();
       return;
     }
     this.failing = true;
+    this.failCause = cause;
     this.failDueSlots();
     this.backOff();
   }
 
-  /** Rate mode: every slot due by now and not sent fails as a connect error. */
+  /** Rate mode: every slot due by now and not sent fails as a connect error of the last failure's cause. */
   private failDueSlots(): void {
     if (this.schedule === null) return;
     const due = dueCountAt(this.schedule, (this.context.nowMs() - this.context.startMs) * 1000);
     if (due <= this.sent) return;
-    this.context.recorder.errors.connect += due - this.sent;
+    this.context.recorder.connectError(this.failCause, due - this.sent);
     this.sent = due;
   }
 
@@ -303,7 +311,7 @@ export class Connection {
   private onServerClose(): void {
     if (this.parser.finish()) return; // a close-delimited body ended; onResponse replaced the socket
     if (!this.connected) {
-      this.fail('connect');
+      this.fail('connect', 'reset');
       return;
     }
     if (this.lostToKeepAliveRace()) return;

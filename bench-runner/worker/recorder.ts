@@ -1,6 +1,7 @@
 // A worker thread's counters and interval histograms. Owned by one thread, shared with none;
 // emptied into a snapshot once per interval.
 import type { JsHistogram } from 'hdr-histogram-js';
+import { emptyConnectCauses, type ConnectCause, type ConnectErrorCauses } from '../../common/connectCause.ts';
 import type { ErrorCounts } from '../../common/runRecord.ts';
 import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from '../../common/histogram.ts';
 import { emptyErrorCounts, type SnapshotMessage } from '../messages.ts';
@@ -14,6 +15,8 @@ export class IntervalRecorder {
   serverCloses = 0;
   connects = 0;
   errors: ErrorCounts = emptyErrorCounts();
+  /** The whole run's connect errors by cause, sent on the final snapshot. */
+  private readonly connectCauses: ConnectErrorCauses = emptyConnectCauses();
   private statusCounts = new Uint32Array(600);
   private readonly corrected: JsHistogram = createLatencyHistogram();
   private readonly uncorrected: JsHistogram | null;
@@ -35,6 +38,13 @@ export class IntervalRecorder {
     if (statusCode < 200 || statusCode > 399) this.errors.status++;
     recordLatencyUs(this.corrected, correctedMs * 1000);
     if (this.uncorrected) recordLatencyUs(this.uncorrected, uncorrectedMs * 1000);
+  }
+
+  /** A connection that could not be opened, by the socket error's code (undefined: no code). */
+  /** `count` connect errors (scheduled requests that had no connection), all of one cause. */
+  connectError(cause: ConnectCause, count = 1): void {
+    this.errors.connect += count;
+    this.connectCauses[cause] += count;
   }
 
   sampleRate(nowMs: number): void {
@@ -60,7 +70,7 @@ export class IntervalRecorder {
       correctedUs: encodeHistogram(this.corrected),
       uncorrectedUs: this.uncorrected ? encodeHistogram(this.uncorrected) : null,
       rateSamples: this.rateSamples,
-      final,
+      final: final === null ? null : { ...final, connectCauses: { ...this.connectCauses } },
       connRate,
     };
     this.requests = 0;

@@ -7,6 +7,7 @@ import { exportHlog } from './hlog.ts';
 import { exportHtml } from './html.ts';
 import { exportJson } from './json.ts';
 import { exportMarkdown } from './markdown.ts';
+import type { GroupSpec } from './runGroups.ts';
 
 export const EXPORT_FORMATS = ['md', 'html', 'json', 'csv', 'hlog'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -22,17 +23,18 @@ export interface ExportResult {
  * - csv: `<stem>.csv` (a row per run) and `<stem>-series.csv` (a row per interval);
  * - hlog: `<run>.hlog` per run with a histogram (runs without one are left out; none is an error).
  * The stem is the run's id for one run, "loadlab-runs" for several.
+ * `groups` is how the comparison of md and html groups the runs (default: each run alone).
  */
-export function exportRuns(records: readonly RunRecord[], format: ExportFormat): ExportResult {
+export function exportRuns(records: readonly RunRecord[], format: ExportFormat, groups: readonly GroupSpec[] = []): ExportResult {
   if (records.length === 0) throw new Error('nothing to export: no runs given');
   const stem = records.length === 1 && records[0] ? (uniqueStems([records[0].id])[0] ?? 'run') : 'loadlab-runs';
   switch (format) {
     case 'md': {
-      const { markdown, files } = exportMarkdown(records);
+      const { markdown, files } = exportMarkdown(records, groups);
       return { files: [{ name: `${stem}.md`, content: markdown }, ...files] };
     }
     case 'html':
-      return { files: [{ name: `${stem}.html`, content: exportHtml(records) }] };
+      return { files: [{ name: `${stem}.html`, content: exportHtml(records, groups) }] };
     case 'json':
       return { files: [{ name: `${stem}.json`, content: exportJson(records) }] };
     case 'csv':

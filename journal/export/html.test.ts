@@ -50,12 +50,23 @@ describe('exportHtml', () => {
     expect(svgCount(html)).toBe(3 + 2 * 3);
   });
 
-  it('runs with the same tags are one group: its median, its range, a spread verdict', () => {
+  it('groups as given: its median, its range, a spread verdict, and which runs each holds', () => {
     const tagged = (seed: number, tag: string, medianUs: number) => simulatedRecord({ id: `r${seed}`, seed, tags: [tag], medianUs });
-    const html = exportHtml([tagged(1, 'pool', 800), tagged(2, 'pool', 820), tagged(3, 'event-loop', 2000), tagged(4, 'event-loop', 2100)]);
-    expect(html).toContain('<th class="num">[pool]<span class="detail">baseline</span></th><th class="num">[event-loop]</th>');
+    const html = exportHtml([tagged(1, 'pool', 800), tagged(3, 'event-loop', 2000), tagged(2, 'pool', 820), tagged(4, 'event-loop', 2100)], [
+      { label: 'pool', ids: ['r1', 'r2'] },
+      { label: 'event-loop', ids: ['r3', 'r4'] },
+    ]);
+    expect(html).toContain('<th class="num">pool<span class="detail">baseline</span></th><th class="num">event-loop</th>');
+    expect(html).toContain('Groups, each the median of its runs, the first the baseline: pool: #1, #3; event-loop: #2, #4.');
     expect(html).toMatch(/<th>p50<\/th><td class="num">[\d.]+ µs<span class="detail">2 runs: [\d.]+ µs – [\d.]+ µs<\/span><\/td>/);
     expect(html).toContain('<span class="detail">outside the run-to-run spread</span>');
+  });
+
+  it('by default each run is alone, even when runs share tags (issue 11: pool-shared and event-loop merged)', () => {
+    const tagged = (seed: number, medianUs: number) => simulatedRecord({ id: `r${seed}`, seed, tags: ['R1000'], medianUs });
+    const html = exportHtml([tagged(1, 800), tagged(2, 2000)]);
+    expect(html).toContain('Each run is a group of its own');
+    expect(html).toMatch(/<th class="num">#1 [^<]*<span class="detail">baseline<\/span><\/th><th class="num">#2 /);
   });
 
   it('unknown figures read "unknown", never 0, NaN or Infinity', () => {

@@ -10,7 +10,7 @@ import { uniqueStems } from './fileNames.ts';
 import { HTML_STYLE } from './htmlStyle.ts';
 import { notesToHtml } from './notesHtml.ts';
 import { reportText } from '../../common/report/reportText.ts';
-import { groupRuns, runName } from './runGroups.ts';
+import { groupingText, groupRuns, runName, type GroupSpec } from './runGroups.ts';
 import { formatInstant, percentileTable, runFacts, toolOf, UNKNOWN } from './runFacts.ts';
 import { renderLineChart, type LineChart } from './svg/lineChart.ts';
 
@@ -18,13 +18,14 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-
 const WIDE = { width: 1120, height: 380 };
 const HALF = { width: 560, height: 320 };
 
-export function exportHtml(records: readonly RunRecord[]): string {
+/** `groups`: the person's grouping for the comparison; by default each run is alone. */
+export function exportHtml(records: readonly RunRecord[], groups: readonly GroupSpec[] = []): string {
   if (records.length === 0) throw new Error('nothing to export: no runs given');
   const anchors = uniqueStems(records.map((record) => record.id)).map((stem) => `run-${stem}`);
   const title = records.length === 1 && records[0] ? `Loadlab: ${records[0].title}` : `Loadlab: ${records.length} runs`;
   const body = [
     `<header><h1>Loadlab report</h1><p class="subtitle">${escapeXml(subtitle(records))}</p>${records.length > 1 ? runIndex(records, anchors) : ''}</header>`,
-    records.length > 1 ? comparisonSection(records) : '',
+    records.length > 1 ? comparisonSection(records, groups) : '',
     ...records.map((record, index) => runSection(record, index, anchors[index] ?? `run-${index + 1}`)),
   ];
   return [
@@ -106,18 +107,19 @@ function percentilesTable(record: RunRecord): string {
   return `<table>${head}${rows.join('')}</table>`;
 }
 
-function comparisonSection(records: readonly RunRecord[]): string {
-  const { groups, headings, chartRuns } = groupRuns(records);
+function comparisonSection(records: readonly RunRecord[], specs: readonly GroupSpec[]): string {
+  const grouping = groupRuns(records, specs);
+  const { groups, headings, chartRuns } = grouping;
   const parts = ['<section class="compare" id="comparison">', '<h2>Comparison</h2>'];
   if (groups.length >= 2) {
     const comparison = compareGroups(groups);
     parts.push(
-      `<p class="subtitle">Baseline: ${escapeXml(headings[0] ?? comparison.baselineLabel)}. Runs with the same tags form one group and count as repeats of one configuration; its value is the median of its runs.</p>`,
+      `<p class="subtitle">Baseline: ${escapeXml(headings[0] ?? comparison.baselineLabel)}. ${escapeXml(groupingText(grouping))}</p>`,
       compareTable(comparison, headings),
       '<p class="footnote">“Outside the run-to-run spread”: the range (min to max) of the group’s runs does not overlap the baseline’s. With 2 runs on each side that also happens by chance 1 time in 3 when nothing changed (1 in 10 with 3 each, 1 in 35 with 4 each). Where a side has a single run its spread is unknown and no verdict is given. Changes within 1% count as the same.</p>',
     );
   } else {
-    parts.push('<p class="subtitle">All runs share one set of tags: one group, so no baseline to compare against. The curves are overlaid below.</p>');
+    parts.push(`<p class="subtitle">All runs are one group (${escapeXml(headings[0] ?? '')}), so no baseline to compare against. The curves are overlaid below.</p>`);
   }
   parts.push(
     `<div class="charts wide">${figure(compareSpectrumChart(chartRuns), WIDE)}</div>`,

@@ -6,7 +6,7 @@ import { compareGroups, formatValue, VERDICT_TEXT, type Comparison } from '../..
 import { compareP99Chart, compareSpectrumChart, compareThroughputChart, correctedSpectrum, runLatencyChart, runSpectrumChart, runThroughputChart } from './charts.ts';
 import { uniqueStems, type ExportFile } from './fileNames.ts';
 import { reportText } from '../../common/report/reportText.ts';
-import { groupRuns, runName } from './runGroups.ts';
+import { groupingText, groupRuns, runName, type GroupSpec } from './runGroups.ts';
 import { percentileTable, runDate, runFacts } from './runFacts.ts';
 import { renderLineChart, type LineChart } from './svg/lineChart.ts';
 
@@ -20,7 +20,8 @@ export interface MarkdownExport {
 const MD_CHART_SIZE = { width: 720, height: 380 };
 const FACTS_SHOWN = new Set(['Started', 'Tool', 'Load', 'Server', 'Environment']);
 
-export function exportMarkdown(records: readonly RunRecord[]): MarkdownExport {
+/** `groups`: the person's grouping for the comparison; by default each run is alone. */
+export function exportMarkdown(records: readonly RunRecord[], groups: readonly GroupSpec[] = []): MarkdownExport {
   // "compare" is taken by the comparison charts.
   const stems = uniqueStems(['compare', ...records.map((record) => record.id)]).slice(1);
   const files: ExportFile[] = [];
@@ -29,7 +30,7 @@ export function exportMarkdown(records: readonly RunRecord[]): MarkdownExport {
     return `![${inline(alt)}](${name})`;
   };
   const sections = records.map((record, index) => runSection(record, index, stems[index] ?? `run-${index + 1}`, chart));
-  if (records.length >= 2) sections.push(comparisonSection(records, chart));
+  if (records.length >= 2) sections.push(comparisonSection(records, groups, chart));
   return { markdown: `${sections.join('\n')}`, files };
 }
 
@@ -60,17 +61,18 @@ function runSection(record: RunRecord, index: number, stem: string, chart: Chart
   return `${blocks.join('\n\n')}\n`;
 }
 
-function comparisonSection(records: readonly RunRecord[], chart: ChartLink): string {
-  const { groups, headings, chartRuns } = groupRuns(records);
+function comparisonSection(records: readonly RunRecord[], specs: readonly GroupSpec[], chart: ChartLink): string {
+  const grouping = groupRuns(records, specs);
+  const { groups, headings, chartRuns } = grouping;
   const blocks = ['## Comparison'];
   if (groups.length >= 2) {
     const comparison = compareGroups(groups);
     blocks.push(
-      `Baseline ${inline(headings[0] ?? comparison.baselineLabel)}. Runs with the same tags are one group (median of its runs); a change is outside the run-to-run spread when the groups' ranges do not overlap.`,
+      `Baseline ${inline(headings[0] ?? comparison.baselineLabel)}. ${inline(groupingText(grouping))} A change is outside the run-to-run spread when the groups' ranges do not overlap.`,
       compareTable(comparison, headings),
     );
   } else {
-    blocks.push('All runs share one set of tags: one group, nothing to compare against.');
+    blocks.push(`All runs are one group (${inline(headings[0] ?? '')}): nothing to compare against.`);
   }
   blocks.push(
     [

@@ -21,12 +21,19 @@ describe('runs of markdown journals', () => {
     expect(() => importText('### Prerequisites\n\n```shell\nsudo apt update\n```\n', { fileName: 'p.md', importedAt: IMPORTED_AT })).toThrow(/^p\.md: no report found/);
   });
 
-  it('same command twice under one heading: an ordinal; a command-only block at the end is no run', () => {
+  it('same command twice under one heading: the paragraph line above each block, an ordinal when it repeats; a command-only block at the end is no run', () => {
     const pingap = importTestdata('pingap-benchmark.md').runs;
     expect(pingap.map((run) => run.title)).toEqual(['Nginx', 'Pingap', 'Nginx --> Nginx']);
     expect(pingap[0]?.source?.text.split('\n').slice(0, 3)).toEqual(["wrk 'http://127.0.0.1:6200/ping' --latency", '', 'Running 10s test @ http://127.0.0.1:6200/ping']);
     const axino = importTestdata('axino-nginx-node.md').runs;
-    expect(axino.map((run) => run.title)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Test NGINX vs NodeJS http-proxy performance #${n}`));
+    expect(axino.map((run) => run.title)).toEqual([
+      'Bare hello-service #1',
+      'NGINX reverse proxy for hello-service #2',
+      'NodeJS http-proxy reverse proxy for hello-service #3',
+      'Bare hello-service #4',
+      'NGINX reverse proxy for hello-service #5',
+      'NodeJS http-proxy reverse proxy for hello-service #6',
+    ]);
     expect(axino[0]?.notes).toBe('Bare hello-service:\n\nNGINX reverse proxy for hello-service:\n\nNodeJS http-proxy reverse proxy for hello-service:\n\nWith 1 CPU given to docker machine:\n\nBare hello-service:\n\nNGINX reverse proxy for hello-service:\n\nNodeJS http-proxy reverse proxy for hello-service:');
     expect(axino[1]?.summary.errors).toEqual({ connect: 157, read: 362, write: 5, timeout: 0, status: 0 });
   });

@@ -51,14 +51,39 @@ function notesOf(entry: MarkdownEntry, reports: readonly FoundReport[]): string 
   return kept.join('\n').replace(/\n\s*\n(\s*\n)+/g, '\n\n').trim();
 }
 
-function titleOf(entry: MarkdownEntry, drafts: readonly RunDraft[], index: number): string {
+/** Longest paragraph line taken as a title; a longer one is prose, not a label. */
+const MAX_LABEL_CHARS = 80;
+
+/**
+ * The first line of the paragraph just above a report's fenced block, when it is a short label
+ * ("thread_pool3" above the seed's second block under "Each thread with its own channel").
+ * Lines that went into a run (a command above the block) do not count.
+ */
+function labelAbove(entry: MarkdownEntry, report: FoundReport, used: ReadonlySet<SourceLine>): string | null {
+  if (!report.block.fenced) return null;
+  const previous = entry.blocks[entry.blocks.indexOf(report.block) - 1];
+  if (previous === undefined || previous.fenced) return null;
+  const lines = previous.lines.filter((line) => !used.has(line));
+  let end = lines.length;
+  while (end > 0 && (lines[end - 1]?.text.trim() ?? '') === '') end--;
+  let start = end;
+  while (start > 0 && (lines[start - 1]?.text.trim() ?? '') !== '') start--;
+  const label = (lines[start]?.text.trim() ?? '').replace(/:$/, '');
+  return label === '' || start === end || label.length > MAX_LABEL_CHARS ? null : label;
+}
+
+/** A label that repeats within the entry gets the run's ordinal there. */
+function titleOf(entry: MarkdownEntry, drafts: readonly RunDraft[], index: number, labels: readonly (string | null)[]): string {
+  const own = labels[index] ?? null;
+  const label = own !== null && labels.filter((other) => other === own).length > 1 ? `${own} #${index + 1}` : own;
   const draft = drafts[index];
   if (draft === undefined) return '';
-  if (entry.heading === null || entry.heading === '') return defaultTitle(draft);
+  if (entry.heading === null || entry.heading === '') return label ?? defaultTitle(draft);
   if (drafts.length === 1) return entry.heading;
   const commands = drafts.map((each) => each.command);
   const distinct = commands.every((command) => command !== null) && new Set(commands).size === commands.length;
-  return distinct && draft.command !== null ? `${entry.heading} — ${draft.command}` : `${entry.heading} #${index + 1}`;
+  if (distinct && draft.command !== null) return `${entry.heading} — ${draft.command}`;
+  return label ?? `${entry.heading} #${index + 1}`;
 }
 
 /** The runs of the entries, numbered from 1 through the file. */
@@ -69,8 +94,10 @@ export function entriesToRuns(entries: readonly MarkdownEntry[], diagnostics: Di
     if (reports.length === 0) continue;
     const drafts = reports.map((report) => draftOf(report, diagnostics));
     const notes = notesOf(entry, reports);
+    const used = usedLines(reports);
+    const labels = reports.map((report) => labelAbove(entry, report, used));
     drafts.forEach((draft, index) => {
-      runs.push(finishRun(draft, { ordinal: runs.length + 1, title: titleOf(entry, drafts, index), notes, date: entry.date }, stamp));
+      runs.push(finishRun(draft, { ordinal: runs.length + 1, title: titleOf(entry, drafts, index, labels), notes, date: entry.date }, stamp));
     });
   }
   return runs;

@@ -5,6 +5,7 @@ import type { LabApi } from '../../common/labApi.ts';
 import { createLab } from './store/createLab.ts';
 import { LabProvider, useLab } from './store/LabContext.tsx';
 import { PaletteProvider } from './theme/PaletteContext.tsx';
+import { DropImport } from './ui/DropImport.tsx';
 import { Toasts } from './ui/Toasts.tsx';
 import { CompareView } from './views/compareView/CompareView.tsx';
 import { JournalView } from './views/journalView/JournalView.tsx';
@@ -23,6 +24,7 @@ export function App({ api }: { api: LabApi }) {
             <ConnectionBanner />
             <CurrentView />
           </main>
+          <DropImport />
           <Toasts />
         </div>
       </PaletteProvider>

@@ -1,5 +1,6 @@
 // Files handed to the browser as downloads (Blob + <a download>); Electron saves them the same way.
 import type { ExportedFile } from '../../../common/labApi.ts';
+import { bundleFiles } from './zipFiles.ts';
 
 const TYPES: Record<string, string> = {
   md: 'text/markdown',
@@ -8,15 +9,18 @@ const TYPES: Record<string, string> = {
   csv: 'text/csv',
   hlog: 'text/plain',
   svg: 'image/svg+xml',
+  zip: 'application/zip',
 };
 
 export function mimeTypeOf(name: string): string {
   const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-  return `${TYPES[extension] ?? 'text/plain'};charset=utf-8`;
+  const type = TYPES[extension] ?? 'text/plain';
+  return type === 'application/zip' ? type : `${type};charset=utf-8`;
 }
 
+/** Several files (Markdown and its charts, CSV and its series) arrive as one .zip. */
 export function downloadFiles(files: readonly ExportedFile[]): void {
-  for (const file of files) {
+  for (const file of bundleFiles(files)) {
     const url = URL.createObjectURL(new Blob([file.content], { type: mimeTypeOf(file.name) }));
     const link = document.createElement('a');
     link.href = url;

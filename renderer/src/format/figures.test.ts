@@ -14,6 +14,9 @@ describe('figures', () => {
     [count(29_974), '29,974'],
     [bytes(512), '512 B'],
     [bytes(3_418_000), '3.26 MiB'],
+    // A rate in bytes per second is not whole (issue 11: "622.0006542406229 B/s").
+    [bytes(622.0006542406229), '622 B'],
+    [bytes(2.25), '2.3 B'],
     [duration(850), '850 ms'],
     [duration(30_170), '30.2 s'],
     [duration(1500), '1.5 s'],

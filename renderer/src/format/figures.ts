@@ -26,7 +26,9 @@ export function bytes(n: number | null | undefined): string {
     value /= 1024;
     unit++;
   }
-  return `${unit === 0 ? value : value.toFixed(value >= 100 ? 0 : value >= 10 ? 1 : 2)} ${units[unit]}`;
+  // Whole bytes need no decimals; a rate below 10 B/s keeps one (622.0006542406229 → "622 B").
+  const shown = unit === 0 ? (value >= 10 || Number.isInteger(value) ? Math.round(value) : value.toFixed(1)) : value.toFixed(value >= 100 ? 0 : value >= 10 ? 1 : 2);
+  return `${shown} ${units[unit]}`;
 }
 
 /** Milliseconds as "850 ms", "30 s", "2 min 5 s", "1 h 2 min". */

@@ -77,6 +77,7 @@ const header = (changes: Partial<RunHeader>): RunHeader => ({
   stoppedEarly: false,
   sourceTool: null,
   hasNotes: false,
+  notesStart: '',
   ...changes,
 });
 

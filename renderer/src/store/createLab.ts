@@ -10,7 +10,7 @@ import { journalActions } from './actions/journalActions.ts';
 import { runActions } from './actions/runActions.ts';
 import { serverActions } from './actions/serverActions.ts';
 import { bindLabEvents } from './events.ts';
-import { toggleSelection, withRunStatus } from './reducers.ts';
+import { toggleSelection, withRunHistory, withRunStatus } from './reducers.ts';
 import { initialState, type LabState, type Place, type ServerForm, type View } from './state.ts';
 
 export type LabActions = ReturnType<typeof createActions>;
@@ -71,6 +71,11 @@ function createActions(ctx: ActionContext) {
       ...(serverStatus === null ? {} : { server: serverStatus }),
       ...(runStatus === null ? {} : withRunStatus(state, runStatus)),
     }));
+    // Attached during a run (a reload, a reconnect): the samples from before, so the charts are whole.
+    if (runStatus !== null && runStatus.state !== 'idle') {
+      const history = await attempt(ctx, 'run', () => api.call('run.samples', {}));
+      if (history !== null) store.setState((state) => ({ live: withRunHistory(state.live, history) }));
+    }
   }
 
   return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunSampleEvent, RunStatus } from '../../../common/labApi.ts';
 import type { RunHeader } from '../../../common/runHeader.ts';
 import type { ServerTelemetrySample } from '../../../common/serverTelemetry.ts';
-import { appendCapped, telemetryPoint, toggleSelection, withRunFailed, withRunFinished, withRunSample, withRunStatus, withTelemetry } from './reducers.ts';
+import { appendCapped, telemetryPoint, toggleSelection, withRunFailed, withRunFinished, withRunHistory, withRunSample, withRunStatus, withTelemetry } from './reducers.ts';
 import { serverParams, serverPlan } from './serverPlan.ts';
 import type { LiveRun } from './state.ts';
 
@@ -44,6 +44,26 @@ function telemetry(epochMs: number): ServerTelemetrySample {
 }
 
 describe('run reducers', () => {
+  it('a page that attaches during a run gets the samples from before it, merged with those since (issue 11: reload lost them)', () => {
+    const attached = withRunSample(withRunStatus({ live: null }, running('a', 1000)).live, sample('a', 3000));
+    const histograms = { correctedUs: 'H', uncorrectedUs: null };
+    const history = {
+      runId: 'a',
+      samples: [sample('a', 1000), sample('a', 2000), { ...sample('a', 3000), histograms }],
+      serverSamples: [{ ...telemetryPoint(telemetry(500)), runTMs: -500 }, { ...telemetryPoint(telemetry(1500)), runTMs: 500 }],
+    };
+    const merged = withRunHistory(attached, history);
+    expect(merged?.samples.map((each) => each.point.tMs)).toEqual([1000, 2000, 3000]);
+    expect(merged?.samples.every((each) => each.histograms === null)).toBe(true);
+    expect(merged?.spectrum).toEqual(histograms);
+    expect(merged?.serverSamples.map((point) => point.epochMs)).toEqual([1500]);
+    // Samples that arrived after the history was read are kept after it.
+    const later = withRunHistory(withRunSample(attached, sample('a', 4000)), history);
+    expect(later?.samples.map((each) => each.point.tMs)).toEqual([1000, 2000, 3000, 4000]);
+    // Another run's history changes nothing.
+    expect(withRunHistory(attached, { ...history, runId: 'b' })).toBe(attached);
+  });
+
   it('a new run id starts a fresh live view; the same id keeps its samples; idle keeps the last view', () => {
     const first = withRunStatus({ live: null }, running('a'));
     expect(first.live).toMatchObject({ runId: 'a', samples: [], outcome: { kind: 'running' } });

@@ -1,5 +1,5 @@
 // How lab events change the state. Pure: old state and an event in, new state out.
-import type { RunSampleEvent, RunStatus } from '../../../common/labApi.ts';
+import type { RunHistory, RunSampleEvent, RunStatus } from '../../../common/labApi.ts';
 import type { RunHeader } from '../../../common/runHeader.ts';
 import type { ServerTelemetrySample } from '../../../common/serverTelemetry.ts';
 import { TELEMETRY_KEPT, type LabState, type LiveRun, type TelemetryPoint } from './state.ts';
@@ -36,6 +36,23 @@ export function withRunSample(live: LiveRun | null, sample: RunSampleEvent): Liv
   if (live === null || live.runId !== sample.runId) return live;
   // Each sample carries the histograms of the whole run so far: keep only the latest ones.
   return { ...live, samples: [...live.samples, { ...sample, histograms: null }], spectrum: sample.histograms ?? live.spectrum };
+}
+
+/**
+ * The run's samples from before this page attached (`run.samples`), merged with any that arrived as
+ * events meanwhile: the history first, then the events past its last interval.
+ */
+export function withRunHistory(live: LiveRun | null, history: RunHistory): LiveRun | null {
+  if (live === null || history.runId === null || live.runId !== history.runId) return live;
+  const lastTMs = history.samples.at(-1)?.point.tMs ?? -Infinity;
+  const later = live.samples.filter((sample) => sample.point.tMs > lastTMs);
+  const samples = [...history.samples.map((sample) => ({ ...sample, histograms: null })), ...later];
+  const spectrum = later.length > 0 ? live.spectrum : (history.samples.at(-1)?.histograms ?? live.spectrum);
+  const startedAtMs = live.startedAtMs;
+  const historyServer = startedAtMs === null ? [] : history.serverSamples.filter((point) => point.epochMs >= startedAtMs).map(({ runTMs: _runTMs, ...point }) => point);
+  const lastServerMs = historyServer.at(-1)?.epochMs ?? -Infinity;
+  const serverSamples = [...historyServer, ...live.serverSamples.filter((point) => point.epochMs > lastServerMs)];
+  return { ...live, samples, spectrum, serverSamples };
 }
 
 /** Server telemetry: the Lab view's recent window, and the live run's own copy while it goes. */

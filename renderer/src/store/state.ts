@@ -67,6 +67,8 @@ export interface LabState {
   /** What the last pasted command line set, until the form is changed another way. */
   pasteOutcome: ParsedCommand | null;
   comparison: { groups: CompareGroup[]; result: CompareResult } | null;
+  /** The target refused the check before a run: the run waits until the person insists. */
+  unreachable: { url: string; message: string } | null;
   busy: Partial<Record<'server' | 'run' | 'import' | 'export' | 'compare', boolean>>;
 }
 
@@ -89,5 +91,6 @@ export const initialState: LabState = {
   importSummary: null,
   pasteOutcome: null,
   comparison: null,
+  unreachable: null,
   busy: {},
 };

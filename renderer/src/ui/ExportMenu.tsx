@@ -1,6 +1,7 @@
 // Export runs in one of the journal's formats; the files arrive as downloads.
 import { useId, useState } from 'react';
 import type { ExportFormat } from '../../../common/labApi.ts';
+import type { CompareGroup } from '../store/groupRuns.ts';
 import { useActions, useLab } from '../store/LabContext.tsx';
 
 const FORMATS: { value: ExportFormat; label: string }[] = [
@@ -11,7 +12,8 @@ const FORMATS: { value: ExportFormat; label: string }[] = [
   { value: 'hlog', label: 'HdrHistogram log (.hlog)' },
 ];
 
-export function ExportMenu({ ids, label = 'Export' }: { ids: readonly string[]; label?: string }) {
+/** `groups`: how Compare groups the runs, for the export's comparison; without it each run is alone. */
+export function ExportMenu({ ids, label = 'Export', groups }: { ids: readonly string[]; label?: string; groups?: readonly CompareGroup[] }) {
   const [format, setFormat] = useState<ExportFormat>('md');
   const busy = useLab((state) => state.busy.export === true);
   const { exportRuns } = useActions();
@@ -28,7 +30,7 @@ export function ExportMenu({ ids, label = 'Export' }: { ids: readonly string[]; 
           </option>
         ))}
       </select>
-      <button type="button" onClick={() => void exportRuns(ids, format)} disabled={ids.length === 0 || busy}>
+      <button type="button" onClick={() => void exportRuns(ids, format, groups)} disabled={ids.length === 0 || busy}>
         {busy ? 'Exporting…' : `${label}${ids.length > 1 ? ` ${ids.length} runs` : ''}`}
       </button>
     </span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastTime, timeAxis } from './timeAxis.ts';
+import { lastTime, liveAxisLengthS, timeAxis } from './timeAxis.ts';
 
 describe('timeAxis', () => {
   it('round ticks from 0 past the run length', () => {
@@ -11,6 +11,13 @@ describe('timeAxis', () => {
   it('unknown length: up to the last sample; nothing yet: one second', () => {
     expect(timeAxis(null, 7).domain).toEqual([0, 8]);
     expect(timeAxis(null, 0).domain).toEqual([0, 1]);
+  });
+
+  it('live: the axis follows the data, not the plan (a 1 h run stopped at 3 s spans 10 s)', () => {
+    expect(timeAxis(liveAxisLengthS(3600, 3), 3).domain).toEqual([0, 10]);
+    expect(timeAxis(liveAxisLengthS(3600, 95), 95).domain).toEqual([0, 100]);
+    expect(liveAxisLengthS(2, 0.5)).toBe(2);
+    expect(liveAxisLengthS(null, 0)).toBe(10);
   });
 
   it('lastTime', () => {

@@ -27,6 +27,17 @@ function minuteTicks(end: number): number[] {
   return ticks;
 }
 
+/** A live run's axis starts this long, so its first samples are not stretched across the width. */
+const LIVE_MIN_S = 10;
+
+/**
+ * The length the live charts' axis spans: the data so far (the progress bar shows the plan), at
+ * least LIVE_MIN_S or the planned length if shorter. A 1 h run stopped at 3 s spans 10 s, not 3600.
+ */
+export function liveAxisLengthS(plannedS: number | null, lastS: number): number {
+  return Math.max(lastS, Math.min(plannedS ?? LIVE_MIN_S, LIVE_MIN_S));
+}
+
 /** The latest tS across row sets (0 for none). */
 export function lastTime(...rowSets: readonly (readonly { tS: number }[])[]): number {
   let last = 0;

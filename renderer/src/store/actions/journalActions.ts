@@ -2,6 +2,7 @@
 import type { ExportFormat } from '../../../../common/labApi.ts';
 import type { RunRecord } from '../../../../common/runRecord.ts';
 import { downloadFiles } from '../../export/download.ts';
+import type { CompareGroup } from '../groupRuns.ts';
 import { attempt, setBusy, type ActionContext } from './context.ts';
 
 /** Full records kept in memory for run pages and comparisons. */
@@ -79,11 +80,12 @@ export function journalActions(ctx: ActionContext) {
     }
   }
 
-  async function exportRuns(ids: readonly string[], format: ExportFormat): Promise<void> {
+  /** `groups`: the comparison's grouping as the person chose it on screen; none, each run alone. */
+  async function exportRuns(ids: readonly string[], format: ExportFormat, groups: readonly CompareGroup[] = []): Promise<void> {
     if (ids.length === 0) return;
     setBusy(ctx, 'export', true);
     try {
-      const result = await attempt(ctx, 'export', () => api.call('journal.export', { ids: [...ids], format }));
+      const result = await attempt(ctx, 'export', () => api.call('journal.export', { ids: [...ids], format, groups: groups.map((group) => ({ label: group.label, ids: [...group.ids] })) }));
       if (result !== null) downloadFiles(result.files);
     } finally {
       setBusy(ctx, 'export', false);

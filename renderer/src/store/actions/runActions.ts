@@ -8,7 +8,8 @@ import { attempt, setBusy, setError, type ActionContext } from './context.ts';
 export function runActions(ctx: ActionContext, ensureServer: () => Promise<boolean>) {
   const { api, store } = ctx;
 
-  async function startRun(): Promise<void> {
+  /** A URL target is tried first (one connection, 1 s); `insist` runs even when it refused. */
+  async function startRun(options: { insist?: boolean } = {}): Promise<void> {
     const state = store.getState();
     if (state.run.state !== 'idle' || state.busy.run === true) return;
     const form = toRunParams(state.loadDraft);
@@ -27,6 +28,15 @@ export function runActions(ctx: ActionContext, ensureServer: () => Promise<boole
         setError(ctx, 'run', 'The built-in server did not start; see the server panel.');
         return;
       }
+      if (options.insist !== true && form.params.target.kind === 'url') {
+        const check = await attempt(ctx, 'run', () => api.call('target.check', { target: form.params.target }));
+        if (check === null) return;
+        if (!check.reachable) {
+          store.setState({ unreachable: { url: check.url, message: check.message } });
+          return;
+        }
+      }
+      store.setState({ unreachable: null });
       const status = await attempt(ctx, 'run', () => api.call('run.start', form.params));
       // The run.status event usually arrives first; the result is the same status.
       if (status !== null && store.getState().run.runId !== status.runId) store.setState((current) => withRunStatus(current, status));
@@ -40,5 +50,5 @@ export function runActions(ctx: ActionContext, ensureServer: () => Promise<boole
     await attempt(ctx, 'run', () => api.call('run.stop', {}));
   }
 
-  return { startRun, stopRun };
+  return { startRun, stopRun, dismissUnreachable: () => store.setState({ unreachable: null }) };
 }

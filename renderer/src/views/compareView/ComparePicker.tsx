@@ -5,6 +5,7 @@ import type { RunHeader } from '../../../../common/runHeader.ts';
 import type { CompareGroup, GroupBy } from '../../store/groupRuns.ts';
 import { useActions, useLab } from '../../store/LabContext.tsx';
 import { newestFirst } from '../../store/selectors.ts';
+import { ExportMenu } from '../../ui/ExportMenu.tsx';
 import type { ComparedRun } from './CompareCharts.tsx';
 
 const GROUPINGS: { value: GroupBy; label: string }[] = [
@@ -42,6 +43,8 @@ export function ComparePicker({ picked, groups, groupBy, onGroupBy, compared }: 
             ))}
           </select>
         </label>
+        {/* The export's comparison groups the runs as they are grouped here. */}
+        <ExportMenu ids={picked.map((run) => run.id)} groups={groupBy === 'run' ? [] : groups} />
       </header>
       {compared.length > 0 && (
         <ol className="compared-runs">

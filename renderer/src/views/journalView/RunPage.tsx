@@ -10,6 +10,7 @@ import { ReportSection } from './ReportSection.tsx';
 import { RunCharts } from './RunCharts.tsx';
 import { RunPageHead } from './RunPageHead.tsx';
 import { missingFacts } from './runFacts.ts';
+import { ErrorDiagnosisNote } from './ErrorDiagnosisNote.tsx';
 import { SummarySection } from './SummarySection.tsx';
 
 export function RunPage({ runId }: { runId: string }) {
@@ -45,6 +46,7 @@ export function RunPage({ runId }: { runId: string }) {
           </ul>
         </div>
       )}
+      <ErrorDiagnosisNote record={record} />
       <SummarySection record={record} />
       <RunCharts record={record} />
       <div className="run-columns">

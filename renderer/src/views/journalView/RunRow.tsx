@@ -27,8 +27,16 @@ export const RunRow = memo(function RunRow({ run, picked }: { run: RunHeader; pi
           ))}
         </span>
       </td>
-      <td className="nowrap muted">{figures.dateTime(run.startedAt ?? run.importedAt)}</td>
-      <td className="nowrap mono">{loadText(run)}</td>
+      <td className="muted wrap-narrow">{figures.dateTime(run.startedAt ?? run.importedAt)}</td>
+      <td className="mono wrap-narrow">
+        {/* Wraps between flags, never inside one ("-" then "R100"), nor inside "30 s". */}
+        {loadParts(run).map((part, index) => (
+          <span key={index} className="nowrap">
+            {index > 0 ? ' ' : ''}
+            {part}
+          </span>
+        ))}
+      </td>
       <td className="num">{figures.rate(run.reqPerSec)}</td>
       <td className={run.p50Us === null ? 'num unknown' : 'num'}>{figures.latency(run.p50Us)}</td>
       <td className={run.p99Us === null ? 'num unknown' : 'num'}>{figures.latency(run.p99Us)}</td>
@@ -38,14 +46,14 @@ export const RunRow = memo(function RunRow({ run, picked }: { run: RunHeader; pi
   );
 });
 
-function loadText(run: RunHeader): string {
+function loadParts(run: RunHeader): string[] {
   const parts: string[] = [];
   if (run.mode === 'conn-rate') {
     parts.push(`conn ${run.ratePerSec ?? '?'}/s`);
   } else {
-    parts.push(`-t${run.threads ?? '?'} -c${run.connections ?? '?'}`);
+    parts.push(`-t${run.threads ?? '?'}`, `-c${run.connections ?? '?'}`);
     if (run.ratePerSec !== null) parts.push(`-R${run.ratePerSec}`);
   }
   if (run.durationMs !== null) parts.push(figures.duration(run.durationMs));
-  return parts.join(' ');
+  return parts;
 }

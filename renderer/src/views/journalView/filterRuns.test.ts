@@ -8,7 +8,7 @@ const run = (changes: Partial<RunHeader>): RunHeader => ({ ...base, ...changes }
 const runs = [
   run({ id: 'a', title: 'pool-shared · -t12 -c400 -R1000', tags: ['seed', 'models'], serverModel: 'pool-shared' }),
   run({ id: 'b', title: 'event-loop · -t2', tags: ['seed'], serverModel: 'event-loop' }),
-  run({ id: 'c', title: 'Thread Per Request', tags: [], serverModel: null, sourceTool: 'wrk2', url: 'http://localhost:7878/' }),
+  run({ id: 'c', title: 'Thread Per Request', tags: [], serverModel: null, sourceTool: 'wrk2', url: 'http://localhost:7878/', notesStart: 'Passing TcpStream and handle_request function pointer to channel.' }),
 ];
 const ids = (found: RunHeader[]): string[] => found.map((header) => header.id);
 
@@ -24,6 +24,7 @@ describe('filterRuns', () => {
     ['a tag', { tag: 'seed' }, ['a', 'b']],
     ['a model', { model: 'event-loop' }, ['b']],
     ['not the built-in server', { model: 'external' }, ['c']],
+    ['the notes (issue 11: search did not look in them)', { text: 'tcpstream channel' }, ['c']],
     ['filters combine', { tag: 'seed', text: 'event' }, ['b']],
   ])('%s', (_name, filter, expected) => {
     expect(ids(filterRuns(runs, { ...noFilter, ...filter }))).toEqual(expected);

@@ -2,7 +2,7 @@
 import type { RunHeader } from '../../../../common/runHeader.ts';
 
 export interface RunFilter {
-  /** Words that must all appear in the title, URL, model, tool, tags or id (any case). */
+  /** Words that must all appear in the title, URL, model, tool, tags, id or notes (any case). */
   text: string;
   /** '' for any. */
   tag: string;
@@ -18,7 +18,7 @@ export function filterRuns(runs: readonly RunHeader[], filter: RunFilter): RunHe
     if (filter.tag !== '' && !run.tags.includes(filter.tag)) return false;
     if (filter.model === 'external' ? run.serverModel !== null : filter.model !== '' && run.serverModel !== filter.model) return false;
     if (words.length === 0) return true;
-    const haystack = [run.title, run.url, run.serverModel ?? '', run.sourceTool ?? '', run.mode, run.id, ...run.tags].join(' ').toLowerCase();
+    const haystack = [run.title, run.url, run.serverModel ?? '', run.sourceTool ?? '', run.mode, run.id, ...run.tags, run.notesStart].join(' ').toLowerCase();
     return words.every((word) => haystack.includes(word));
   });
 }

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { shortfall, progressOf } from '../../charts/shape/timeRows.ts';
 import * as figures from '../../format/figures.ts';
-import { useActions } from '../../store/LabContext.tsx';
+import { diagnoseErrors, endpointOf } from '../../format/errorDiagnosis.ts';
+import { useActions, useLab } from '../../store/LabContext.tsx';
 import type { LiveRun } from '../../store/state.ts';
 import { Stat } from '../../ui/Stat.tsx';
 
@@ -20,7 +21,7 @@ function useClock(on: boolean, ms: number): number {
 export function LiveHeader({ live }: { live: LiveRun }) {
   const running = live.outcome.kind === 'running';
   const now = useClock(running, 250);
-  const { openRun } = useActions();
+  const { openRun, loadRecord } = useActions();
   const last = live.samples.at(-1);
   const plannedMs = live.params === null ? null : live.params.mode === 'conn-rate' ? null : live.params.durationMs;
   const progress = progressOf(live.samples, live.startedAtMs, running ? now : (last?.point.tMs ?? 0) + (live.startedAtMs ?? 0), plannedMs);
@@ -30,6 +31,20 @@ export function LiveHeader({ live }: { live: LiveRun }) {
   const totalErrors = last === undefined ? 0 : Object.values(last.totalErrors).reduce((sum, n) => sum + n, 0);
   const target = last?.targetRatePerSec ?? (live.params?.mode === 'rate' ? live.params.ratePerSec : null);
   const saved = live.outcome.kind === 'finished' ? live.outcome.header : null;
+  const builtinUrl = useLab((state) => state.server.url);
+  // The saved record carries connect errors by cause; the live samples only count them.
+  const savedRecord = useLab((state) => (saved === null ? undefined : state.records[saved.id]));
+  const savedId = saved?.id ?? null;
+  useEffect(() => {
+    if (savedId !== null && totalErrors > 0) void loadRecord(savedId);
+  }, [savedId, totalErrors, loadRecord]);
+  const endpoint = endpointOf(live.params?.target.kind === 'url' ? live.params.target.url : builtinUrl);
+  const diagnosis =
+    last === undefined
+      ? null
+      : diagnoseErrors(last.totalErrors, { where: endpoint?.where ?? null, host: endpoint?.host ?? null, timeoutMs: live.params?.timeoutMs ?? null, connectCauses: savedRecord?.summary.connectErrorCauses ?? null });
+  // Errors, not slow answers, hold the rate down when there are more of them than responses.
+  const errorsDominate = diagnosis !== null && totalErrors >= (last?.totalRequests ?? 0);
 
   return (
     <header className="live-head">
@@ -49,10 +64,16 @@ export function LiveHeader({ live }: { live: LiveRun }) {
         </span>
       </div>
       {live.outcome.kind === 'failed' && <div className="note error">The run failed: {live.outcome.message}</div>}
-      {short?.short === true && (
+      {/* Nothing answered and only errors: the error banner below says it all. */}
+      {short?.short === true && !(errorsDominate && (last?.totalRequests ?? 0) === 0) && (
         <div className="note warn" role="status">
-          Falling short of the target: {figures.rate(short.achievedPerSec)} req/s achieved over the last seconds against {figures.rate(short.targetPerSec)} asked ({figures.percent(short.ratio)}). The
-          connections cannot keep up with the schedule; latency measured from the schedule grows with the backlog.
+          Falling short of the target: {figures.rate(short.achievedPerSec)} req/s achieved over the last seconds against {figures.rate(short.targetPerSec)} asked ({figures.percent(short.ratio)}).{' '}
+          {errorsDominate ? 'Errors, not slow responses, are why: see below.' : 'The connections cannot keep up with the schedule; latency measured from the schedule grows with the backlog.'}
+        </div>
+      )}
+      {diagnosis !== null && (
+        <div className={`note ${errorsDominate ? 'error' : 'warn'} error-diagnosis`} role="status">
+          {diagnosis.text}
         </div>
       )}
       <div className="stats">
@@ -77,3 +98,4 @@ function errorDetail(errors: Record<string, number>): string {
     .map(([kind, n]) => `${kind} ${n}`)
     .join(', ');
 }
+

@@ -7,7 +7,7 @@ import { RateTimeChart } from '../../charts/RateTimeChart.tsx';
 import { QueueServiceChart, ServerLoadChart } from '../../charts/ServerCharts.tsx';
 import { TIME_AXIS_LABEL } from '../../charts/axisText.ts';
 import { telemetryRows } from '../../charts/shape/telemetryRows.ts';
-import { lastTime, timeAxis } from '../../charts/shape/timeAxis.ts';
+import { lastTime, liveAxisLengthS, timeAxis } from '../../charts/shape/timeAxis.ts';
 import { errorRows, liveRows } from '../../charts/shape/timeRows.ts';
 import { useLab } from '../../store/LabContext.tsx';
 import type { LiveRun } from '../../store/state.ts';
@@ -38,11 +38,15 @@ function LiveRunView({ live }: { live: LiveRun }) {
   const errors = useMemo(() => errorRows(live.samples), [live.samples]);
   const builtin = live.params?.target.kind === 'builtin';
   const serverRows = useMemo(() => (live.startedAtMs === null ? [] : telemetryRows(live.serverSamples, live.startedAtMs)), [live.serverSamples, live.startedAtMs]);
-  const lengthS = live.params === null || live.params.mode === 'conn-rate' ? null : live.params.durationMs / 1000;
-  const time = useMemo(() => timeAxis(lengthS, lastTime(rows)), [lengthS, rows]);
+  const plannedS = live.params === null || live.params.mode === 'conn-rate' ? null : live.params.durationMs / 1000;
+  // The axis follows the data, not the plan (the progress bar shows the plan).
+  const time = useMemo(() => {
+    const lastS = lastTime(rows, serverRows);
+    return timeAxis(liveAxisLengthS(plannedS, lastS), lastS);
+  }, [plannedS, rows, serverRows]);
   const waiting = live.outcome.kind === 'running' ? 'The first sample arrives after one second.' : 'This run sent no samples.';
   return (
-    <section className="panel live-panel" aria-label="Live run">
+    <section className="panel live-panel" aria-label="Live run" data-samples={live.samples.length}>
       <LiveHeader live={live} />
       <div className="chart-grid">
         <LatencyTimeChart rows={rows} time={time} syncId="live" empty={waiting} />

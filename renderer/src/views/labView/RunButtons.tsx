@@ -8,7 +8,8 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export function RunButtons({ blocked }: { blocked: boolean }) {
   const runState = useLab((state) => state.run.state);
   const starting = useLab((state) => state.busy.run === true);
-  const { startRun, stopRun } = useActions();
+  const unreachable = useLab((state) => state.unreachable);
+  const { startRun, stopRun, dismissUnreachable } = useActions();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -31,6 +32,19 @@ export function RunButtons({ blocked }: { blocked: boolean }) {
       <button type="button" className="danger big" onClick={() => void stopRun()} disabled={runState !== 'running'} aria-keyshortcuts="Escape">
         {runState === 'stopping' ? 'Stopping…' : 'Stop'} <kbd>Esc</kbd>
       </button>
+      {unreachable !== null && (
+        <div className="note error target-unreachable" role="alert">
+          <span>
+            <strong>Not started:</strong> {unreachable.message}. Start the server, or change the URL.
+          </span>
+          <button type="button" className="link" onClick={() => void startRun({ insist: true })} disabled={starting || runState !== 'idle'}>
+            Run anyway
+          </button>
+          <button type="button" className="link" onClick={dismissUnreachable}>
+            Dismiss
+          </button>
+        </div>
+      )}
       <ErrorNote place="run" prefix="Run:" />
     </div>
   );
