@@ -25,6 +25,8 @@ export class TelemetryRecorder {
   private servedTotal = 0;
   private inFlight = 0;
   private rejected = 0;
+  private abandoned = 0;
+  private abandonedTotal = 0;
   /** Responses per status code in this interval; the codes seen in `statusesSeen`. */
   private readonly statusCounts = new Uint32Array(STATUS_SLOTS);
   private statusesSeen: number[] = [];
@@ -32,6 +34,7 @@ export class TelemetryRecorder {
   private lastDeaths = 0;
   private readonly queueWait = new DurationRecorder();
   private readonly service = new DurationRecorder();
+  private readonly threadStart = new DurationRecorder();
   private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 
   constructor(private readonly model: ServerModel) {
@@ -64,6 +67,12 @@ export class TelemetryRecorder {
     this.countStatus(status);
   }
 
+  /** A job dropped before it started because its connection had closed. */
+  jobAbandoned(): void {
+    this.abandoned++;
+    this.abandonedTotal++;
+  }
+
   recordTiming(timing: JobTiming): void {
     this.queueWait.record(timing.queueWaitUs);
     this.service.record(timing.serviceUs);
@@ -86,6 +95,8 @@ export class TelemetryRecorder {
     const depth = gauges.queueDepths.reduce((sum, n) => sum + n, 0);
     const queueWait = this.queueWait.read();
     const service = this.service.read();
+    for (const startUs of gauges.threadStartsUs) this.threadStart.record(startUs);
+    const threadsStarted = gauges.threadsStartedTotal - this.lastThreadsStarted;
     const sample: ServerTelemetrySample = {
       seq: this.seq++,
       model: this.model,
@@ -93,7 +104,15 @@ export class TelemetryRecorder {
       epochMs: performance.timeOrigin + nowMs,
       intervalMs,
       connections: { open: this.open, accepted: this.accepted, acceptedTotal: this.acceptedTotal, waiting: waitingConnections },
-      requests: { served: this.served, servedTotal: this.servedTotal, inFlight: this.inFlight, rejected: this.rejected, statusCounts: this.takeStatusCounts() },
+      requests: {
+        served: this.served,
+        servedTotal: this.servedTotal,
+        inFlight: this.inFlight,
+        rejected: this.rejected,
+        statusCounts: this.takeStatusCounts(),
+        abandoned: this.abandoned,
+        abandonedTotal: this.abandonedTotal,
+      },
       queues: { depth, depths: gauges.queueDepths },
       queueWaitUs: summarizeDurations(queueWait),
       serviceUs: summarizeDurations(service),
@@ -102,8 +121,10 @@ export class TelemetryRecorder {
         threads: gauges.handlerThreads,
         busy: gauges.busy,
         busyPeak: gauges.busyPeak,
-        threadsStarted: gauges.threadsStartedTotal - this.lastThreadsStarted,
+        threadsStarted,
         threadsStartedTotal: gauges.threadsStartedTotal,
+        threadsStartedPerSec: intervalMs > 0 ? (threadsStarted * 1000) / intervalMs : 0,
+        threadStartUs: summarizeDurations(this.threadStart.read()),
         deaths: gauges.deathsTotal - this.lastDeaths,
         deathsTotal: gauges.deathsTotal,
       },
@@ -114,10 +135,12 @@ export class TelemetryRecorder {
     this.accepted = 0;
     this.served = 0;
     this.rejected = 0;
+    this.abandoned = 0;
     this.lastThreadsStarted = gauges.threadsStartedTotal;
     this.lastDeaths = gauges.deathsTotal;
     this.queueWait.reset();
     this.service.reset();
+    this.threadStart.reset();
     return sample;
   }
 
