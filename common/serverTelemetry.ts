@@ -92,6 +92,11 @@ export const serverTelemetrySampleSchema = z.object({
   /** How late the server thread's event loop ran its timers (10 ms sampling), µs. */
   eventLoopDelayUs: z.object({ p50: z.number().nonnegative(), p99: z.number().nonnegative(), max: z.number().nonnegative() }),
   /** The whole process, all threads: CPU over the interval (100 = one core) and resident memory. */
-  process: z.object({ cpuPct: z.number().nonnegative(), rssBytes: count }),
+  process: z.object({
+    cpuPct: z.number().nonnegative(),
+    rssBytes: count,
+    /** Cores the process may use (os.availableParallelism; added later: absent in older records). */
+    cores: count.optional(),
+  }),
 });
 export type ServerTelemetrySample = z.infer<typeof serverTelemetrySampleSchema>;

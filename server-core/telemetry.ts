@@ -2,6 +2,7 @@
 // path only increments counters (statuses too, in an array indexed by status) and stages its two
 // durations (histogram.ts); everything else is built when a sample is taken.
 import type { Socket } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
 import type { ServerModel, ServerTelemetrySample } from '../common/serverTelemetry.ts';
 import { DurationRecorder, encodeDurations, summarizeDurations } from './histogram.ts';
@@ -129,7 +130,7 @@ export class TelemetryRecorder {
         deathsTotal: gauges.deathsTotal,
       },
       eventLoopDelayUs: this.takeLoopDelay(),
-      process: { cpuPct: intervalMs > 0 ? ((cpu.user + cpu.system) / 1000 / intervalMs) * 100 : 0, rssBytes: process.memoryUsage.rss() },
+      process: { cpuPct: intervalMs > 0 ? ((cpu.user + cpu.system) / 1000 / intervalMs) * 100 : 0, rssBytes: process.memoryUsage.rss(), cores: availableParallelism() },
     };
     this.lastSampleMs = nowMs;
     this.accepted = 0;
