@@ -67,6 +67,14 @@ describe('loadlab serve', () => {
     expect((await run.exited).status).toBe(0);
   });
 
+  it('closes silently and takes the per-connection limits when asked', async () => {
+    const run = serve(['--close-silently', '--max-pipelined', '4', '--max-unsent-bytes', '64k', '--port', '0', '--quiet']);
+    const match = await waitForOutput(run.output, /^Listening on http:\/\/127\.0\.0\.1:(\d+)\/ \(model event-loop, closes silently after every response\)/m);
+    expect((await get(Number(match[1]), '/')).status).toBe(200);
+    run.child.kill('SIGTERM');
+    expect((await run.exited).status).toBe(0);
+  });
+
   it('says so and exits 1 when the port is taken', async () => {
     const taken = net.createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
@@ -89,6 +97,7 @@ describe('loadlab serve', () => {
     [['--port', '80a'], /--port expects a port number/],
     [['--host', 'a b'], /--host: host must be a host name or an IP address/],
     [['--frobnicate'], /unknown option '--frobnicate'/],
+    [['--max-pipelined', '0'], /max-pipelined|maxPipelinedResponses/],
   ])('rejects %j with exit status 2', async (flags, message) => {
     const exit = await serve(flags).exited;
     expect(exit.status).toBe(2);
@@ -119,6 +128,23 @@ describe('telemetryLine', () => {
     expect(telemetryLine(sample)).toBe(
       '12.0s  conns 400  req/s 1234  in flight 4  queue 30 [8 7 8 7]  wait p99 1.20ms  service p99 200.31ms  busy 4/4  threads +1  died 1  rejected 2  loop p99 100.00us  cpu 180%  rss 85.00MB',
     );
+  });
+
+  it('shows thread start time and abandoned jobs when there are some', () => {
+    const busy: ServerTelemetrySample = {
+      ...sample,
+      model: 'thread-per-request',
+      requests: { ...sample.requests, abandoned: 3, abandonedTotal: 3 },
+      queues: { depth: 0, depths: [0] },
+      handlers: {
+        ...sample.handlers,
+        threadsStarted: 40,
+        threadsStartedPerSec: 40,
+        threadStartUs: { count: 40, mean: 30_000, p50: 28_000, p90: 40_000, p99: 52_000, max: 60_000 },
+        deaths: 0,
+      },
+    };
+    expect(telemetryLine(busy)).toContain('busy 4/4  threads +40  thread start p50 28.00ms p99 52.00ms (40/s)  rejected 2  abandoned 3  loop');
   });
 
   it('leaves out what does not apply', () => {

@@ -18,6 +18,9 @@ interface ServeFlags {
   host: string;
   port: number;
   keepAlive: boolean;
+  closeSilently: boolean;
+  maxPipelined: number;
+  maxUnsentBytes: number;
   serverTiming: boolean;
   quiet: boolean;
 }
@@ -33,6 +36,13 @@ export function serveCommand(): Command {
     .option('--host <H>', 'address to listen on', defaults.host)
     .option('--port <P>', 'port to listen on (0 for any free one)', portOption('--port'), defaults.port)
     .option('--no-keep-alive', 'close the connection after every response (Connection: close)')
+    .option(
+      '--close-silently',
+      "close after every response without saying Connection: close, dropping unread request bytes (the seed journal's server before entry 004; wrk counts read errors)",
+      false,
+    )
+    .option('--max-pipelined <N>', 'per connection: requests with the model at once; beyond, the connection is not read', metricOption('--max-pipelined', true), defaults.limits.maxPipelinedResponses)
+    .option('--max-unsent-bytes <N>', 'per connection: unsent response bytes before the server stops taking its requests (1M = 1,000,000)', metricOption('--max-unsent-bytes', true), defaults.limits.maxUnsentResponseBytes)
     .option('--no-server-timing', 'leave out the Server-Timing header (queue wait, service time, handler)')
     .option('-q, --quiet', 'no telemetry lines', false)
     .action(async (flags: ServeFlags) => {
@@ -42,8 +52,17 @@ export function serveCommand(): Command {
 
 function validate(flags: ServeFlags): ServerConfig {
   try {
-    const { model, workers, host, port, keepAlive, serverTiming } = flags;
-    return validateServerConfig({ model, workers, host, port, keepAlive, serverTiming });
+    const { model, workers, host, port, keepAlive, closeSilently, serverTiming } = flags;
+    return validateServerConfig({
+      model,
+      workers,
+      host,
+      port,
+      keepAlive,
+      closeSilently,
+      serverTiming,
+      limits: { maxPipelinedResponses: flags.maxPipelined, maxUnsentResponseBytes: flags.maxUnsentBytes },
+    });
   } catch (error) {
     if (error instanceof ServerConfigError) throw new UsageError(error.problems.map((problem) => `--${problem}`).join('\n         '));
     throw error;
@@ -61,7 +80,7 @@ async function runServe(flags: ServeFlags): Promise<number> {
   }
   const host = server.address.host.includes(':') ? `[${server.address.host}]` : server.address.host;
   const pool = config.model === 'pool-shared' || config.model === 'pool-per-worker' ? `, ${config.workers} workers` : '';
-  process.stdout.write(`Listening on http://${host}:${server.address.port}/ (model ${config.model}${pool}, keep-alive ${config.keepAlive ? 'on' : 'off'}); Ctrl-C stops it\n`);
+  process.stdout.write(`Listening on http://${host}:${server.address.port}/ (model ${config.model}${pool}, ${connectionText(config)}); Ctrl-C stops it\n`);
   if (!flags.quiet && process.stderr.isTTY) server.on('telemetry', (sample) => process.stderr.write(`${telemetryLine(sample)}\n`));
 
   const failure = await new Promise<string | null>((resolve) => {
@@ -91,6 +110,11 @@ async function runServe(flags: ServeFlags): Promise<number> {
   return 0;
 }
 
+function connectionText(config: ServerConfig): string {
+  if (config.closeSilently) return 'closes silently after every response';
+  return `keep-alive ${config.keepAlive ? 'on' : 'off'}`;
+}
+
 /** One line per sample: connections, throughput, queues, wait versus service, handlers, the loop, the process. */
 export function telemetryLine(sample: ServerTelemetrySample): string {
   const perSec = sample.intervalMs > 0 ? Math.round((sample.requests.served * 1000) / sample.intervalMs) : 0;
@@ -101,10 +125,14 @@ export function telemetryLine(sample: ServerTelemetrySample): string {
   const threads = handlers.threadsStarted > 0 ? `  threads +${handlers.threadsStarted}` : '';
   const deaths = handlers.deaths > 0 ? `  died ${handlers.deaths}` : '';
   const rejected = sample.requests.rejected > 0 ? `  rejected ${sample.requests.rejected}` : '';
+  const abandoned = (sample.requests.abandoned ?? 0) > 0 ? `  abandoned ${sample.requests.abandoned}` : '';
+  const starts = handlers.threadStartUs ?? null;
+  const threadStart =
+    starts === null ? '' : `  thread start p50 ${formatTimeUs(starts.p50)} p99 ${formatTimeUs(starts.p99)} (${Math.round(handlers.threadsStartedPerSec ?? 0)}/s)`;
   return (
     `${(sample.tMs / 1000).toFixed(1)}s  conns ${sample.connections.open}${waiting}  req/s ${perSec}  in flight ${sample.requests.inFlight}` +
     `  queue ${sample.queues.depth}${queues}  wait p99 ${p99(sample.queueWaitUs)}  service p99 ${p99(sample.serviceUs)}` +
-    `  busy ${handlers.busy}${handlers.threads > 0 ? `/${handlers.threads}` : ''}${threads}${deaths}${rejected}` +
+    `  busy ${handlers.busy}${handlers.threads > 0 ? `/${handlers.threads}` : ''}${threads}${threadStart}${deaths}${rejected}${abandoned}` +
     `  loop p99 ${formatTimeUs(sample.eventLoopDelayUs.p99)}  cpu ${Math.round(sample.process.cpuPct)}%  rss ${formatBytes(sample.process.rssBytes)}`
   );
 }

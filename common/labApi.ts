@@ -16,13 +16,15 @@ export const serverStartParamsSchema = z.strictObject({
   /** 0 picks a free port. */
   port: z.number().int().min(0).max(65_535).default(0),
   keepAlive: z.boolean().default(true),
+  /** Close after every response without saying `Connection: close` (server-core's closeSilently). */
+  closeSilently: z.boolean().default(false),
 });
 export type ServerStartParams = z.input<typeof serverStartParamsSchema>;
 
 export interface ServerStatus {
   state: 'stopped' | 'starting' | 'running' | 'stopping';
   /** While starting or running: what was asked for. */
-  settings: { model: ServerModel; workers: number; keepAlive: boolean } | null;
+  settings: { model: ServerModel; workers: number; keepAlive: boolean; closeSilently?: boolean } | null;
   /** While running: where it listens. */
   url: string | null;
   /** The last start or crash failure, until the next start. */

@@ -49,6 +49,12 @@ export const serverTelemetrySampleSchema = z.object({
     rejected: count,
     /** Status code → responses in this interval, rejections included. */
     statusCounts: z.record(z.string(), count),
+    /**
+     * Jobs dropped before they started because their connection had closed, in this interval and
+     * since the start (added later: absent in older records).
+     */
+    abandoned: count.optional(),
+    abandonedTotal: count.optional(),
   }),
   queues: z.object({
     /** Jobs waiting for a handler, now, summed over the queues. */
@@ -71,6 +77,14 @@ export const serverTelemetrySampleSchema = z.object({
     /** Handler threads started in this interval, and since the start. */
     threadsStarted: count,
     threadsStartedTotal: count,
+    /** Handler threads started per second over this interval (added later: absent in older records). */
+    threadsStartedPerSec: z.number().nonnegative().optional(),
+    /**
+     * From asking for a handler thread to its first message (ready to take a job), µs, for the
+     * threads that became ready in this interval; null when none did (added later: absent in
+     * older records). A thread-per-request server pays this once per request.
+     */
+    threadStartUs: durationSummaryUsSchema.nullable().optional(),
     /** Handler threads that died (exit or uncaught error) in this interval, and since the start. */
     deaths: count,
     deathsTotal: count,
@@ -78,6 +92,11 @@ export const serverTelemetrySampleSchema = z.object({
   /** How late the server thread's event loop ran its timers (10 ms sampling), µs. */
   eventLoopDelayUs: z.object({ p50: z.number().nonnegative(), p99: z.number().nonnegative(), max: z.number().nonnegative() }),
   /** The whole process, all threads: CPU over the interval (100 = one core) and resident memory. */
-  process: z.object({ cpuPct: z.number().nonnegative(), rssBytes: count }),
+  process: z.object({
+    cpuPct: z.number().nonnegative(),
+    rssBytes: count,
+    /** Cores the process may use (os.availableParallelism; added later: absent in older records). */
+    cores: count.optional(),
+  }),
 });
 export type ServerTelemetrySample = z.infer<typeof serverTelemetrySampleSchema>;

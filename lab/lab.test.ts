@@ -40,7 +40,7 @@ function next<E extends LabEventName>(event: E, timeoutMs = 20_000): Promise<Lab
 describe('lab', () => {
   it('runs 2 s against the built-in server and saves the run with its telemetry', async () => {
     const server = await lab.call('server.start', { model: 'pool-shared', workers: 2, port: 0 });
-    expect(server).toMatchObject({ state: 'running', settings: { model: 'pool-shared', workers: 2, keepAlive: true } });
+    expect(server).toMatchObject({ state: 'running', settings: { model: 'pool-shared', workers: 2, keepAlive: true, closeSilently: false } });
     const samples = collect('run.sample');
     const statuses = collect('run.status');
     const finished = next('run.finished');
@@ -58,7 +58,7 @@ describe('lab', () => {
     const { runs } = await lab.call('journal.list', {});
     expect(runs.map((run) => run.id)).toEqual([header.id]);
     const record = await lab.call('journal.get', { id: header.id });
-    expect(record.server).toEqual({ kind: 'builtin', model: 'pool-shared', settings: { workers: 2, keepAlive: true } });
+    expect(record.server).toEqual({ kind: 'builtin', model: 'pool-shared', settings: { workers: 2, keepAlive: true, closeSilently: false } });
     const serverSeries = record.serverSeries ?? [];
     expect(serverSeries.length).toBeGreaterThanOrEqual(1);
     for (const point of serverSeries) expect(point.runTMs).toBeGreaterThanOrEqual(0);

@@ -49,8 +49,8 @@ export function benchConfigFor(params: RunParams, builtinUrl: string | null, lim
 
 export function serverInfoFor(params: RunParams, server: ServerStatus): ServerInfo {
   if (params.target.kind !== 'builtin' || server.settings === null) return { kind: 'unknown' };
-  const { model, workers, keepAlive } = server.settings;
-  return { kind: 'builtin', model, settings: { workers, keepAlive } };
+  const { model, workers, keepAlive, closeSilently = false } = server.settings;
+  return { kind: 'builtin', model, settings: { workers, keepAlive, closeSilently } };
 }
 
 /** "event-loop · -t2 -c10 -d10s -R1000", "single, keep-alive off · -t12 …", "httperf --rate 10 --num-conns 1000 · http://…". */

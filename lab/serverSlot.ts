@@ -34,7 +34,7 @@ export class ServerSlot {
     if (this.current.state !== 'stopped') {
       throw new LabError('busy', `the built-in server is ${this.current.state}${this.current.url ? ` at ${this.current.url}` : ''}; stop it first`);
     }
-    const settings = { model: params.model, workers: params.workers, keepAlive: params.keepAlive };
+    const settings = { model: params.model, workers: params.workers, keepAlive: params.keepAlive, closeSilently: params.closeSilently };
     this.setStatus({ state: 'starting', settings, url: null, error: null });
     try {
       const server = await startServer({ ...settings, host: '127.0.0.1', port: params.port });

@@ -10,6 +10,7 @@ describe('validateServerConfig', () => {
       port: 7878,
       keepAlive: true,
       intervalMs: 1000,
+      closeSilently: false,
       serverTiming: true,
       faultRoutes: false,
       limits: {
@@ -20,6 +21,8 @@ describe('validateServerConfig', () => {
         keepAliveTimeoutMs: 5000,
         maxRequestsPerConnection: 0,
         maxThreads: 256,
+        maxPipelinedResponses: 16,
+        maxUnsentResponseBytes: 1_048_576,
       },
     });
   });

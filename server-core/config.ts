@@ -24,6 +24,17 @@ export const serverLimitsSchema = z
     maxRequestsPerConnection: z.number().int().min(0).max(1_000_000_000).default(0),
     /** `thread-per-request`: threads running at once; further requests wait in a queue. */
     maxThreads: z.number().int().min(1).max(MAX_THREADS).default(256),
+    /**
+     * Per connection: requests handed to the model and not yet answered. At this many the server
+     * stops reading the connection (pipelined requests wait in the client and the socket buffers).
+     */
+    maxPipelinedResponses: z.number().int().min(1).max(1024).default(16),
+    /**
+     * Per connection: response bytes produced or expected and not yet taken by the system (the
+     * socket's buffer included). Above this the server hands no further request to the model and
+     * stops reading the connection until the client reads.
+     */
+    maxUnsentResponseBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).default(1024 * 1024),
   })
   .refine((limits) => limits.headersTimeoutMs <= limits.requestTimeoutMs, {
     message: 'headersTimeoutMs must not exceed requestTimeoutMs',
@@ -44,6 +55,12 @@ export const serverConfigSchema = z.strictObject({
   port: z.number().int().min(0).max(65_535).default(7878),
   /** Off: every response carries `Connection: close`. */
   keepAlive: z.boolean().default(true),
+  /**
+   * Close after every response without saying `Connection: close`, dropping request bytes not
+   * yet read (the seed journal's server before entry 004): a keep-alive client sees the
+   * connection end under its next request, which wrk counts as a read error.
+   */
+  closeSilently: z.boolean().default(false),
   /** Telemetry sample period. */
   intervalMs: z.number().int().min(100).max(60_000).default(1000),
   /** A `Server-Timing` header (queue wait, service time, handler) on every routed response. */

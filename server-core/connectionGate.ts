@@ -16,7 +16,8 @@ export class ConnectionGate {
     private readonly http: net.Server,
     onAccepted: (socket: net.Socket) => void,
   ) {
-    this.listener = net.createServer({ pauseOnConnect: true, noDelay: true }, (socket) => {
+    // allowHalfOpen as node:http's own listener: a client's FIN does not end the server's side.
+    this.listener = net.createServer({ pauseOnConnect: true, noDelay: true, allowHalfOpen: true }, (socket) => {
       onAccepted(socket);
       socket.on('error', () => socket.destroy());
       this.waiting.push(socket);

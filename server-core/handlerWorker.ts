@@ -1,5 +1,6 @@
 // The server thread's side of one handler thread: starts it, hands it one job at a time, and
 // tells its owner when the thread is ready, done with a job, or dead (exit or uncaught error).
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { HandledResponse, HandlerToServer, Job, ServerToHandler } from './jobs.ts';
 
@@ -15,6 +16,10 @@ export class HandlerWorker {
   private ready = false;
   private retired = false;
   private failure: string | null = null;
+  /** When the thread was asked for (performance.now() ms). */
+  private readonly createdAtMs = performance.now();
+  /** From the request for the thread to its 'ready' message, µs; null until it is ready. */
+  startUs: number | null = null;
   /** The job it is running, if any. */
   current: Job | null = null;
 
@@ -57,6 +62,7 @@ export class HandlerWorker {
     if (this.retired) return;
     if (message.type === 'ready') {
       this.ready = true;
+      this.startUs = (performance.now() - this.createdAtMs) * 1000;
       this.events.ready(this);
       return;
     }

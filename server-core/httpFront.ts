@@ -9,9 +9,9 @@ import { performance } from 'node:perf_hooks';
 import { replyForClientError } from './clientErrors.ts';
 import type { ServerConfig } from './config.ts';
 import { Connections, type Exchange } from './connections.ts';
-import { errorMessage, failureOutcome, type Job, type JobOutcome, type JobTiming } from './jobs.ts';
+import { ABANDONED, errorMessage, failureOutcome, type Job, type JobOutcome, type JobTiming } from './jobs.ts';
 import type { Model } from './models/model.ts';
-import { routeRequest, takesBody, type Workload } from './routes.ts';
+import { expectedResponseBytes, routeRequest, takesBody, type Workload } from './routes.ts';
 import type { TelemetryRecorder } from './telemetry.ts';
 
 const FRONT = 'front';
@@ -23,6 +23,8 @@ const NO_BODY = new Uint8Array(0);
 
 interface FrontExchange extends Exchange {
   front: HttpFront;
+  /** The job to run, kept while the connection's flow limits hold it. */
+  job: { workload: Workload; body: Uint8Array; arrivedAtMs: number } | null;
 }
 
 /** node:http's response with a slot for its exchange, which the one shared 'close' listener reads. */
@@ -60,6 +62,15 @@ function onResponseClose(this: TrackedResponse): void {
   exchange.front.responseClosed(exchange);
 }
 
+/** A response of a close-silently server has gone out: close its connection, unread bytes dropped. */
+function onSilentResponseFinish(this: TrackedResponse): void {
+  const socket = this.exchange?.req.socket;
+  if (socket === undefined || socket.destroyed) return;
+  socket.end();
+  // Closing with request bytes unread makes the system reset the connection, as the journal's server did.
+  socket.once('finish', () => socket.destroy());
+}
+
 export interface FrontOptions {
   config: ServerConfig;
   model: Model;
@@ -81,7 +92,16 @@ export class HttpFront {
 
   constructor(private readonly options: FrontOptions) {
     const { limits } = options.config;
-    this.connections = new Connections(options.telemetry);
+    this.connections = new Connections(options.telemetry, limits, {
+      dispatch: (exchange) => this.runJob(exchange as FrontExchange),
+      abandoned: () => options.telemetry.jobAbandoned(),
+      unanswered: (exchange) => {
+        const res = exchange.res as TrackedResponse;
+        if (res.exchange === null) return;
+        res.exchange = null;
+        this.responseClosed(exchange);
+      },
+    });
     this.server = http.createServer({
       ServerResponse: TrackedResponse,
       maxHeaderSize: limits.maxHeaderBytes,
@@ -95,6 +115,9 @@ export class HttpFront {
       requireHostHeader: false,
     });
     this.server.maxRequestsPerSocket = limits.maxRequestsPerConnection;
+    // RFC 9112 §9.6: a client that half-closes still gets the responses to what it sent; the
+    // connection closes after the last of them (node:http's default closes at once).
+    (this.server as { httpAllowHalfOpen?: boolean }).httpAllowHalfOpen = true;
     this.server.on('connection', (socket: net.Socket) => this.onConnection(socket));
     this.server.on('request', (req, res) => this.onRequest(req, res, false));
     this.server.on('checkContinue', (req, res) => this.onRequest(req, res, true));
@@ -148,7 +171,7 @@ export class HttpFront {
   private onRequest(req: http.IncomingMessage, res: http.ServerResponse, expectsContinue: boolean, expectation?: 'expectation'): void {
     const arrivedAtMs = this.options.takeWaitStart?.(req.socket) ?? performance.now();
     const { telemetry } = this.options;
-    const exchange: FrontExchange = { req, res, complete: false, abandoned: false, close: false, front: this };
+    const exchange: FrontExchange = { req, res, complete: false, abandoned: false, close: false, running: false, reservedBytes: 0, front: this, job: null };
     const requestsOnConnection = this.connections.began(exchange);
     // node:http says `Connection: close` at the request limit but keeps the connection open until
     // the idle timeout; saying it here closes it after the response.
@@ -157,6 +180,7 @@ export class HttpFront {
     telemetry.requestStarted();
     (res as TrackedResponse).exchange = exchange;
     res.on('close', onResponseClose);
+    if (this.options.config.closeSilently) res.on('finish', onSilentResponseFinish);
 
     const refusal = this.checkRequest(req);
     if (refusal !== null) {
@@ -223,7 +247,7 @@ export class HttpFront {
     return null;
   }
 
-  private readBody(exchange: Exchange, workload: Workload, maxBodyBytes: number, arrivedAtMs: number): void {
+  private readBody(exchange: FrontExchange, workload: Workload, maxBodyBytes: number, arrivedAtMs: number): void {
     const { req } = exchange;
     const keep = takesBody(workload);
     const chunks: Buffer[] = [];
@@ -249,11 +273,21 @@ export class HttpFront {
     req.on('end', onEnd);
   }
 
-  private dispatch(exchange: Exchange, workload: Workload, body: Uint8Array, arrivedAtMs: number): void {
+  /** A complete request goes to the model now, or later when its connection's flow limits allow. */
+  private dispatch(exchange: FrontExchange, workload: Workload, body: Uint8Array, arrivedAtMs: number): void {
+    exchange.job = { workload, body, arrivedAtMs };
+    if (this.connections.admit(exchange, expectedResponseBytes(workload, body.byteLength))) this.runJob(exchange);
+  }
+
+  private runJob(exchange: FrontExchange): void {
+    const pending = exchange.job;
+    if (pending === null) return;
+    exchange.job = null;
+    const { workload, body, arrivedAtMs } = pending;
     const job: Job = { id: this.nextJobId++, workload, body };
     let outcome: JobOutcome | Promise<JobOutcome>;
     try {
-      outcome = this.options.model.run(job, arrivedAtMs);
+      outcome = this.options.model.run(job, arrivedAtMs, this.connections.clientOf(exchange.req.socket));
     } catch (error) {
       outcome = failureOutcome(500, `server error: ${errorMessage(error)}`, FRONT);
     }
@@ -270,6 +304,10 @@ export class HttpFront {
   /** Writes an outcome; `allow` is the Allow header of a 405. */
   private respond(exchange: Exchange, outcome: JobOutcome, allow?: string): void {
     const { res } = exchange;
+    if (outcome === ABANDONED) {
+      this.options.telemetry.jobAbandoned();
+      return;
+    }
     if (exchange.abandoned || res.writableEnded || res.destroyed) return;
     const { config, telemetry } = this.options;
     if (outcome.timing !== null) telemetry.recordTiming(outcome.timing);
@@ -278,7 +316,8 @@ export class HttpFront {
     const headers: string[] = ['Content-Type', outcome.contentType, 'Content-Length', String(body.byteLength)];
     if (config.serverTiming && outcome.timing !== null) headers.push('Server-Timing', serverTimingValue(outcome.timing, outcome.handler));
     if (allow !== undefined) headers.push('Allow', allow);
-    if (!config.keepAlive || this.draining || exchange.close) headers.push('Connection', 'close');
+    // A close-silently server closes after every response without saying so.
+    if ((!config.keepAlive && !config.closeSilently) || this.draining || exchange.close) headers.push('Connection', 'close');
     res.writeHead(outcome.status, headers);
     // node:http joins a string body to the head as one chunk; a Buffer would go as a second one.
     if (body.byteLength <= SMALL_BODY_BYTES) res.end(latin1(body), 'latin1');

@@ -10,6 +10,12 @@ export interface Job {
   body: Uint8Array;
 }
 
+/** Who waits for a job: a job whose client is gone is dropped before it starts (see ABANDONED). */
+export interface JobClient {
+  /** The connection is closed: nothing can be sent to it any more. */
+  isGone(): boolean;
+}
+
 /** A response as it leaves a handler. */
 export interface HandledResponse {
   status: number;
@@ -34,6 +40,12 @@ export interface JobOutcome extends HandledResponse {
 export type ServerToHandler = { type: 'job'; job: Job };
 
 export type HandlerToServer = { type: 'ready' } | { type: 'done'; id: number; response: HandledResponse; serviceUs: number };
+
+/**
+ * The outcome of a job dropped before it started because its client was gone: nothing is
+ * written, and telemetry counts it as abandoned. Compared by identity.
+ */
+export const ABANDONED: JobOutcome = Object.freeze({ status: 0, contentType: '', body: new Uint8Array(0), timing: null, handler: 'none' });
 
 /** A text outcome no handler produced: 500 for a bug, 503 when the handler thread died. */
 export function failureOutcome(status: 500 | 503, message: string, handler: string): JobOutcome {

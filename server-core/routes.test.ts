@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BYTES, routeRequest, splitTarget, takesBody, type RouteDecision } from './routes.ts';
+import { mayDispatch } from './connections.ts';
+import { expectedResponseBytes, MAX_BYTES, routeRequest, splitTarget, takesBody, type RouteDecision } from './routes.ts';
 
 describe('routeRequest', () => {
   // [method, target, faultRoutes, expected]
@@ -52,5 +53,31 @@ describe('takesBody', () => {
   it('only echo reads the body', () => {
     expect(takesBody({ kind: 'echo' })).toBe(true);
     expect(takesBody({ kind: 'hello' })).toBe(false);
+  });
+});
+
+describe('expectedResponseBytes', () => {
+  it.each([
+    // [workload, request body bytes, counted bytes]
+    [{ kind: 'bytes', n: 16_777_216 }, 0, 16_777_216],
+    [{ kind: 'echo' }, 5000, 5000],
+    [{ kind: 'hello' }, 0, 64],
+    [{ kind: 'sleep', ms: 1000 }, 0, 64],
+  ] as const)('%o with a %i-byte body counts %i bytes', (workload, bodyBytes, expected) => {
+    expect(expectedResponseBytes(workload, bodyBytes)).toBe(expected);
+  });
+});
+
+describe('mayDispatch', () => {
+  const limits = { maxPipelinedResponses: 16, maxUnsentResponseBytes: 1_048_576 };
+  it.each([
+    // [running, unsent bytes, may hand over one more]
+    [0, 0, true],
+    [15, 1_048_575, true],
+    [16, 0, false],
+    [0, 1_048_576, false],
+    [3, 16_777_216, false],
+  ] as const)('%i running, %i bytes unsent: %s', (running, unsentBytes, expected) => {
+    expect(mayDispatch(running, unsentBytes, limits)).toBe(expected);
   });
 });

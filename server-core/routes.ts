@@ -92,3 +92,17 @@ function withParam(query: string, name: string, max: number, make: (value: numbe
 export function takesBody(workload: Workload): boolean {
   return workload.kind === 'echo';
 }
+
+/** What a small text response (hello, sleep, cpu, faults) is counted as: its body is a few dozen bytes. */
+const SMALL_RESPONSE_BYTES = 64;
+
+/**
+ * The body size a workload will answer with, when it can be large: counted against the
+ * connection's unsent-bytes limit from the moment the job is handed to the model, so that
+ * pipelined `/bytes` jobs are not all produced at once before the first is sent.
+ */
+export function expectedResponseBytes(workload: Workload, requestBodyBytes: number): number {
+  if (workload.kind === 'bytes') return workload.n;
+  if (workload.kind === 'echo') return requestBodyBytes;
+  return SMALL_RESPONSE_BYTES;
+}

@@ -2,6 +2,7 @@
 // path only increments counters (statuses too, in an array indexed by status) and stages its two
 // durations (histogram.ts); everything else is built when a sample is taken.
 import type { Socket } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
 import type { ServerModel, ServerTelemetrySample } from '../common/serverTelemetry.ts';
 import { DurationRecorder, encodeDurations, summarizeDurations } from './histogram.ts';
@@ -25,6 +26,8 @@ export class TelemetryRecorder {
   private servedTotal = 0;
   private inFlight = 0;
   private rejected = 0;
+  private abandoned = 0;
+  private abandonedTotal = 0;
   /** Responses per status code in this interval; the codes seen in `statusesSeen`. */
   private readonly statusCounts = new Uint32Array(STATUS_SLOTS);
   private statusesSeen: number[] = [];
@@ -32,6 +35,7 @@ export class TelemetryRecorder {
   private lastDeaths = 0;
   private readonly queueWait = new DurationRecorder();
   private readonly service = new DurationRecorder();
+  private readonly threadStart = new DurationRecorder();
   private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 
   constructor(private readonly model: ServerModel) {
@@ -64,6 +68,12 @@ export class TelemetryRecorder {
     this.countStatus(status);
   }
 
+  /** A job dropped before it started because its connection had closed. */
+  jobAbandoned(): void {
+    this.abandoned++;
+    this.abandonedTotal++;
+  }
+
   recordTiming(timing: JobTiming): void {
     this.queueWait.record(timing.queueWaitUs);
     this.service.record(timing.serviceUs);
@@ -86,6 +96,8 @@ export class TelemetryRecorder {
     const depth = gauges.queueDepths.reduce((sum, n) => sum + n, 0);
     const queueWait = this.queueWait.read();
     const service = this.service.read();
+    for (const startUs of gauges.threadStartsUs) this.threadStart.record(startUs);
+    const threadsStarted = gauges.threadsStartedTotal - this.lastThreadsStarted;
     const sample: ServerTelemetrySample = {
       seq: this.seq++,
       model: this.model,
@@ -93,7 +105,15 @@ export class TelemetryRecorder {
       epochMs: performance.timeOrigin + nowMs,
       intervalMs,
       connections: { open: this.open, accepted: this.accepted, acceptedTotal: this.acceptedTotal, waiting: waitingConnections },
-      requests: { served: this.served, servedTotal: this.servedTotal, inFlight: this.inFlight, rejected: this.rejected, statusCounts: this.takeStatusCounts() },
+      requests: {
+        served: this.served,
+        servedTotal: this.servedTotal,
+        inFlight: this.inFlight,
+        rejected: this.rejected,
+        statusCounts: this.takeStatusCounts(),
+        abandoned: this.abandoned,
+        abandonedTotal: this.abandonedTotal,
+      },
       queues: { depth, depths: gauges.queueDepths },
       queueWaitUs: summarizeDurations(queueWait),
       serviceUs: summarizeDurations(service),
@@ -102,22 +122,26 @@ export class TelemetryRecorder {
         threads: gauges.handlerThreads,
         busy: gauges.busy,
         busyPeak: gauges.busyPeak,
-        threadsStarted: gauges.threadsStartedTotal - this.lastThreadsStarted,
+        threadsStarted,
         threadsStartedTotal: gauges.threadsStartedTotal,
+        threadsStartedPerSec: intervalMs > 0 ? (threadsStarted * 1000) / intervalMs : 0,
+        threadStartUs: summarizeDurations(this.threadStart.read()),
         deaths: gauges.deathsTotal - this.lastDeaths,
         deathsTotal: gauges.deathsTotal,
       },
       eventLoopDelayUs: this.takeLoopDelay(),
-      process: { cpuPct: intervalMs > 0 ? ((cpu.user + cpu.system) / 1000 / intervalMs) * 100 : 0, rssBytes: process.memoryUsage.rss() },
+      process: { cpuPct: intervalMs > 0 ? ((cpu.user + cpu.system) / 1000 / intervalMs) * 100 : 0, rssBytes: process.memoryUsage.rss(), cores: availableParallelism() },
     };
     this.lastSampleMs = nowMs;
     this.accepted = 0;
     this.served = 0;
     this.rejected = 0;
+    this.abandoned = 0;
     this.lastThreadsStarted = gauges.threadsStartedTotal;
     this.lastDeaths = gauges.deathsTotal;
     this.queueWait.reset();
     this.service.reset();
+    this.threadStart.reset();
     return sample;
   }
 

@@ -14,7 +14,7 @@ export class EventLoopModel implements Model {
   }
 
   gauges(): ModelGauges {
-    return { queueDepths: [], busy: this.busy.busy, busyPeak: this.busy.takePeak(), handlerThreads: 0, threadsStartedTotal: 0, deathsTotal: 0 };
+    return { queueDepths: [], busy: this.busy.busy, busyPeak: this.busy.takePeak(), handlerThreads: 0, threadsStartedTotal: 0, deathsTotal: 0, threadStartsUs: [] };
   }
 
   async close(): Promise<void> {}

@@ -1,6 +1,6 @@
 // What every concurrency model offers the HTTP front: run a job, report its gauges, close.
 // The models differ only in where and when a job's workload runs.
-import type { Job, JobOutcome } from '../jobs.ts';
+import type { Job, JobClient, JobOutcome } from '../jobs.ts';
 
 export interface ModelGauges {
   /** Jobs waiting for a handler, per queue. */
@@ -13,6 +13,8 @@ export interface ModelGauges {
   handlerThreads: number;
   threadsStartedTotal: number;
   deathsTotal: number;
+  /** How long each handler thread that became ready since the previous call took to start, µs. */
+  threadStartsUs: number[];
 }
 
 export interface Model {
@@ -21,9 +23,10 @@ export interface Model {
   /**
    * Runs a job that arrived at `arrivedAtMs` (performance.now() of the server thread). Never
    * rejects: a workload that throws gives 500, a handler thread that dies gives 503. May answer
-   * synchronously.
+   * synchronously. A job that waits in a queue is dropped when it would start if `client` is
+   * gone by then: it resolves with ABANDONED.
    */
-  run(job: Job, arrivedAtMs: number): JobOutcome | Promise<JobOutcome>;
+  run(job: Job, arrivedAtMs: number, client: JobClient): JobOutcome | Promise<JobOutcome>;
   gauges(): ModelGauges;
   /** Ends the handler threads; jobs still running are dropped. */
   close(): Promise<void>;

@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { handlerThreadEntry } from '../handlerEntry.ts';
 import { HandlerWorker, type HandlerEvents } from '../handlerWorker.ts';
-import { failureOutcome, type HandledResponse, type Job, type JobOutcome } from '../jobs.ts';
+import { ABANDONED, failureOutcome, type HandledResponse, type Job, type JobClient, type JobOutcome } from '../jobs.ts';
 import { BusyGauge, msToUs, type Model, type ModelGauges } from './model.ts';
 
 export type QueuePolicy = 'shared' | 'per-handler';
@@ -20,6 +20,7 @@ const RESTART_DELAY_MS = 1000;
 interface Queued {
   job: Job;
   arrivedAtMs: number;
+  client: JobClient;
   resolve: (outcome: JobOutcome) => void;
 }
 
@@ -33,6 +34,8 @@ export class PoolModel implements Model {
   private nextQueue = 0;
   private threadsStarted = 0;
   private deaths = 0;
+  /** Start times of the handlers that became ready since the last gauges() call, µs. */
+  private threadStartsUs: number[] = [];
   private closed = false;
   private startup: { resolve: () => void; reject: (error: Error) => void; waiting: number } | null = null;
   private readonly restartTimers = new Set<NodeJS.Timeout>();
@@ -60,10 +63,10 @@ export class PoolModel implements Model {
     });
   }
 
-  run(job: Job, arrivedAtMs: number): Promise<JobOutcome> {
+  run(job: Job, arrivedAtMs: number, client: JobClient): Promise<JobOutcome> {
     return new Promise((resolve) => {
       const queue = this.policy === 'shared' ? 0 : this.nextQueue++ % this.size;
-      this.queues[queue]?.push({ job, arrivedAtMs, resolve });
+      this.queues[queue]?.push({ job, arrivedAtMs, client, resolve });
       this.dispatch();
     });
   }
@@ -76,7 +79,14 @@ export class PoolModel implements Model {
       handlerThreads: this.slots.length,
       threadsStartedTotal: this.threadsStarted,
       deathsTotal: this.deaths,
+      threadStartsUs: this.takeThreadStarts(),
     };
+  }
+
+  private takeThreadStarts(): number[] {
+    const starts = this.threadStartsUs;
+    this.threadStartsUs = [];
+    return starts;
   }
 
   async close(): Promise<void> {
@@ -95,11 +105,16 @@ export class PoolModel implements Model {
     return this.slots.indexOf(handler);
   }
 
-  /** Gives every idle handler the next job of the queue it takes from. */
+  /** Gives every idle handler the next job of the queue it takes from; jobs whose client is gone are dropped. */
   private dispatch(): void {
     this.slots.forEach((handler, slot) => {
       if (!handler.isIdle) return;
-      const next = this.queues[this.policy === 'shared' ? 0 : slot]?.shift();
+      const queue = this.queues[this.policy === 'shared' ? 0 : slot];
+      let next = queue?.shift();
+      while (next?.client.isGone() === true) {
+        next.resolve(ABANDONED);
+        next = queue?.shift();
+      }
       if (next === undefined) return;
       this.pending.set(next.job.id, { queued: next, queueWaitUs: msToUs(performance.now() - next.arrivedAtMs) });
       this.busy.begin();
@@ -107,7 +122,8 @@ export class PoolModel implements Model {
     });
   }
 
-  private onReady(_handler: HandlerWorker): void {
+  private onReady(handler: HandlerWorker): void {
+    if (handler.startUs !== null) this.threadStartsUs.push(handler.startUs);
     const startup = this.startup;
     if (startup !== null && --startup.waiting === 0) {
       this.startup = null;

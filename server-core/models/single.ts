@@ -1,12 +1,13 @@
 // `single`: one connection at a time (the connection gate) and one job at a time, on the server
 // thread, start to finish. Pipelined jobs of the connection wait their turn here.
-import type { Job, JobOutcome } from '../jobs.ts';
+import { ABANDONED, type Job, type JobClient, type JobOutcome } from '../jobs.ts';
 import { runOnServerThread } from './inline.ts';
 import { BusyGauge, type Model, type ModelGauges } from './model.ts';
 
 interface Waiting {
   job: Job;
   arrivedAtMs: number;
+  client: JobClient;
   resolve: (outcome: JobOutcome | Promise<JobOutcome>) => void;
 }
 
@@ -20,8 +21,8 @@ export class SingleModel implements Model {
 
   async start(): Promise<void> {}
 
-  run(job: Job, arrivedAtMs: number): JobOutcome | Promise<JobOutcome> {
-    if (this.running) return new Promise((resolve) => this.waiting.push({ job, arrivedAtMs, resolve }));
+  run(job: Job, arrivedAtMs: number, client: JobClient): JobOutcome | Promise<JobOutcome> {
+    if (this.running) return new Promise((resolve) => this.waiting.push({ job, arrivedAtMs, client, resolve }));
     return this.execute(job, arrivedAtMs);
   }
 
@@ -33,6 +34,7 @@ export class SingleModel implements Model {
       handlerThreads: 0,
       threadsStartedTotal: 0,
       deathsTotal: 0,
+      threadStartsUs: [],
     };
   }
 
@@ -56,7 +58,7 @@ export class SingleModel implements Model {
     while (!this.running) {
       const next = this.waiting.shift();
       if (next === undefined) return;
-      next.resolve(this.execute(next.job, next.arrivedAtMs));
+      next.resolve(next.client.isGone() ? ABANDONED : this.execute(next.job, next.arrivedAtMs));
     }
   }
 }

@@ -3,12 +3,13 @@
 import { performance } from 'node:perf_hooks';
 import { handlerThreadEntry } from '../handlerEntry.ts';
 import { HandlerWorker, type HandlerEvents } from '../handlerWorker.ts';
-import { failureOutcome, type HandledResponse, type Job, type JobOutcome } from '../jobs.ts';
+import { ABANDONED, failureOutcome, type HandledResponse, type Job, type JobClient, type JobOutcome } from '../jobs.ts';
 import { BusyGauge, msToUs, type Model, type ModelGauges } from './model.ts';
 
 interface Queued {
   job: Job;
   arrivedAtMs: number;
+  client: JobClient;
   resolve: (outcome: JobOutcome) => void;
 }
 
@@ -20,6 +21,8 @@ export class ThreadPerRequestModel implements Model {
   private readonly events: HandlerEvents;
   private threadsStarted = 0;
   private deaths = 0;
+  /** Start times of the threads that became ready since the last gauges() call, µs. */
+  private threadStartsUs: number[] = [];
   private closed = false;
   /** Set by start(). */
   private entry: URL | null = null;
@@ -37,9 +40,9 @@ export class ThreadPerRequestModel implements Model {
     this.entry = await handlerThreadEntry();
   }
 
-  run(job: Job, arrivedAtMs: number): Promise<JobOutcome> {
+  run(job: Job, arrivedAtMs: number, client: JobClient): Promise<JobOutcome> {
     return new Promise((resolve) => {
-      this.waiting.push({ job, arrivedAtMs, resolve });
+      this.waiting.push({ job, arrivedAtMs, client, resolve });
       this.startThreads();
     });
   }
@@ -52,7 +55,14 @@ export class ThreadPerRequestModel implements Model {
       handlerThreads: this.threads.size,
       threadsStartedTotal: this.threadsStarted,
       deathsTotal: this.deaths,
+      threadStartsUs: this.takeThreadStarts(),
     };
+  }
+
+  private takeThreadStarts(): number[] {
+    const starts = this.threadStartsUs;
+    this.threadStartsUs = [];
+    return starts;
   }
 
   async close(): Promise<void> {
@@ -67,6 +77,10 @@ export class ThreadPerRequestModel implements Model {
     while (!this.closed && this.threads.size < this.maxThreads) {
       const queued = this.waiting.shift();
       if (queued === undefined) return;
+      if (queued.client.isGone()) {
+        queued.resolve(ABANDONED);
+        continue;
+      }
       this.threadsStarted++;
       this.threads.set(new HandlerWorker(`thread-${this.threadsStarted}`, entry, this.events), { queued, queueWaitUs: 0 });
     }
@@ -75,6 +89,13 @@ export class ThreadPerRequestModel implements Model {
   private onReady(handler: HandlerWorker): void {
     const entry = this.threads.get(handler);
     if (entry === undefined) return;
+    if (handler.startUs !== null) this.threadStartsUs.push(handler.startUs);
+    // The client left while its thread started: the job is dropped before it starts.
+    if (entry.queued.client.isGone()) {
+      this.end(handler, false);
+      entry.queued.resolve(ABANDONED);
+      return;
+    }
     entry.queueWaitUs = msToUs(performance.now() - entry.queued.arrivedAtMs);
     this.busy.begin();
     handler.run(entry.queued.job);

@@ -49,6 +49,22 @@ describe('telemetry samples', () => {
     });
   });
 
+  it('time every handler thread start, and count the threads started per second', async () => {
+    await withServer({ model: 'thread-per-request', intervalMs: 100 }, async (server, port) => {
+      const samples: ServerTelemetrySample[] = [];
+      server.on('telemetry', (sample) => samples.push(sample));
+      for (let i = 0; i < 3; i++) expect((await request(port, '/')).status).toBe(200);
+      await nextSample(server, (sample) => sample.handlers.threadsStartedTotal === 3 && sample.handlers.threads === 0);
+      const starts = samples.flatMap((sample) => (sample.handlers.threadStartUs == null ? [] : [sample.handlers.threadStartUs]));
+      expect(starts.reduce((sum, summary) => sum + summary.count, 0)).toBe(3);
+      // A worker thread takes at least a millisecond to start and report ready.
+      for (const summary of starts) expect(summary.p50).toBeGreaterThan(1000);
+      const perSec = samples.reduce((sum, sample) => sum + (sample.handlers.threadsStartedPerSec ?? 0) * (sample.intervalMs / 1000), 0);
+      expect(perSec).toBeCloseTo(3, 5);
+      expect(samples.every((sample) => (sample.process.cores ?? 0) >= 1)).toBe(true);
+    });
+  });
+
   it('show the server thread blocked by /sleep in event-loop, and not in pool-shared', async () => {
     const worstLoopDelayUs = (model: 'event-loop' | 'pool-shared'): Promise<number> =>
       withServer({ model, workers: 2, intervalMs: 100 }, async (server, port) => {

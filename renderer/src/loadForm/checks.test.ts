@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RunHeader } from '../../../common/runHeader.ts';
-import { checkParams, maxRatePerConnection, type Finding } from './checks.ts';
+import { checkParams, maxRatePerConnection, threadPerRequestCapacity, type Finding } from './checks.ts';
 import { defaultDraft, type LoadDraft } from './draft.ts';
 import { estimateLatency } from './latencyEstimate.ts';
 import { presetDraft, presets } from './presets.ts';
+import { estimateThreadCapacity, type CapacitySample } from './threadCapacity.ts';
 import { toRunParams, type RunParams } from './toRunParams.ts';
 
 function params(changes: Partial<LoadDraft>): RunParams {
@@ -46,6 +47,23 @@ describe('checkParams', () => {
     expect(findings[1]?.message).toMatch(/3 connections at 10\/s: the run takes about 0\.3 s/);
     const slow = checkParams(params({ mode: 'conn-rate', threads: '1', connRate: '10', numConns: '1000', timeout: '1s' }), { us: 5_000_000, source: 't' });
     expect(slow.map((finding) => finding.message).join()).toMatch(/100 s.*timeout/);
+  });
+
+  it('thread per request: at most cores ÷ thread start time a second', () => {
+    expect(threadPerRequestCapacity(2, 30_000)).toBeCloseTo(66.67, 1);
+    expect(threadPerRequestCapacity(8, 1000)).toBe(8000);
+    expect(threadPerRequestCapacity(1, 0)).toBe(1_000_000);
+  });
+
+  it('a rate above the capacity warns about the server, not the connections', () => {
+    const seed = params({ threads: '12', connections: '400', rate: '1000', duration: '30s' });
+    // 30 ms per request at the server would also break the per-connection ceiling (33/s each for 2.5/s asked): not said.
+    const findings = checkParams(seed, { us: 30_000, source: 'test' }, { reqPerSec: 66.7, source: '2 cores ÷ 30 ms' });
+    expect(levels(findings)).toEqual(['warn']);
+    expect(findings[0]?.message).toMatch(/^1000 req\/s is more than the server can take on: about 66\.7 req\/s \(2 cores ÷ 30 ms\)\. The run will fall behind its schedule whatever the number of connections/);
+    expect(findings[0]?.message).not.toMatch(/connections or a lower rate/);
+    // Below the capacity: the usual checks.
+    expect(checkParams(params({ threads: '2', connections: '10', rate: '50', duration: '30s' }), oneMs, { reqPerSec: 66.7, source: 't' })).toEqual([]);
   });
 
   it('connection-rate mode: too many open at once', () => {
@@ -99,6 +117,27 @@ describe('estimateLatency', () => {
   });
 });
 
+describe('estimateThreadCapacity', () => {
+  const sample = (changes: Partial<CapacitySample> & { startP50Us?: number | null; cores?: number }): CapacitySample => ({
+    model: changes.model ?? 'thread-per-request',
+    handlers: { threadStartUs: changes.startP50Us == null ? null : { count: 5, mean: changes.startP50Us, p50: changes.startP50Us, p90: changes.startP50Us, p99: changes.startP50Us, max: changes.startP50Us } },
+    process: { cores: changes.cores },
+  });
+
+  it('the newest start p50 of a thread-per-request server, times its cores', () => {
+    const estimate = estimateThreadCapacity('thread-per-request', [sample({ startP50Us: 10_000, cores: 2 }), sample({ startP50Us: 40_000, cores: 2 }), sample({ startP50Us: null, cores: 2 })]);
+    expect(estimate?.reqPerSec).toBe(50);
+    expect(estimate?.source).toMatch(/^2 cores ÷ 40(\.0)? ms to start a thread/);
+  });
+
+  it('unknown (null) for other models, before any thread started, or without the core count of older servers', () => {
+    expect(estimateThreadCapacity('pool-shared', [sample({ startP50Us: 10_000, cores: 2 })])).toBeNull();
+    expect(estimateThreadCapacity('thread-per-request', [sample({ startP50Us: null, cores: 2 })])).toBeNull();
+    expect(estimateThreadCapacity('thread-per-request', [sample({ startP50Us: 10_000 })])).toBeNull();
+    expect(estimateThreadCapacity('thread-per-request', [sample({ model: 'pool-shared', startP50Us: 10_000, cores: 2 })])).toBeNull();
+  });
+});
+
 describe('presets', () => {
   it('every preset at every length is a valid run', () => {
     for (const preset of presets) {
@@ -119,6 +158,15 @@ describe('presets', () => {
     const httperf = presets.find((preset) => preset.family === 'httperf');
     expect(httperf && params(presetDraft(httperf, 'journal')).connRate).toEqual({ numConns: 1000, numCalls: 1, spacing: { kind: 'fixed', ratePerSec: 10 } });
     expect(presets.filter((preset) => preset.family === 'keep-alive').map((preset) => preset.server.keepAlive)).toEqual([false, true]);
+  });
+
+  it("follows the journal's servers: before entry 004 they closed silently after every response", () => {
+    for (const preset of presets.filter((candidate) => candidate.family === 'models')) {
+      expect(preset.server, preset.id).toMatchObject({ keepAlive: false, closeSilently: true });
+      expect(preset.description, preset.id).toMatch(/without saying Connection: close.*read error/);
+    }
+    expect(presets.filter((preset) => preset.family === 'keep-alive').map((preset) => preset.server.closeSilently)).toEqual([true, false]);
+    expect(presets.find((preset) => preset.id === 'models-thread-per-request')?.description).toMatch(/falls short of the journal's Rust server.*cores ÷ start time/);
   });
 
   it('shorter lengths by default', () => {

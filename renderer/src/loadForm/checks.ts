@@ -15,6 +15,21 @@ export interface LatencyEstimate {
   source: string;
 }
 
+/** The most requests a second the server can take on, and how that was estimated. */
+export interface CapacityEstimate {
+  reqPerSec: number;
+  /** In words: "2 cores ÷ 31 ms to start a thread (p50 the server measured just now)". */
+  source: string;
+}
+
+/**
+ * thread-per-request starts a handler thread for every request, and a thread's start costs about
+ * `startUs` of one core: at most cores ÷ start time requests a second, whatever the connections.
+ */
+export function threadPerRequestCapacity(cores: number, startUs: number): number {
+  return (cores * 1_000_000) / Math.max(1, startUs);
+}
+
 /** Used when nothing was measured against the target yet: a trivial handler over loopback. */
 export const ASSUMED_LATENCY: LatencyEstimate = { us: 1000, source: 'assumed 1 ms (nothing measured against this target yet)' };
 
@@ -27,7 +42,8 @@ export function maxRatePerConnection(latencyUs: number): number {
   return 1_000_000 / Math.max(1, latencyUs);
 }
 
-export function checkParams(params: RunParams, latency: LatencyEstimate): Finding[] {
+/** `capacity`: what the target can take on at most, when known (thread-per-request's thread starts). */
+export function checkParams(params: RunParams, latency: LatencyEstimate, capacity: CapacityEstimate | null = null): Finding[] {
   const findings: Finding[] = [];
   if (params.mode === 'conn-rate') {
     const connRate = params.connRate;
@@ -47,7 +63,15 @@ export function checkParams(params: RunParams, latency: LatencyEstimate): Findin
   if (params.connections < params.threads) {
     findings.push({ level: 'block', message: `Fewer connections (${params.connections}) than threads (${params.threads}): every thread needs at least one connection. Use at least ${params.threads} connections or fewer threads.` });
   }
-  if (params.mode === 'rate' && params.ratePerSec !== null) {
+  if (params.mode === 'rate' && params.ratePerSec !== null && capacity !== null && params.ratePerSec > capacity.reqPerSec) {
+    // More connections would not help: the server cannot start the work fast enough.
+    findings.push({
+      level: 'warn',
+      message:
+        `${formatSignificant(params.ratePerSec)} req/s is more than the server can take on: about ${formatSignificant(capacity.reqPerSec)} req/s (${capacity.source}). ` +
+        'The run will fall behind its schedule whatever the number of connections; lower the rate to measure the server below its capacity, or keep it to see what happens beyond.',
+    });
+  } else if (params.mode === 'rate' && params.ratePerSec !== null) {
     const perConnection = params.ratePerSec / params.connections;
     const ceiling = maxRatePerConnection(latency.us);
     if (perConnection > ceiling) {

@@ -94,7 +94,7 @@ function createActions(ctx: ActionContext) {
     setPresetLength: (presetLength: PresetLength) => store.setState({ presetLength }),
     applyPreset: (preset: Preset) =>
       store.setState((state) => ({
-        serverForm: { ...state.serverForm, model: preset.server.model, workers: String(preset.server.workers), keepAlive: preset.server.keepAlive },
+        serverForm: { ...state.serverForm, model: preset.server.model, workers: String(preset.server.workers), keepAlive: preset.server.keepAlive, closeSilently: preset.server.closeSilently },
         loadDraft: { ...state.loadDraft, ...presetDraft(preset, state.presetLength) },
         pasteOutcome: null,
       })),

@@ -144,11 +144,11 @@ describe('selection', () => {
 });
 
 describe('server plan', () => {
-  const form = { model: 'pool-shared' as const, workers: '4', port: '0', keepAlive: true };
+  const form = { model: 'pool-shared' as const, workers: '4', port: '0', keepAlive: true, closeSilently: false };
   const status = (changes: object) => ({ state: 'running' as const, settings: { model: 'pool-shared' as const, workers: 4, keepAlive: true }, url: 'http://127.0.0.1:4000', error: null, ...changes });
 
   it('reads the form', () => {
-    expect(serverParams(form)).toEqual({ ok: true, params: { model: 'pool-shared', workers: 4, port: 0, keepAlive: true } });
+    expect(serverParams(form)).toEqual({ ok: true, params: { model: 'pool-shared', workers: 4, port: 0, keepAlive: true, closeSilently: false } });
     expect(serverParams({ ...form, workers: '0' }).ok).toBe(false);
     expect(serverParams({ ...form, port: '70000' }).ok).toBe(false);
     expect(serverParams({ ...form, port: '' })).toMatchObject({ ok: true, params: { port: 0 } });
@@ -161,6 +161,8 @@ describe('server plan', () => {
     ['keep-alive differs: restart', { settings: { model: 'pool-shared', workers: 4, keepAlive: false } }, form, 'restart'],
     ['workers differ on a pool: restart', { settings: { model: 'pool-shared', workers: 8, keepAlive: true } }, form, 'restart'],
     ['workers differ on the event loop: use', { settings: { model: 'event-loop', workers: 8, keepAlive: true } }, { ...form, model: 'event-loop' as const }, 'use'],
+    ['close-silently asked for: restart', {}, { ...form, closeSilently: true }, 'restart'],
+    ['close-silently on both: use', { settings: { model: 'pool-shared', workers: 4, keepAlive: true, closeSilently: true } }, { ...form, closeSilently: true }, 'use'],
     ['another port asked for: restart', {}, { ...form, port: '7878' }, 'restart'],
     ['the port asked for: use', { url: 'http://127.0.0.1:7878' }, { ...form, port: '7878' }, 'use'],
   ] as const)('%s', (_name, changes, serverForm, plan) => {

@@ -41,6 +41,8 @@ export interface ServerForm {
   /** "0" or empty: any free port. */
   port: string;
   keepAlive: boolean;
+  /** Close after every response without saying so (the seed journal's server before entry 004). */
+  closeSilently: boolean;
 }
 
 export interface LabState {
@@ -84,7 +86,7 @@ export const initialState: LabState = {
   selection: [],
   errors: {},
   view: { name: 'lab' },
-  serverForm: { model: 'event-loop', workers: '4', port: '0', keepAlive: true },
+  serverForm: { model: 'event-loop', workers: '4', port: '0', keepAlive: true, closeSilently: false },
   loadDraft: defaultDraft,
   presetLength: 'quick',
   deleted: null,

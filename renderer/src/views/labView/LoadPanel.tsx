@@ -8,6 +8,7 @@ import { toRunParams } from '../../loadForm/toRunParams.ts';
 import { useActions, useLab } from '../../store/LabContext.tsx';
 import { serverP50Us } from '../../store/selectors.ts';
 import { estimateLatency } from '../../loadForm/latencyEstimate.ts';
+import { estimateThreadCapacity } from '../../loadForm/threadCapacity.ts';
 import { serverParams, serverPlan } from '../../store/serverPlan.ts';
 import { CommandPaste } from './CommandPaste.tsx';
 import { DraftField } from './DraftField.tsx';
@@ -26,6 +27,7 @@ export function LoadPanel() {
   const server = useLab((state) => state.server);
   const journal = useLab((state) => state.journal);
   const serverNowP50Us = useLab((state) => serverP50Us(state.telemetry));
+  const telemetry = useLab((state) => state.telemetry);
   const { setLoadDraft } = useActions();
   const ids = { target: useId(), mode: useId(), keepAlive: useId() };
 
@@ -34,7 +36,11 @@ export function LoadPanel() {
   const findings: Finding[] = useMemo(() => {
     if (!form.ok) return [];
     const builtinModel = form.params.target.kind === 'builtin' ? serverForm.model : null;
-    const found = checkParams(form.params, estimateLatency(form.params.target, { builtinModel, headers: journal.runs, serverP50Us: serverNowP50Us }));
+    const capacity = estimateThreadCapacity(builtinModel, telemetry);
+    const found = checkParams(form.params, estimateLatency(form.params.target, { builtinModel, headers: journal.runs, serverP50Us: serverNowP50Us }), capacity);
+    if (builtinModel === 'thread-per-request' && capacity === null && form.params.mode === 'rate') {
+      found.push({ level: 'info', message: 'Thread per request starts a Node worker thread for every request (tens of ms each): its capacity is known once the server has started threads; the server panel then shows their start time.' });
+    }
     if (form.params.target.kind === 'builtin') {
       const parsed = serverParams(serverForm);
       const plan = parsed.ok ? serverPlan(server, parsed.params) : null;
@@ -42,7 +48,7 @@ export function LoadPanel() {
       if (plan === 'restart') found.push({ level: 'info', message: `Run restarts the built-in server as ${serverForm.model} first: the server panel asks for other settings than the running server has.` });
     }
     return found;
-  }, [form, serverForm, server, journal, serverNowP50Us]);
+  }, [form, serverForm, server, journal, serverNowP50Us, telemetry]);
   const command = form.ok ? formatCommand(form.params, server.url) : null;
   const connRate = draft.mode === 'conn-rate';
 

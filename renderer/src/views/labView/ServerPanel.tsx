@@ -14,7 +14,7 @@ export function ServerPanel() {
   const busy = useLab((state) => state.busy.server === true);
   const runGoing = useLab((state) => state.run.state !== 'idle');
   const { setServerForm, startServer, stopServer } = useActions();
-  const ids = { model: useId(), workers: useId(), port: useId(), keepAlive: useId() };
+  const ids = { model: useId(), workers: useId(), port: useId(), keepAlive: useId(), closeSilently: useId() };
   const running = server.state === 'running' || server.state === 'starting';
   return (
     <section className="panel server-panel" aria-labelledby="server-panel-title">
@@ -45,6 +45,10 @@ export function ServerPanel() {
           <input id={ids.keepAlive} type="checkbox" checked={form.keepAlive} onChange={(event) => setServerForm({ keepAlive: event.target.checked })} />
           Keep-alive (off: the server closes the connection after every response)
         </label>
+        <label htmlFor={ids.closeSilently} className="check span-2" title="Closes after every response without saying Connection: close and drops unread request bytes, as the seed journal's server did before entry 004: wrk counts read errors">
+          <input id={ids.closeSilently} type="checkbox" checked={form.closeSilently} onChange={(event) => setServerForm({ closeSilently: event.target.checked })} />
+          Close silently (no Connection: close; a keep-alive client sees read errors)
+        </label>
       </div>
       <div className="button-row">
         <button type="button" className="primary" onClick={() => void startServer()} disabled={busy || runGoing}>
@@ -59,6 +63,7 @@ export function ServerPanel() {
           <>
             <code>{server.url}</code> · {server.settings.model}
             {usesWorkers(server.settings.model) ? ` ×${server.settings.workers}` : ''} · keep-alive {server.settings.keepAlive ? 'on' : 'off'}
+            {server.settings.closeSilently === true ? ' · closes silently' : ''}
           </>
         ) : server.state === 'stopped' ? (
           'Not running. Run starts it with these settings when the target is the built-in server.'
