@@ -95,7 +95,8 @@ export async function openJournal(dir: string): Promise<Journal> {
     const candidates: string[] = [];
     for (const name of names) {
       if (name.startsWith('.')) {
-        if (isLeftoverTemp(name)) await rm(join(folder, name), { force: true });
+        // Tidying is best-effort: a read-only journal still lists.
+        if (isLeftoverTemp(name)) await rm(join(folder, name), { force: true }).catch(() => undefined);
       } else if (!name.endsWith('.json')) {
         problems.push({ file: name, reason: 'not a run record (only <id>.json files belong here); left as it is' });
       } else {
@@ -161,7 +162,9 @@ export async function openJournal(dir: string): Promise<Journal> {
     async list() {
       const cache = await readHeaderIndex(indexPath);
       const { listing, entries, changed } = await listFolder(runsDir, cache);
-      if (changed) await writeHeaderIndex(indexPath, entries);
+      // The index is only a cache: a journal that cannot be written (read-only, full, not ours)
+      // still lists, it just re-reads changed files next time.
+      if (changed) await writeHeaderIndex(indexPath, entries).catch(() => undefined);
       return listing;
     },
     async listTrash() {
