@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { maxOf } from '../common/extent.ts';
 import { compareGroups, formatValue, type Comparison, type RunGroup } from '../common/compare.ts';
+import { terminalBlock } from '../common/terminalText.ts';
 import { journalFrom } from './journal.ts';
 import { UsageError } from './numbers.ts';
 
@@ -56,6 +57,6 @@ export function compareCommand(): Command {
         for (const id of spec.ids) runs.push(await journal.get(id));
         groups.push({ label: spec.label, runs });
       }
-      process.stdout.write(formatComparison(compareGroups(groups)));
+      process.stdout.write(terminalBlock(formatComparison(compareGroups(groups))));
     });
 }

@@ -108,10 +108,17 @@ export interface JournalListResult {
   problems: { file: string; reason: string }[];
 }
 
+/**
+ * Per file and per run: every run read is added, existing or refused; every file given is read
+ * or in `errors`.
+ */
 export interface ImportSummary {
   added: RunHeader[];
   /** Ids that were in the journal already (the same report imported twice). */
   existing: string[];
+  /** Runs read but not added, each with its file and why (an invalid id or record, a corrupt histogram, a failed write). */
+  refused: { file: string; runId: string | null; message: string }[];
+  /** Files not read at all (not a report, too large, unreadable). */
   errors: { file: string; message: string }[];
   warnings: { file: string; message: string }[];
 }
@@ -177,7 +184,8 @@ export interface LabResults {
   'journal.delete': { id: string };
   'journal.restore': RunHeader;
   'journal.import': ImportSummary;
-  'journal.export': { files: ExportedFile[] };
+  /** `skipped`: runs left out because they cannot be exported (a corrupt histogram), with why; the rest are in `files`. */
+  'journal.export': { files: ExportedFile[]; skipped: { id: string; reason: string }[] };
   compare: CompareResult;
 }
 

@@ -43,7 +43,7 @@ export class JournalService {
     return importFiles(this.journal, files, new Date().toISOString());
   }
 
-  async exportRuns(ids: string[], format: ExportFormat): Promise<{ files: ExportedFile[] }> {
+  async exportRuns(ids: string[], format: ExportFormat): Promise<{ files: ExportedFile[]; skipped: { id: string; reason: string }[] }> {
     return exportRuns(await this.getAll(ids), format);
   }
 

@@ -1,6 +1,7 @@
 // One entry point for every export format, shared by the CLI and the lab: records in, files out
 // (the primary file first). Nothing is written here; the caller writes the files.
 import type { RunRecord } from '../../common/runRecord.ts';
+import { histogramProblem } from '../histogramCheck.ts';
 import { runsCsv, seriesCsv } from './csv.ts';
 import { uniqueStems, type ExportFile } from './fileNames.ts';
 import { exportHlog } from './hlog.ts';
@@ -13,6 +14,13 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportResult {
   files: ExportFile[];
+  /** Runs left out because they could not be exported (a corrupt histogram), with why. */
+  skipped: SkippedRun[];
+}
+
+export interface SkippedRun {
+  id: string;
+  reason: string;
 }
 
 /**
@@ -23,22 +31,35 @@ export interface ExportResult {
  * - hlog: `<run>.hlog` per run with a histogram (runs without one are left out; none is an error).
  * The stem is the run's id for one run, "loadlab-runs" for several.
  */
-export function exportRuns(records: readonly RunRecord[], format: ExportFormat): ExportResult {
-  if (records.length === 0) throw new Error('nothing to export: no runs given');
+export function exportRuns(given: readonly RunRecord[], format: ExportFormat): ExportResult {
+  if (given.length === 0) throw new Error('nothing to export: no runs given');
+  // A run that cannot be drawn (a histogram damaged on disk, or imported before imports checked
+  // them) is left out by name; the others are exported.
+  const skipped: SkippedRun[] = [];
+  const records = given.filter((record) => {
+    const problem = histogramProblem(record);
+    if (problem !== null) skipped.push({ id: record.id, reason: problem });
+    return problem === null;
+  });
+  if (records.length === 0) throw new Error(`nothing to export: ${skipped.map((run) => `run ${run.id}: ${run.reason}`).join('; ')}`);
+  return { files: exportFiles(records, format), skipped };
+}
+
+function exportFiles(records: readonly RunRecord[], format: ExportFormat): ExportFile[] {
   const stem = records.length === 1 && records[0] ? (uniqueStems([records[0].id])[0] ?? 'run') : 'loadlab-runs';
   switch (format) {
     case 'md': {
       const { markdown, files } = exportMarkdown(records);
-      return { files: [{ name: `${stem}.md`, content: markdown }, ...files] };
+      return [{ name: `${stem}.md`, content: markdown }, ...files];
     }
     case 'html':
-      return { files: [{ name: `${stem}.html`, content: exportHtml(records) }] };
+      return [{ name: `${stem}.html`, content: exportHtml(records) }];
     case 'json':
-      return { files: [{ name: `${stem}.json`, content: exportJson(records) }] };
+      return [{ name: `${stem}.json`, content: exportJson(records) }];
     case 'csv':
-      return { files: [{ name: `${stem}.csv`, content: runsCsv(records) }, { name: `${stem}-series.csv`, content: seriesCsv(records) }] };
+      return [{ name: `${stem}.csv`, content: runsCsv(records) }, { name: `${stem}-series.csv`, content: seriesCsv(records) }];
     case 'hlog':
-      return { files: hlogFiles(records) };
+      return hlogFiles(records);
   }
 }
 

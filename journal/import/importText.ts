@@ -6,6 +6,7 @@ import { entriesToRuns } from './entryRuns.ts';
 import { hlogDraft, looksLikeHlog } from './hlogRun.ts';
 import { collectWarnings, ImportError, ReportError, type Diagnostics } from './importError.ts';
 import { looksLikeMarkdown, markdownEntries } from './markdownEntries.ts';
+import type { RefusedRun } from './loadlabRecords.ts';
 import { parseJson, readJson } from './readJson.ts';
 import { defaultTitle, finishRun, type ImportStamp } from './runDraft.ts';
 import { splitLines } from './sourceLines.ts';
@@ -23,12 +24,14 @@ export interface ImportOptions {
 export interface ImportResult {
   format: ImportFormat;
   runs: RunRecord[];
+  /** Records of a batch that were not taken, with why; the file's other runs are in `runs`. */
+  refused: RefusedRun[];
   warnings: string[];
 }
 
 const NOTHING_FOUND = 'no report found: not wrk, wrk2, httperf, autocannon JSON, a Loadlab run record, an HdrHistogram log or a markdown journal with reports';
 
-function readText(text: string, diagnostics: Diagnostics, stamp: ImportStamp): { format: ImportFormat; runs: RunRecord[] } {
+function readText(text: string, diagnostics: Diagnostics, stamp: ImportStamp): { format: ImportFormat; runs: RunRecord[]; refused?: RefusedRun[] } {
   if (text.trim() === '') throw new ReportError(1, 'empty file');
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -62,8 +65,9 @@ export function importText(text: string, options: ImportOptions): ImportResult {
   const warnings: string[] = [];
   const diagnostics = collectWarnings(options.fileName, warnings);
   try {
-    const { format, runs } = readText(text, diagnostics, options);
-    return { format, runs: runs.map(checked), warnings };
+    // A UTF-8 byte-order mark (Windows editors write one) is not part of the text.
+    const { format, runs, refused = [] } = readText(text.startsWith('\uFEFF') ? text.slice(1) : text, diagnostics, options);
+    return { format, runs: runs.map(checked), refused, warnings };
   } catch (error) {
     if (error instanceof ReportError) throw new ImportError(options.fileName, error.line, error.message);
     throw error;

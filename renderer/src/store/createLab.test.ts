@@ -137,7 +137,7 @@ describe('createLab', () => {
     const { api, calls } = fakeApi({
       ...base,
       'journal.list': () => ({ runs: listed++ === 0 ? [] : [header], problems: [] }),
-      'journal.import': () => ({ added: [header], existing: [], errors: [], warnings: [] }),
+      'journal.import': () => ({ added: [header], existing: [], refused: [], errors: [], warnings: [] }),
     });
     const lab = createLab(api);
     lab.start();

@@ -1,5 +1,6 @@
-// A 24 h run at 1 s (86,400 series points) exports in every format: nothing spreads data-sized
-// arrays into function arguments (that overflowed the stack past ~41,000 points).
+// Exports meet long and damaged runs: a 24 h run at 1 s (86,400 series points) exports in every
+// format (nothing spreads data-sized arrays into function arguments, which overflowed the stack
+// past ~41,000 points), and a run whose histogram does not decode is left out by name.
 import { describe, expect, it } from 'vitest';
 import type { MeasuredRunRecord, SeriesPoint } from '../../common/runRecord.ts';
 import { simulatedRecord } from '../../common/testing/simulatedRuns.ts';
@@ -27,5 +28,21 @@ describe('export of a 24 h run at 1 s', () => {
   it('keeps the one-second spike in the latency chart', () => {
     const svg = exportRuns([record], 'md').files.find((file) => file.name.endsWith('-latency.svg'));
     expect(svg?.content).toContain('<svg');
+  });
+});
+
+describe('export of a set with a corrupt run', () => {
+  const corrupt = { ...simulatedRecord({ id: 'corrupt-run', seed: 1 }), histograms: { correctedUs: 'HISTFAAAACR4nJNpmSzMwMDAxQABzFCaEUzOmNZg', uncorrectedUs: null } };
+  const fine = simulatedRecord({ id: 'fine-run', seed: 2 });
+
+  it.each(EXPORT_FORMATS)('%s: leaves it out, naming it, and exports the rest', (format) => {
+    const { files, skipped } = exportRuns([corrupt, fine], format);
+    expect(skipped).toEqual([{ id: 'corrupt-run', reason: expect.stringMatching(/^histograms\.correctedUs is not a compressed HdrHistogram/) as unknown }]);
+    expect(files.map((file) => file.content).join('')).toContain('fine-run');
+    expect(files.map((file) => file.content).join('')).not.toContain('corrupt-run');
+  });
+
+  it('only corrupt runs: an error naming them', () => {
+    expect(() => exportRuns([corrupt], 'md')).toThrow(/nothing to export: run corrupt-run: histograms\.correctedUs/);
   });
 });
