@@ -92,6 +92,23 @@ export interface RunSampleEvent {
   histograms: { correctedUs: string; uncorrectedUs: string | null } | null;
 }
 
+/**
+ * A finished run the journal could not take (read-only, full, gone). The lab keeps its record in
+ * memory until a retry saves it or it is discarded, and wrote a copy to a fallback file.
+ */
+export interface UnsavedRun {
+  /** The lab's id of the run (as in run.status). */
+  runId: string;
+  /** The record's header; `header.id` names the run in run.retrySave and the other methods. */
+  header: RunHeader;
+  /** Why the save failed, e.g. "EROFS: read-only file system, open …". */
+  reason: string;
+  /** Where a copy of the record was written (`<id>.json` in the user data or temp folder); null when that failed too. */
+  fallbackPath: string | null;
+  /** Why the fallback file could not be written; null when it was. */
+  fallbackError: string | null;
+}
+
 // ---- Journal ----
 
 export const runPatchSchema = z.strictObject({
@@ -142,6 +159,14 @@ export const labParamSchemas = {
   'run.start': runStartParamsSchema,
   'run.stop': noParams,
   'run.status': noParams,
+  /** Finished runs not in the journal yet (a UI reads these when it attaches, and after a reconnect). */
+  'run.unsaved': noParams,
+  /** Tries the journal again for an unsaved run; the result is its header once saved. */
+  'run.retrySave': idParams,
+  /** The whole record of an unsaved run (for "Download record (.json)"). */
+  'run.unsavedRecord': idParams,
+  /** Forgets an unsaved run (its fallback file stays). */
+  'run.discardUnsaved': idParams,
   'journal.list': noParams,
   'journal.trash': noParams,
   'journal.get': idParams,
@@ -177,6 +202,10 @@ export interface LabResults {
   'run.start': RunStatus;
   'run.stop': RunStatus;
   'run.status': RunStatus;
+  'run.unsaved': UnsavedRun[];
+  'run.retrySave': RunHeader;
+  'run.unsavedRecord': RunRecord;
+  'run.discardUnsaved': { id: string };
   'journal.list': JournalListResult;
   'journal.trash': JournalListResult;
   'journal.get': RunRecord;
@@ -196,6 +225,10 @@ export interface LabEvents {
   'run.sample': RunSampleEvent;
   'run.finished': { runId: string; header: RunHeader };
   'run.failed': { runId: string | null; message: string };
+  /** The run finished but the journal did not take it: its record is kept (see UnsavedRun). */
+  'run.saveFailed': UnsavedRun;
+  /** The unsaved runs changed (one saved by a retry, or discarded): the whole list. */
+  'run.unsavedChanged': { unsaved: UnsavedRun[] };
   'journal.changed': { reason: 'saved' | 'updated' | 'deleted' | 'restored' | 'imported' };
 }
 export type LabEventName = keyof LabEvents;

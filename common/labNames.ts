@@ -12,6 +12,10 @@ const methods = {
   'run.start': true,
   'run.stop': true,
   'run.status': true,
+  'run.unsaved': true,
+  'run.retrySave': true,
+  'run.unsavedRecord': true,
+  'run.discardUnsaved': true,
   'journal.list': true,
   'journal.trash': true,
   'journal.get': true,
@@ -30,6 +34,8 @@ const events = {
   'run.sample': true,
   'run.finished': true,
   'run.failed': true,
+  'run.saveFailed': true,
+  'run.unsavedChanged': true,
   'journal.changed': true,
 } as const satisfies Record<LabEventName, true>;
 
