@@ -39,6 +39,7 @@ const base: Handler = {
   'server.status': () => stopped,
   'run.status': () => idle,
   'journal.list': () => ({ runs: [header], problems: [] }),
+  'run.unsaved': () => [],
 };
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -65,9 +66,25 @@ describe('createLab', () => {
     link.tell?.('connected');
     await settle();
     expect(lab.store.getState().connection.state).toBe('ready');
-    expect(calls.slice(before).map((call) => call.method).sort()).toEqual(['app.info', 'journal.list', 'run.status', 'server.status']);
+    expect(calls.slice(before).map((call) => call.method).sort()).toEqual(['app.info', 'journal.list', 'run.status', 'run.unsaved', 'server.status']);
     stop();
     expect(link.tell).toBeNull();
+  });
+
+  it('keeps runs the journal did not take: listed on attach, added by run.saveFailed, gone once saved', async () => {
+    const kept = { runId: 'run-1', header, reason: 'EROFS: read-only file system', fallbackPath: '/tmp/loadlab-unsaved-runs/x.json', fallbackError: null };
+    const { api, emit, calls } = fakeApi({ ...base, 'run.unsaved': () => [kept], 'run.retrySave': () => header });
+    const lab = createLab(api);
+    lab.start();
+    await settle();
+    expect(lab.store.getState().unsaved).toEqual([kept]);
+    const other = { ...kept, runId: 'run-2', header: { ...header, id: 'other' } };
+    emit('run.saveFailed', other);
+    expect(lab.store.getState().unsaved.map((run) => run.header.id)).toEqual([header.id, 'other']);
+    await lab.actions.retrySave(header.id);
+    expect(calls.at(-1)).toEqual({ method: 'run.retrySave', params: { id: header.id } });
+    emit('run.unsavedChanged', { unsaved: [other] });
+    expect(lab.store.getState().unsaved).toEqual([other]);
   });
 
   it('reads the first state', async () => {
