@@ -8,7 +8,8 @@ import type { ImportSummary } from '../common/labApi.ts';
 import { runHeaderOf } from '../common/runHeader.ts';
 import { errorMessage } from '../common/errorMessage.ts';
 import { histogramProblem } from './histogramCheck.ts';
-import { importText } from './import/importText.ts';
+import { importTextSteps } from './import/importText.ts';
+import { IMPORT_SLICE_MS, runStepsSliced } from './import/steps.ts';
 import type { Journal } from './store/journal.ts';
 
 export interface FileToImport {
@@ -31,13 +32,14 @@ const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resol
 export async function importFile(journal: Journal, file: FileToImport, importedAt: string, summary: ImportSummary): Promise<void> {
   let result;
   try {
-    result = importText(file.text, { fileName: file.name, importedAt });
+    result = await runStepsSliced(importTextSteps(file.text, { fileName: file.name, importedAt }));
   } catch (error) {
     summary.errors.push({ file: file.name, message: errorMessage(error) });
     return;
   }
   for (const warning of result.warnings) summary.warnings.push({ file: file.name, message: warning });
   for (const refused of result.refused) summary.refused.push({ file: file.name, ...refused });
+  let sliceStart = performance.now();
   for (const run of result.runs) {
     const problem = histogramProblem(run);
     if (problem !== null) {
@@ -50,7 +52,10 @@ export async function importFile(journal: Journal, file: FileToImport, importedA
     } catch (error) {
       summary.refused.push({ file: file.name, runId: run.id, message: errorMessage(error) });
     }
-    await breathe();
+    if (performance.now() - sliceStart >= IMPORT_SLICE_MS) {
+      await breathe();
+      sliceStart = performance.now();
+    }
   }
 }
 

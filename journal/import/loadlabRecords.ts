@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { RUN_SCHEMA, runRecordSchema, type RunRecord } from '../../common/runRecord.ts';
 import { ReportError } from './importError.ts';
 import type { ImportStamp } from './runDraft.ts';
+import type { Steps } from './steps.ts';
 
 /** True for a record or an array of records (by their "schema" field). */
 export function looksLikeLoadlab(value: unknown): boolean {
@@ -30,26 +31,27 @@ export interface RefusedRun {
  * One record (a problem refuses the file: ReportError) or an array, taken record by record: an
  * invalid one is refused with where its problem is, and the rest are read.
  */
-export function loadlabRecords(value: unknown, text: string, stamp: ImportStamp): { runs: RunRecord[]; refused: RefusedRun[] } {
+export function* loadlabRecords(value: unknown, text: string, stamp: ImportStamp): Steps<{ runs: RunRecord[]; refused: RefusedRun[] }> {
   const items: unknown[] = Array.isArray(value) ? value : [value];
   const runs: RunRecord[] = [];
   const refused: RefusedRun[] = [];
-  items.forEach((item, index) => {
+  for (const [index, item] of items.entries()) {
+    yield;
     const parsed = runRecordSchema.safeParse(item);
     if (!parsed.success) {
       const message = issueText(parsed.error, Array.isArray(value) ? `[${index}]` : '');
       if (!Array.isArray(value)) throw new ReportError(null, message);
       refused.push({ runId: idOf(item), message });
-      return;
+      continue;
     }
     const record = parsed.data;
     if (record.source) {
       runs.push(record);
-      return;
+      continue;
     }
     const ownText = Array.isArray(value) ? JSON.stringify(item, null, 2) : text;
     runs.push({ ...record, source: { tool: 'loadlab', text: ownText, file: stamp.fileName, importedAt: stamp.importedAt } });
-  });
+  }
   return { runs, refused };
 }
 
