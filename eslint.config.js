@@ -81,6 +81,18 @@ export default tseslint.config(
     },
   },
   {
+    // Spreading an array into arguments overflows the stack past ~100k values (a long run's
+    // series): use maxOf/minOf of common/extent.ts, or a loop. Tests may spread their small arrays.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement", message: 'Math.max/min of a spread overflows the stack on long data: use maxOf/minOf (common/extent.ts).' },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

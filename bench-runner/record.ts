@@ -5,6 +5,7 @@ import type { ConnRateTotals, RunAggregator } from './aggregator.ts';
 import { meanConnectionRatePerSec } from './connPacer.ts';
 import type { BenchConfig } from './config.ts';
 import { currentEnv } from './env.ts';
+import { minOf } from '../common/extent.ts';
 import { encodeHistogram, summarizeLatency } from '../common/histogram.ts';
 import { rateStats } from './stats.ts';
 
@@ -58,7 +59,7 @@ function connRateSummary(totals: ConnRateTotals, aggregate: RunAggregator, timin
     replyHeaderBytes: totals.replyHeaderBytes,
     replyContentBytes: totals.replyContentBytes,
     bytesSent: totals.bytesSent,
-    replyRate: { min: samples.length ? Math.min(...samples) : 0, mean: rates.mean, max: rates.max, stdev: rates.stdev, samples: rates.samples },
+    replyRate: { min: samples.length ? minOf(samples, Infinity) : 0, mean: rates.mean, max: rates.max, stdev: rates.stdev, samples: rates.samples },
     errors: { ...totals.errors },
     cpuUserS: timing.cpu.user / 1e6,
     cpuSystemS: timing.cpu.system / 1e6,

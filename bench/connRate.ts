@@ -15,6 +15,7 @@ import { findProgram } from '../peers/programs.ts';
 import { code, table } from './markdown.ts';
 import { commandLine, startPinned } from './measure.ts';
 import type { BenchOptions } from './options.ts';
+import { maxOf } from '../common/extent.ts';
 import { GENERATOR_CPU, withNginx } from './server.ts';
 import { fixed, median, rate, signedPct, sleep } from './stats.ts';
 
@@ -99,7 +100,7 @@ async function attempt(tool: ConnTool, round: number, target: number, server: Ng
 
 /** The highest target the tool sustained in a round (0 when none). */
 function highestSustained(attempts: readonly Attempt[], tool: ConnTool, round: number): number {
-  return Math.max(0, ...attempts.filter((a) => a.tool === tool && a.round === round && a.failure === null).map((a) => a.target));
+  return maxOf(attempts.filter((a) => a.tool === tool && a.round === round && a.failure === null).map((a) => a.target), 0);
 }
 
 export async function connRateSection(options: BenchOptions, log: (line: string) => void): Promise<string> {

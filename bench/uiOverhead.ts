@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { maxOf } from '../common/extent.ts';
 import { startLoadlab } from './loadlabTool.ts';
 import { findChild, treeCpuS } from './processCpu.ts';
 import { code, table } from './markdown.ts';
@@ -60,7 +61,7 @@ async function runThroughUi(lab: WebLab, browser: Browser, browserPid: number | 
     const second = Math.floor((atMs - startMs) / 1000);
     perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
   }
-  return { uiReqPerSec: header.reqPerSec, uiMessagesPerSec: frameTimesMs.length / elapsedS, uiPeakPerSec: Math.max(0, ...perSecond.values()), browserCpuPct };
+  return { uiReqPerSec: header.reqPerSec, uiMessagesPerSec: frameTimesMs.length / elapsedS, uiPeakPerSec: maxOf(perSecond.values(), 0), browserCpuPct };
 }
 
 export async function uiOverheadSection(options: BenchOptions, log: (line: string) => void): Promise<string> {
@@ -119,7 +120,7 @@ export async function uiOverheadSection(options: BenchOptions, log: (line: strin
     `Load: ${code(`-t1 -c50 -d${options.durationS}s`)} (max mode) against nginx (1 worker, core ${'0'}); the CLI (${code('loadlab bench')}) and ${code('loadlab web')} pinned to core ${GENERATOR_CPU}; Chromium shows the Lab view, unpinned. The three variants rotate their order round by round.`,
     '',
     table(['round', 'CLI req/s', 'lab req/s (no page)', 'lab + UI req/s', 'lab / CLI', 'lab + UI / CLI', 'messages/s to the page', 'most in one second', 'browser CPU %'], rows),
-    `Median lab / CLI ${fixed(median(labRatios), 3)}. Median lab + UI / CLI ${fixed(medianRatio, 3)} (target ≥ ${TARGET_RATIO}×: ${verdict}); median ${fixed(median(rounds.map((round) => round.uiMessagesPerSec)), 1)} messages/s reached the page, at most ${Math.max(...rounds.map((round) => round.uiPeakPerSec))} in any second (the lab sends at most 10/s). The browser drawing the live view used a median ${fixed(median(rounds.map((round) => round.browserCpuPct)), 0)}% of a core during the run, taken from a machine whose two cores the server and the generator already fill.`,
+    `Median lab / CLI ${fixed(median(labRatios), 3)}. Median lab + UI / CLI ${fixed(medianRatio, 3)} (target ≥ ${TARGET_RATIO}×: ${verdict}); median ${fixed(median(rounds.map((round) => round.uiMessagesPerSec)), 1)} messages/s reached the page, at most ${maxOf(rounds.map((round) => round.uiPeakPerSec), 0)} in any second (the lab sends at most 10/s). The browser drawing the live view used a median ${fixed(median(rounds.map((round) => round.browserCpuPct)), 0)}% of a core during the run, taken from a machine whose two cores the server and the generator already fill.`,
     '',
   ].join('\n');
 }

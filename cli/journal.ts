@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { runHeaderOf } from '../common/runHeader.ts';
 import { reportText } from '../common/report/reportText.ts';
 import type { RunRecord } from '../common/runRecord.ts';
+import { terminalBlock, terminalLine } from '../common/terminalText.ts';
 import { openJournal, type Journal } from '../journal/store/journal.ts';
 import { resolveJournalDir } from '../journal/store/journalDir.ts';
 import { formatRunTable } from './journalTable.ts';
@@ -22,21 +23,22 @@ export async function journalFrom(command: Command): Promise<Journal> {
 }
 
 function reportProblems(problems: readonly { file: string; reason: string }[]): void {
-  for (const problem of problems) process.stderr.write(`loadlab: skipped ${problem.file}: ${problem.reason}\n`);
+  for (const problem of problems) process.stderr.write(`loadlab: skipped ${terminalLine(problem.file)}: ${terminalLine(problem.reason)}\n`);
 }
 
-function describeRun(record: RunRecord): string {
+/** Every field from the record is data: one-line fields escaped whole, the report and notes as blocks. */
+export function describeRun(record: RunRecord): string {
   const lines = [
-    `# ${record.title}`,
+    `# ${terminalLine(record.title)}`,
     '',
-    `id:       ${record.id}`,
-    `started:  ${record.startedAt ?? 'unknown'}`,
-    `tags:     ${record.tags.length > 0 ? record.tags.join(', ') : '-'}`,
-    `server:   ${record.server.kind === 'builtin' ? `built-in ${record.server.model} ${JSON.stringify(record.server.settings)}` : record.server.kind === 'external' ? record.server.command : 'unknown'}`,
+    `id:       ${terminalLine(record.id)}`,
+    `started:  ${terminalLine(record.startedAt ?? 'unknown')}`,
+    `tags:     ${record.tags.length > 0 ? terminalLine(record.tags.join(', ')) : '-'}`,
+    `server:   ${terminalLine(record.server.kind === 'builtin' ? `built-in ${record.server.model} ${JSON.stringify(record.server.settings)}` : record.server.kind === 'external' ? record.server.command : 'unknown')}`,
   ];
-  if (record.source !== undefined) lines.push(`source:   ${record.source.tool}${record.source.file !== undefined ? ` (${record.source.file})` : ''}, imported ${record.source.importedAt ?? ''}`.trimEnd());
-  lines.push('', reportText(record).trimEnd());
-  if (record.notes.trim() !== '') lines.push('', '## Notes', '', record.notes.trimEnd());
+  if (record.source !== undefined) lines.push(terminalLine(`source:   ${record.source.tool}${record.source.file !== undefined ? ` (${record.source.file})` : ''}, imported ${record.source.importedAt ?? ''}`.trimEnd()));
+  lines.push('', terminalBlock(reportText(record).trimEnd()));
+  if (record.notes.trim() !== '') lines.push('', '## Notes', '', terminalBlock(record.notes.trimEnd()));
   return `${lines.join('\n')}\n`;
 }
 
@@ -77,7 +79,7 @@ export function journalCommand(): Command {
       const store = await journalFrom(command);
       for (const id of ids) {
         await store.remove(id);
-        process.stderr.write(`loadlab: moved ${id} to the trash (loadlab journal restore ${id} brings it back)\n`);
+        process.stderr.write(`${terminalLine(`loadlab: moved ${id} to the trash (loadlab journal restore ${id} brings it back)`)}\n`);
       }
     });
 
@@ -90,7 +92,7 @@ export function journalCommand(): Command {
       for (const id of ids) {
         await store.restore(id);
         const header = runHeaderOf(await store.get(id));
-        process.stderr.write(`loadlab: restored ${id} (${header.title})\n`);
+        process.stderr.write(`${terminalLine(`loadlab: restored ${id} (${header.title})`)}\n`);
       }
     });
 

@@ -2,7 +2,9 @@
 // first the baseline; `--group "label=id,id,…"` makes groups of repeated runs, whose spread the
 // verdicts take into account.
 import { Command } from 'commander';
+import { maxOf } from '../common/extent.ts';
 import { compareGroups, formatValue, type Comparison, type RunGroup } from '../common/compare.ts';
+import { terminalBlock } from '../common/terminalText.ts';
 import { journalFrom } from './journal.ts';
 import { UsageError } from './numbers.ts';
 
@@ -34,7 +36,7 @@ export function formatComparison(comparison: Comparison): string {
     }),
   ]);
   const table = [['metric', ...labels], ...rows];
-  const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length))) ?? [];
+  const widths = table[0]?.map((_, column) => maxOf(table.map((row) => (row[column] ?? '').length), 0)) ?? [];
   const sentences = comparison.metrics.flatMap((row) => row.others.map((other) => `${other.value.label}: ${other.change.sentence}`));
   return `${table.map((row) => pad(row, widths)).join('\n')}\n\nAgainst ${comparison.baselineLabel} (median of each group's runs):\n${sentences.map((line) => `  ${line}`).join('\n')}\n`;
 }
@@ -55,6 +57,6 @@ export function compareCommand(): Command {
         for (const id of spec.ids) runs.push(await journal.get(id));
         groups.push({ label: spec.label, runs });
       }
-      process.stdout.write(formatComparison(compareGroups(groups)));
+      process.stdout.write(terminalBlock(formatComparison(compareGroups(groups))));
     });
 }

@@ -5,6 +5,8 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { EXPORT_FORMATS, exportRuns, type ExportFormat } from '../journal/export/exportRuns.ts';
+import { errorMessage } from '../common/errorMessage.ts';
+import { terminalLine } from '../common/terminalText.ts';
 import { parseGroupSpec, type GroupSpec } from './journalCompare.ts';
 import { journalFrom } from './journal.ts';
 import { UsageError } from './numbers.ts';
@@ -44,21 +46,35 @@ export function exportCommand(): Command {
       const journal = await journalFrom(command);
       const chosen = flags.all ? (await journal.list()).runs.map((run) => run.id) : [...new Set([...grouped, ...ids])];
       if (chosen.length === 0) throw new UsageError('the journal has no runs to export');
+      // A run that cannot be read or exported is named and left out; the rest are exported.
       const records = [];
-      for (const id of chosen) records.push(await journal.get(id));
-      let files;
-      try {
-        ({ files } = exportRuns(records, flags.format, flags.group));
-      } catch (error) {
-        throw new UsageError(error instanceof Error ? error.message : String(error));
+      const left: { id: string; reason: string }[] = [];
+      for (const id of chosen) {
+        try {
+          records.push(await journal.get(id));
+        } catch (error) {
+          if (!flags.all) throw error;
+          left.push({ id, reason: errorMessage(error) });
+        }
       }
+      if (records.length === 0) throw new Error(`nothing to export: ${left.map((run) => `${run.id}: ${run.reason}`).join('; ')}`);
+      let exported;
+      try {
+        exported = exportRuns(records, flags.format, flags.group);
+      } catch (error) {
+        throw new UsageError(errorMessage(error));
+      }
+      const { files, skipped } = exported;
+      for (const run of skipped) left.push(run);
       const paths = await exportPaths(flags.out, files.map((file) => file.name));
       for (const [index, file] of files.entries()) {
         const path = paths[index] ?? join(dirname(flags.out), file.name);
         await mkdir(dirname(path), { recursive: true });
         await writeFile(path, file.content);
-        process.stdout.write(`${path}\n`);
+        process.stdout.write(`${terminalLine(path)}\n`);
       }
-      process.stderr.write(`loadlab: exported ${records.length} run(s) as ${flags.format}\n`);
+      for (const run of left) process.stderr.write(`loadlab: left out ${terminalLine(run.id)}: ${terminalLine(run.reason)}\n`);
+      process.stderr.write(`loadlab: exported ${records.length - skipped.length} run(s) as ${flags.format}${left.length > 0 ? `, ${left.length} left out` : ''}\n`);
+      if (left.length > 0) process.exitCode = 1;
     });
 }

@@ -1,6 +1,8 @@
 // `loadlab journal list` as a plain table: newest first, units in the headings, unknown as "?".
+import { maxOf } from '../common/extent.ts';
 import type { RunHeader } from '../common/runHeader.ts';
 import { formatFixed, formatTimeUs } from '../common/format.ts';
+import { terminalLine } from '../common/terminalText.ts';
 
 const COLUMNS = ['id', 'date', 'mode', 'req/s', 'p50', 'p99', 'errors', 'source', 'title'] as const;
 
@@ -21,8 +23,8 @@ function cells(run: RunHeader): string[] {
 
 export function formatRunTable(runs: readonly RunHeader[]): string {
   if (runs.length === 0) return 'The journal is empty. Save a run with `loadlab bench --save …` or bring old reports in with `loadlab journal import FILE`.\n';
-  const rows = [COLUMNS.map((column) => column.toUpperCase()), ...runs.map(cells)];
-  const widths = COLUMNS.map((_, index) => Math.max(...rows.map((row) => (row[index] ?? '').length)));
+  const rows = [COLUMNS.map((column) => column.toUpperCase()), ...runs.map((run) => cells(run).map(terminalLine))];
+  const widths = COLUMNS.map((_, index) => maxOf(rows.map((row) => (row[index] ?? '').length), 0));
   const numeric = new Set([3, 4, 5, 6]);
   return `${rows
     .map((row) =>

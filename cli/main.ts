@@ -1,5 +1,6 @@
 // `loadlab`: one small file per command; this one only wires them up.
 import { Command, CommanderError } from 'commander';
+import { terminalBlock } from '../common/terminalText.ts';
 import { APP_VERSION } from '../common/version.ts';
 import { benchCommand } from './bench.ts';
 import { httperfCommand } from './httperf.ts';
@@ -33,10 +34,10 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`loadlab: ${error.message}\n`);
+      process.stderr.write(`loadlab: ${terminalBlock(error.message)}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(`loadlab: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`loadlab: ${terminalBlock(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
 }

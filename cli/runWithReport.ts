@@ -1,12 +1,14 @@
 // What `bench` and `httperf` share once flags are parsed: validate, run with a live line on a
-// terminal, stop cleanly on Ctrl-C, print the report, write the record.
+// terminal, stop cleanly on Ctrl-C, print the report, write the record (never lose it).
 import { writeFile } from 'node:fs/promises';
 import type { MeasuredRunRecord } from '../common/runRecord.ts';
 import type { BenchConfig } from '../bench-runner/config.ts';
 import { ConfigError, startRun, validateConfig, type LiveSample } from '../bench-runner/run.ts';
 import { UsageError } from './numbers.ts';
 import { ProgressLine } from './progress.ts';
-import { saveRun, type SaveFlags } from './saveToJournal.ts';
+import { errorMessage } from '../common/errorMessage.ts';
+import { writeFallbackRecord } from '../journal/store/fallbackRecord.ts';
+import { saveRun, savedForm, type SaveFlags } from './saveToJournal.ts';
 
 /** Validates a config built from flags; problems become a usage error (exit status 2). */
 export function configFromFlags(input: BenchConfig): BenchConfig {
@@ -26,7 +28,6 @@ export interface RunOutputs {
 }
 
 export async function runWithReport(config: BenchConfig, report: (record: MeasuredRunRecord) => string, outputs: RunOutputs): Promise<number> {
-  const { jsonPath } = outputs;
   const progress = process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
   const handle = startRun(config, { onSample: (sample: LiveSample) => progress?.update(sample) });
   const onInterrupt = (): void => {
@@ -44,12 +45,23 @@ export async function runWithReport(config: BenchConfig, report: (record: Measur
   }
 
   process.stdout.write(report(record));
+  return deliverRecord(record, outputs);
+}
+
+/**
+ * Each output is attempted on its own (a failed --json write does not skip --save); a record that
+ * could not go where it was asked goes to the fallback file, whose path the message names. Exit
+ * status 1 when any output failed, even though the record was kept.
+ */
+export async function deliverRecord(record: MeasuredRunRecord, outputs: RunOutputs, fallbackDirs?: readonly string[]): Promise<number> {
+  const { jsonPath } = outputs;
+  const missed: string[] = [];
   if (jsonPath !== undefined) {
     try {
       await writeFile(jsonPath, `${JSON.stringify(record, null, 2)}\n`);
     } catch (error) {
-      process.stderr.write(`loadlab: cannot write --json ${jsonPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-      return 1;
+      process.stderr.write(`loadlab: cannot write --json ${jsonPath}: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}\n`);
+      missed.push(`--json ${jsonPath}`);
     }
   }
   if (outputs.save.save) {
@@ -57,9 +69,16 @@ export async function runWithReport(config: BenchConfig, report: (record: Measur
       const saved = await saveRun(record, outputs.save);
       process.stderr.write(`loadlab: saved run ${saved.id} in the journal at ${saved.dir}\n`);
     } catch (error) {
-      process.stderr.write(`loadlab: could not save the run in the journal: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 1;
+      process.stderr.write(`loadlab: could not save the run in the journal: ${errorMessage(error)}\n`);
+      missed.push('the journal');
     }
   }
-  return 0;
+  if (missed.length === 0) return 0;
+  try {
+    const path = await writeFallbackRecord(savedForm(record, outputs.save), fallbackDirs);
+    process.stderr.write(`loadlab: the run record is kept at ${path} (it could not go to ${missed.join(' or ')}); \`loadlab journal import ${path}\` adds it to a journal later\n`);
+  } catch (error) {
+    process.stderr.write(`loadlab: the run record could not be kept: ${errorMessage(error)}\n`);
+  }
+  return 1;
 }

@@ -35,15 +35,21 @@ export function checkSaveFlags(flags: SaveFlags): void {
   if (stray.length > 0) throw new UsageError(`${stray.join(', ')} only apply with --save`);
 }
 
-/** Saves the run; returns where, for the message on stderr. */
-export async function saveRun(record: MeasuredRunRecord, flags: SaveFlags): Promise<{ id: string; dir: string }> {
-  const dir = resolveJournalDir({ flag: flags.journal });
-  const journal = await openJournal(dir);
-  await journal.put({
+/** The record with the title, notes and tags of --save (also for the fallback file). */
+export function savedForm(record: MeasuredRunRecord, flags: SaveFlags): MeasuredRunRecord {
+  if (!flags.save) return record;
+  return {
     ...record,
     ...(flags.title !== undefined ? { title: flags.title } : {}),
     ...(flags.notes !== undefined ? { notes: flags.notes } : {}),
     tags: normaliseTags(flags.tag),
-  });
+  };
+}
+
+/** Saves the run; returns where, for the message on stderr. */
+export async function saveRun(record: MeasuredRunRecord, flags: SaveFlags): Promise<{ id: string; dir: string }> {
+  const dir = resolveJournalDir({ flag: flags.journal });
+  const journal = await openJournal(dir);
+  await journal.put(savedForm(record, flags));
   return { id: record.id, dir };
 }

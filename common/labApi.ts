@@ -110,6 +110,23 @@ export interface RunHistory {
   serverSamples: ServerSeriesPoint[];
 }
 
+/**
+ * A finished run the journal could not take (read-only, full, gone). The lab keeps its record in
+ * memory until a retry saves it or it is discarded, and wrote a copy to a fallback file.
+ */
+export interface UnsavedRun {
+  /** The lab's id of the run (as in run.status). */
+  runId: string;
+  /** The record's header; `header.id` names the run in run.retrySave and the other methods. */
+  header: RunHeader;
+  /** Why the save failed, e.g. "EROFS: read-only file system, open …". */
+  reason: string;
+  /** Where a copy of the record was written (`<id>.json` in the user data or temp folder); null when that failed too. */
+  fallbackPath: string | null;
+  /** Why the fallback file could not be written; null when it was. */
+  fallbackError: string | null;
+}
+
 // ---- Journal ----
 
 export const runPatchSchema = z.strictObject({
@@ -126,10 +143,17 @@ export interface JournalListResult {
   problems: { file: string; reason: string }[];
 }
 
+/**
+ * Per file and per run: every run read is added, existing or refused; every file given is read
+ * or in `errors`.
+ */
 export interface ImportSummary {
   added: RunHeader[];
   /** Ids that were in the journal already (the same report imported twice). */
   existing: string[];
+  /** Runs read but not added, each with its file and why (an invalid id or record, a corrupt histogram, a failed write). */
+  refused: { file: string; runId: string | null; message: string }[];
+  /** Files not read at all (not a report, too large, unreadable). */
   errors: { file: string; message: string }[];
   warnings: { file: string; message: string }[];
 }
@@ -156,6 +180,14 @@ export const labParamSchemas = {
   'run.samples': noParams,
   /** Whether the target accepts a TCP connection, within timeoutMs. */
   'target.check': z.strictObject({ target: runTargetSchema, timeoutMs: z.number().int().min(50).max(10_000).default(1_000) }),
+  /** Finished runs not in the journal yet (a UI reads these when it attaches, and after a reconnect). */
+  'run.unsaved': noParams,
+  /** Tries the journal again for an unsaved run; the result is its header once saved. */
+  'run.retrySave': idParams,
+  /** The whole record of an unsaved run (for "Download record (.json)"). */
+  'run.unsavedRecord': idParams,
+  /** Forgets an unsaved run (its fallback file stays). */
+  'run.discardUnsaved': idParams,
   'journal.list': noParams,
   'journal.trash': noParams,
   'journal.get': idParams,
@@ -198,6 +230,10 @@ export interface LabResults {
   'run.status': RunStatus;
   'run.samples': RunHistory;
   'target.check': TargetCheck;
+  'run.unsaved': UnsavedRun[];
+  'run.retrySave': RunHeader;
+  'run.unsavedRecord': RunRecord;
+  'run.discardUnsaved': { id: string };
   'journal.list': JournalListResult;
   'journal.trash': JournalListResult;
   'journal.get': RunRecord;
@@ -205,7 +241,8 @@ export interface LabResults {
   'journal.delete': { id: string };
   'journal.restore': RunHeader;
   'journal.import': ImportSummary;
-  'journal.export': { files: ExportedFile[] };
+  /** `skipped`: runs left out because they cannot be exported (a corrupt histogram), with why; the rest are in `files`. */
+  'journal.export': { files: ExportedFile[]; skipped: { id: string; reason: string }[] };
   compare: CompareResult;
 }
 
@@ -216,6 +253,10 @@ export interface LabEvents {
   'run.sample': RunSampleEvent;
   'run.finished': { runId: string; header: RunHeader };
   'run.failed': { runId: string | null; message: string };
+  /** The run finished but the journal did not take it: its record is kept (see UnsavedRun). */
+  'run.saveFailed': UnsavedRun;
+  /** The unsaved runs changed (one saved by a retry, or discarded): the whole list. */
+  'run.unsavedChanged': { unsaved: UnsavedRun[] };
   'journal.changed': { reason: 'saved' | 'updated' | 'deleted' | 'restored' | 'imported' };
 }
 export type LabEventName = keyof LabEvents;

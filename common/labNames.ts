@@ -14,6 +14,10 @@ const methods = {
   'run.status': true,
   'run.samples': true,
   'target.check': true,
+  'run.unsaved': true,
+  'run.retrySave': true,
+  'run.unsavedRecord': true,
+  'run.discardUnsaved': true,
   'journal.list': true,
   'journal.trash': true,
   'journal.get': true,
@@ -32,6 +36,8 @@ const events = {
   'run.sample': true,
   'run.finished': true,
   'run.failed': true,
+  'run.saveFailed': true,
+  'run.unsavedChanged': true,
   'journal.changed': true,
 } as const satisfies Record<LabEventName, true>;
 

@@ -65,7 +65,9 @@ describe.skipIf(!browserTestsEnabled)('the Lab in Chromium', () => {
 
   it('runs the keep-alive-off preset (2 s): the server closes every connection', async () => {
     await applyPreset(page, 'keep-alive off');
-    await expect.poll(() => page.locator('.findings').textContent()).toContain('restarts the built-in server');
+    // The model presets already run keep-alive off and closing silently (the journal before 004),
+    // so the server of the run before is used as it is; the panel shows the settings either way.
+    await expect.poll(() => page.locator('.server-panel').textContent()).toContain('closes silently');
     await runAndWait(page);
     expect(await page.locator('.server-where').textContent()).toContain('keep-alive off');
   });

@@ -35,7 +35,7 @@ describe('importReport', () => {
 
   it('counts what was added and lists every problem by file', () => {
     const report = importReport(
-      { added: [header, header], existing: ['r0'], errors: [{ file: 'notes.txt', message: 'not a wrk, httperf or autocannon report' }], warnings: [{ file: 'a.txt', message: 'no latency distribution' }] },
+      { added: [header, header], existing: ['r0'], refused: [{ file: 'runs.json', runId: '../x', message: 'not a run id: "../x"' }], errors: [{ file: 'notes.txt', message: 'not a wrk, httperf or autocannon report' }], warnings: [{ file: 'a.txt', message: 'no latency distribution' }] },
       [{ file: 'huge.log', message: 'could not read it: EACCES' }],
     );
     expect(report).toEqual({
@@ -44,6 +44,7 @@ describe('importReport', () => {
       detail: [
         '2 runs added to the journal.',
         '1 run already there, left as they were.',
+        'runs.json: run ../x refused: not a run id: "../x"',
         'huge.log: could not read it: EACCES',
         'notes.txt: not a wrk, httperf or autocannon report',
         'a.txt (warning): no latency distribution',
@@ -52,7 +53,7 @@ describe('importReport', () => {
   });
 
   it('says so when nothing came in', () => {
-    expect(importReport({ added: [], existing: [], errors: [{ file: 'x', message: 'empty' }], warnings: [] }, [])).toEqual({
+    expect(importReport({ added: [], existing: [], refused: [], errors: [{ file: 'x', message: 'empty' }], warnings: [] }, [])).toEqual({
       title: 'Nothing was imported',
       failed: true,
       detail: '0 runs added to the journal.\nx: empty',

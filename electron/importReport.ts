@@ -15,6 +15,7 @@ export function importReport(summary: ImportSummary, unread: readonly UnreadFile
   const lines = [
     `${plural(summary.added.length, 'run')} added to the journal.`,
     ...(summary.existing.length > 0 ? [`${plural(summary.existing.length, 'run')} already there, left as they were.`] : []),
+    ...summary.refused.map((run) => `${run.file}: run ${run.runId ?? '(no id)'} refused: ${run.message}`),
     ...errors.map((error) => `${error.file}: ${error.message}`),
     ...summary.warnings.map((warning) => `${warning.file} (warning): ${warning.message}`),
   ];

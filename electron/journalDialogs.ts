@@ -47,7 +47,7 @@ export async function importFiles(lab: Lab, parent: BrowserWindow | null): Promi
   if (picked.canceled || picked.filePaths.length === 0) return;
   try {
     const { files, unread } = await readImportFiles(picked.filePaths);
-    const summary = files.length > 0 ? await lab.call('journal.import', { files }) : { added: [], existing: [], errors: [], warnings: [] };
+    const summary = files.length > 0 ? await lab.call('journal.import', { files }) : { added: [], existing: [], refused: [], errors: [], warnings: [] };
     const report = importReport(summary, unread);
     await showMessage(parent, { type: report.failed ? 'warning' : 'info', message: report.title, detail: report.detail });
   } catch (error) {
@@ -71,14 +71,14 @@ export async function exportJournal(lab: Lab, parent: BrowserWindow | null): Pro
     if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') return;
     const format = formatOfPath(chosen.filePath) ?? 'md';
     const path = extname(chosen.filePath) === '' ? `${chosen.filePath}.${format}` : chosen.filePath;
-    const { files } = await lab.call('journal.export', { ids: runs.map((run) => run.id), format });
+    const { files, skipped } = await lab.call('journal.export', { ids: runs.map((run) => run.id), format });
     const writes = planExportWrites(path, files);
     for (const write of writes) {
       await mkdir(dirname(write.path), { recursive: true });
       await writeFile(write.path, write.content, 'utf8');
     }
     const where = writes.length === 1 ? path : dirname(writes[0]?.path ?? path);
-    await showMessage(parent, { type: 'info', message: 'Export finished', detail: `${runs.length} runs written to ${where}` });
+    await showMessage(parent, { type: 'info', message: 'Export finished', detail: [`${runs.length - skipped.length} runs written to ${where}`, ...skipped.map((run) => `Left out ${run.id}: ${run.reason}`)].join('\n') });
   } catch (error) {
     dialog.showErrorBox('Export failed', messageOf(error));
   }

@@ -43,8 +43,8 @@ export class JournalService {
     return importFiles(this.journal, files, new Date().toISOString());
   }
 
-  /** A bad grouping (a run in two groups, or not exported) fails with its reason. */
-  async exportRuns(ids: string[], format: ExportFormat, groups: { label: string; ids: string[] }[] = []): Promise<{ files: ExportedFile[] }> {
+  /** A bad grouping (a run in two groups, or not exported) fails with its reason; a run that cannot be exported is left out by name. */
+  async exportRuns(ids: string[], format: ExportFormat, groups: { label: string; ids: string[] }[] = []): Promise<{ files: ExportedFile[]; skipped: { id: string; reason: string }[] }> {
     return exportRuns(await this.getAll(ids), format, groups);
   }
 

@@ -10,6 +10,7 @@ import { serverInfoFor } from './runParams.ts';
 import { RunSlot } from './runSlot.ts';
 import { ServerSlot } from './serverSlot.ts';
 import { checkTarget, endpointOf } from './targetCheck.ts';
+import { UnsavedRuns } from './unsavedRuns.ts';
 
 export interface Lab {
   /** Validates params (LabError 'bad-params'); every other failure is a LabError too. */
@@ -25,6 +26,8 @@ export interface LabOptions {
   electronVersion?: string | null;
   /** Deliveries per second to UIs, all events together (state changes are never delayed). */
   maxEventsPerSec?: number;
+  /** Folders for the fallback file of a run the journal did not take; default: journal/store/fallbackRecord.ts. */
+  fallbackDirs?: readonly string[];
 }
 
 export const DEFAULT_MAX_EVENTS_PER_SEC = 10;
@@ -35,15 +38,26 @@ export async function createLab(options: LabOptions): Promise<Lab> {
   const journal = new JournalService(await openJournal(options.journalDir));
   const hub = new EventHub({
     maxPerSec: options.maxEventsPerSec ?? DEFAULT_MAX_EVENTS_PER_SEC,
-    immediate: ['server.status', 'run.status', 'run.finished', 'run.failed', 'journal.changed'],
+    immediate: ['server.status', 'run.status', 'run.finished', 'run.failed', 'run.saveFailed', 'run.unsavedChanged', 'journal.changed'],
   });
+  const unsaved = new UnsavedRuns((record) => journal.save(record), options.fallbackDirs);
   const runs = new RunSlot({
     status: (status) => hub.emit('run.status', status),
     sample: (sample) => hub.emit('run.sample', sample),
     finished: async (record) => {
-      await journal.save(record);
+      const runId = runs.status.runId ?? record.id;
+      try {
+        await journal.save(record);
+      } catch (error) {
+        // Kept in memory and in a fallback file; the UI offers Retry and a download.
+        const kept = await unsaved.keep(runId, record, error);
+        hub.flush();
+        hub.emit('run.saveFailed', kept);
+        hub.emit('run.unsavedChanged', { unsaved: unsaved.list() });
+        return;
+      }
       hub.flush();
-      hub.emit('run.finished', { runId: runs.status.runId ?? record.id, header: runHeaderOf(record) });
+      hub.emit('run.finished', { runId, header: runHeaderOf(record) });
       hub.emit('journal.changed', { reason: 'saved' });
     },
     failed: (runId, message) => hub.emit('run.failed', { runId, message }),
@@ -79,6 +93,19 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       const builtinPort = builtinUrl === null ? null : (endpointOf(builtinUrl)?.port ?? null);
       if (target.kind === 'builtin' && builtinUrl === null) return { reachable: false, url: target.path, problem: 'refused', message: 'the built-in server is not running: start it first' };
       return checkTarget(target.kind === 'builtin' ? `${builtinUrl}${target.path}` : target.url, timeoutMs, builtinPort);
+    },
+    'run.unsaved': () => unsaved.list(),
+    'run.retrySave': async ({ id }) => {
+      const header = await unsaved.retry(id);
+      hub.emit('run.unsavedChanged', { unsaved: unsaved.list() });
+      hub.emit('journal.changed', { reason: 'saved' });
+      return header;
+    },
+    'run.unsavedRecord': ({ id }) => unsaved.record(id),
+    'run.discardUnsaved': ({ id }) => {
+      unsaved.discard(id);
+      hub.emit('run.unsavedChanged', { unsaved: unsaved.list() });
+      return { id };
     },
     'journal.list': () => journal.list(),
     'journal.trash': () => journal.trash(),

@@ -9,9 +9,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runLoadlab(args: readonly string[]): Promise<CliResult> {
+/** `env`: added to this process's environment for the child. */
+export function runLoadlab(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

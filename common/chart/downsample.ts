@@ -24,7 +24,7 @@ export function downsample(points: readonly ChartPoint[], maxPoints: number): Ch
   for (let bucket = 0; bucket < buckets; bucket++) {
     const from = Math.floor((bucket * inner.length) / buckets);
     const to = Math.floor(((bucket + 1) * inner.length) / buckets);
-    kept.push(...extremes(inner.slice(from, to)));
+    for (const point of extremes(inner.slice(from, to))) kept.push(point);
   }
   kept.push(last);
   return kept;

@@ -1,6 +1,7 @@
 // The charts of the exports, as LineChart specs built from run records: the percentile spectrum
 // (log axis of 1/(1−p)), requests/s over time and latency over time, per run and overlaid.
 import { inverseTailTicks, latencyUnit, linearTicks, type LatencyUnit } from '../../common/chart/axis.ts';
+import { maxOf } from '../../common/extent.ts';
 import { downsample, type ChartPoint } from '../../common/chart/downsample.ts';
 import { seriesPoints, type SeriesChartPoint } from '../../common/chart/series.ts';
 import { spectrumPoints, summarySpectrumPoints, type SpectrumPoint } from '../../common/chart/spectrum.ts';
@@ -57,9 +58,9 @@ export function compareSpectrumChart(runs: readonly ChartRun[]): LineChart {
 
 function spectrumChart(title: string, curves: readonly Curve<SpectrumPoint>[]): LineChart {
   const all = curves.flatMap((curve) => curve.points);
-  const unit = latencyUnit(Math.max(0, ...all.map((point) => point.valueUs)));
+  const unit = latencyUnit(maxOf(all.map((point) => point.valueUs), 0));
   // The axis ends a little past the last level drawn: the tail fills the plot's width.
-  const axisEnd = Math.max(10, ...all.map((point) => point.inverseTail)) * 1.15;
+  const axisEnd = maxOf(all.map((point) => point.inverseTail), 10) * 1.15;
   const series: LineSeries[] = curves.map((curve) => ({
     name: curve.name,
     colour: curve.colour,
@@ -87,7 +88,7 @@ export function compareThroughputChart(runs: readonly ChartRun[]): LineChart {
 
 function throughputChart(title: string, curves: readonly Curve<SeriesChartPoint>[]): LineChart {
   const lines = curves.map((curve) => ({ ...curve, points: curve.points.map((point) => ({ x: point.tMs, y: point.reqPerSec })) }));
-  const maxRate = Math.max(0, ...lines.flatMap((line) => line.points.map((point) => point.y)));
+  const maxRate = maxOf(lines.flatMap((line) => line.points.map((point) => point.y)), 0);
   return timeChart(title, lines, { title: 'throughput (req/s)', scale: 'linear', ticks: linearTicks(0, maxRate, 5) }, 1);
 }
 
@@ -112,17 +113,17 @@ export function compareP99Chart(runs: readonly ChartRun[]): LineChart {
 
 function latencyTimeChart(title: string, lines: readonly Curve<ChartPoint>[]): LineChart {
   const values = lines.flatMap((line) => line.points.flatMap((point) => (point.y === null ? [] : [point.y])));
-  const unit = latencyUnit(Math.max(0, ...values));
+  const unit = latencyUnit(maxOf(values, 0));
   return timeChart(title, lines, latencyAxis(values, unit), unit.perUs);
 }
 
 function latencyAxis(valuesUs: readonly number[], unit: LatencyUnit): LineChart['y'] {
-  return { title: `latency (${unit.label})`, scale: 'linear', ticks: linearTicks(0, Math.max(0, ...valuesUs) / unit.perUs, 5) };
+  return { title: `latency (${unit.label})`, scale: 'linear', ticks: linearTicks(0, maxOf(valuesUs, 0) / unit.perUs, 5) };
 }
 
 /** x: the interval ends in seconds from 0; y divided by `perUnit`. */
 function timeChart(title: string, lines: readonly Curve<ChartPoint>[], y: LineChart['y'], perUnit: number): LineChart {
-  const endS = Math.max(0, ...lines.flatMap((line) => line.points.map((point) => point.x / 1000)));
+  const endS = maxOf(lines.flatMap((line) => line.points.map((point) => point.x / 1000)), 0);
   return {
     title,
     x: { title: TIME_X_TITLE, scale: 'linear', ticks: linearTicks(0, endS, 6) },

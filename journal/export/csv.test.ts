@@ -38,6 +38,12 @@ describe('CSV exports', () => {
     ['a, b', '"a, b"'],
     ['say "hi"', '"say ""hi"""'],
     ['two\nlines', '"two\nlines"'],
+    ['=HYPERLINK("http://evil","x")', `"'=HYPERLINK(""http://evil"",""x"")"`],
+    ['+1+cmd', "'+1+cmd"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    [-5, '-5'],
     ['cr\rlf', '"cr\rlf"'],
   ])('field(%j) is %j', (text, expected) => {
     expect(field(text)).toBe(expected);

@@ -51,8 +51,13 @@ function csv(rows: readonly (readonly Cell[])[]): string {
   return rows.map((row) => `${row.map(field).join(',')}\r\n`).join('');
 }
 
+/**
+ * Text that a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR: a title
+ * `=HYPERLINK(…)` from an imported file) gets a leading apostrophe, so it is shown as text (OWASP's
+ * advice for CSV injection). Numbers are written as they are.
+ */
 export function field(value: Cell): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

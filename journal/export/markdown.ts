@@ -1,5 +1,6 @@
 // Markdown export in the seed journal's style: per run "## <date> <title>", the notes, the report
 // in a fenced block, then a percentile table and charts as SVG files beside the .md.
+import { maxOf } from '../../common/extent.ts';
 import { seriesPoints } from '../../common/chart/series.ts';
 import type { RunRecord } from '../../common/runRecord.ts';
 import { compareGroups, formatValue, VERDICT_TEXT, type Comparison } from '../../common/compare.ts';
@@ -116,7 +117,7 @@ export function inline(text: string): string {
 
 /** A fenced code block whose fence is longer than any run of backticks in the text. */
 export function fenced(text: string, info: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const longest = maxOf(Array.from(text.matchAll(/`+/g), (match) => match[0].length), 0);
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}${info}\n${text.replace(/\n+$/, '')}\n${fence}`;
 }

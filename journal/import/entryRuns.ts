@@ -10,6 +10,7 @@ import type { Diagnostics } from './importError.ts';
 import type { MarkdownEntry } from './markdownEntries.ts';
 import { defaultTitle, finishRun, type ImportStamp, type RunDraft } from './runDraft.ts';
 import type { SourceLine } from './sourceLines.ts';
+import { runSteps, type Steps } from './steps.ts';
 import { wrkDraft } from './wrkRun.ts';
 import { readWrkReport } from './wrkReport.ts';
 
@@ -88,8 +89,14 @@ function titleOf(entry: MarkdownEntry, drafts: readonly RunDraft[], index: numbe
 
 /** The runs of the entries, numbered from 1 through the file. */
 export function entriesToRuns(entries: readonly MarkdownEntry[], diagnostics: Diagnostics, stamp: ImportStamp): RunRecord[] {
+  return runSteps(entryRunSteps(entries, diagnostics, stamp));
+}
+
+/** entriesToRuns in steps: one entry at a time (see steps.ts). */
+export function* entryRunSteps(entries: readonly MarkdownEntry[], diagnostics: Diagnostics, stamp: ImportStamp): Steps<RunRecord[]> {
   const runs: RunRecord[] = [];
   for (const entry of entries) {
+    yield;
     const reports = entryReports(entry);
     if (reports.length === 0) continue;
     const drafts = reports.map((report) => draftOf(report, diagnostics));

@@ -2,13 +2,15 @@
 // and returns one run record per report. Unknown figures stay null; what cannot be read is an
 // ImportError naming the file and line; odd-but-readable things are warnings.
 import { runRecordSchema, type RunRecord } from '../../common/runRecord.ts';
-import { entriesToRuns } from './entryRuns.ts';
+import { entryRunSteps } from './entryRuns.ts';
 import { hlogDraft, looksLikeHlog } from './hlogRun.ts';
 import { collectWarnings, ImportError, ReportError, type Diagnostics } from './importError.ts';
 import { looksLikeMarkdown, markdownEntries } from './markdownEntries.ts';
+import type { RefusedRun } from './loadlabRecords.ts';
 import { parseJson, readJson } from './readJson.ts';
 import { defaultTitle, finishRun, type ImportStamp } from './runDraft.ts';
 import { splitLines } from './sourceLines.ts';
+import { runSteps, type Steps } from './steps.ts';
 
 export { ImportError } from './importError.ts';
 
@@ -23,17 +25,19 @@ export interface ImportOptions {
 export interface ImportResult {
   format: ImportFormat;
   runs: RunRecord[];
+  /** Records of a batch that were not taken, with why; the file's other runs are in `runs`. */
+  refused: RefusedRun[];
   warnings: string[];
 }
 
 const NOTHING_FOUND = 'no report found: not wrk, wrk2, httperf, autocannon JSON, a Loadlab run record, an HdrHistogram log or a markdown journal with reports';
 
-function readText(text: string, diagnostics: Diagnostics, stamp: ImportStamp): { format: ImportFormat; runs: RunRecord[] } {
+function* readText(text: string, diagnostics: Diagnostics, stamp: ImportStamp): Steps<{ format: ImportFormat; runs: RunRecord[]; refused?: RefusedRun[] }> {
   if (text.trim() === '') throw new ReportError(1, 'empty file');
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     const parsed = parseJson(text);
-    if ('value' in parsed) return readJson(parsed.value, text, diagnostics, stamp);
+    if ('value' in parsed) return yield* readJson(parsed.value, text, diagnostics, stamp);
     // "[![badge](…)]" starts many markdown files; a "{" starts only JSON.
     if (trimmed.startsWith('{')) throw parsed.error;
   }
@@ -43,7 +47,7 @@ function readText(text: string, diagnostics: Diagnostics, stamp: ImportStamp): {
   }
   const lines = splitLines(text);
   const markdown = looksLikeMarkdown(lines);
-  const runs = entriesToRuns(markdownEntries(lines), diagnostics, stamp);
+  const runs = yield* entryRunSteps(markdownEntries(lines), diagnostics, stamp);
   if (runs.length === 0) throw new ReportError(markdown ? null : 1, NOTHING_FOUND);
   const firstTool = runs[0]?.source?.tool;
   const format: ImportFormat = markdown ? 'markdown' : firstTool === 'httperf' ? 'httperf' : firstTool === 'autocannon' ? 'autocannon' : 'wrk';
@@ -59,11 +63,22 @@ function checked(run: RunRecord, index: number): RunRecord {
 }
 
 export function importText(text: string, options: ImportOptions): ImportResult {
+  return runSteps(importTextSteps(text, options));
+}
+
+/** importText in steps (see steps.ts): the lab runs it in slices between other clients' work. */
+export function* importTextSteps(text: string, options: ImportOptions): Steps<ImportResult> {
   const warnings: string[] = [];
   const diagnostics = collectWarnings(options.fileName, warnings);
   try {
-    const { format, runs } = readText(text, diagnostics, options);
-    return { format, runs: runs.map(checked), warnings };
+    // A UTF-8 byte-order mark (Windows editors write one) is not part of the text.
+    const { format, runs, refused = [] } = yield* readText(text.startsWith('\uFEFF') ? text.slice(1) : text, diagnostics, options);
+    const valid: RunRecord[] = [];
+    for (const [index, run] of runs.entries()) {
+      yield;
+      valid.push(checked(run, index));
+    }
+    return { format, runs: valid, refused, warnings };
   } catch (error) {
     if (error instanceof ReportError) throw new ImportError(options.fileName, error.line, error.message);
     throw error;

@@ -25,6 +25,19 @@ describe("Loadlab's own records", () => {
     const record = JSON.parse(readTestdata('loadlab-run.json')) as { summary: Record<string, unknown> };
     const broken = { ...record, summary: { ...record.summary, requests: -1 } };
     expect(() => importText(JSON.stringify(broken), { fileName: 'bad.json', importedAt: IMPORTED_AT })).toThrow(/^bad\.json: not a valid Loadlab run record \(loadlab\.run\/1\) at summary\.requests: /);
-    expect(() => importText(JSON.stringify([record, broken]), { fileName: 'bad.json', importedAt: IMPORTED_AT })).toThrow(/at \[1\]\.summary\.requests: /);
+  });
+
+  it('takes a batch record by record: a bad one is refused with where its problem is, the rest read', () => {
+    const record = JSON.parse(readTestdata('loadlab-run.json')) as { id: string; summary: Record<string, unknown> };
+    const broken = { ...record, id: 'broken-1', summary: { ...record.summary, requests: -1 } };
+    const { runs, refused } = importText(JSON.stringify([broken, record]), { fileName: 'bad.json', importedAt: IMPORTED_AT });
+    expect(runs.map((run) => run.id)).toEqual([record.id]);
+    expect(refused).toEqual([{ runId: 'broken-1', message: expect.stringMatching(/at \[0\]\.summary\.requests: /) as unknown }]);
+  });
+
+  it('reads JSON that starts with a UTF-8 byte-order mark', () => {
+    const { format, runs } = importText(`\uFEFF${readTestdata('loadlab-run.json')}`, { fileName: 'bom.json', importedAt: IMPORTED_AT });
+    expect(format).toBe('loadlab');
+    expect(runs).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { RUN_SCHEMA, runRecordSchema, type RunRecord } from '../../common/runRecord.ts';
 import { ReportError } from './importError.ts';
 import type { ImportStamp } from './runDraft.ts';
+import type { Steps } from './steps.ts';
 
 /** True for a record or an array of records (by their "schema" field). */
 export function looksLikeLoadlab(value: unknown): boolean {
@@ -19,14 +20,41 @@ function issueText(error: z.ZodError, prefix: string): string {
   return `not a valid Loadlab run record (${RUN_SCHEMA}) at ${where}: ${issue?.message ?? 'invalid'}`;
 }
 
-export function loadlabRecords(value: unknown, text: string, stamp: ImportStamp): RunRecord[] {
+/** A record of a batch that could not be taken; the others are. */
+export interface RefusedRun {
+  /** The record's id when it has a readable one. */
+  runId: string | null;
+  message: string;
+}
+
+/**
+ * One record (a problem refuses the file: ReportError) or an array, taken record by record: an
+ * invalid one is refused with where its problem is, and the rest are read.
+ */
+export function* loadlabRecords(value: unknown, text: string, stamp: ImportStamp): Steps<{ runs: RunRecord[]; refused: RefusedRun[] }> {
   const items: unknown[] = Array.isArray(value) ? value : [value];
-  return items.map((item, index) => {
+  const runs: RunRecord[] = [];
+  const refused: RefusedRun[] = [];
+  for (const [index, item] of items.entries()) {
+    yield;
     const parsed = runRecordSchema.safeParse(item);
-    if (!parsed.success) throw new ReportError(null, issueText(parsed.error, Array.isArray(value) ? `[${index}]` : ''));
+    if (!parsed.success) {
+      const message = issueText(parsed.error, Array.isArray(value) ? `[${index}]` : '');
+      if (!Array.isArray(value)) throw new ReportError(null, message);
+      refused.push({ runId: idOf(item), message });
+      continue;
+    }
     const record = parsed.data;
-    if (record.source) return record;
+    if (record.source) {
+      runs.push(record);
+      continue;
+    }
     const ownText = Array.isArray(value) ? JSON.stringify(item, null, 2) : text;
-    return { ...record, source: { tool: 'loadlab', text: ownText, file: stamp.fileName, importedAt: stamp.importedAt } };
-  });
+    runs.push({ ...record, source: { tool: 'loadlab', text: ownText, file: stamp.fileName, importedAt: stamp.importedAt } });
+  }
+  return { runs, refused };
+}
+
+function idOf(item: unknown): string | null {
+  return typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : null;
 }

@@ -2,8 +2,9 @@
 import type { RunRecord } from '../../common/runRecord.ts';
 import { autocannonDraft, autocannonResultSchema, looksLikeAutocannon } from './autocannonRun.ts';
 import { ReportError, type Diagnostics } from './importError.ts';
-import { loadlabRecords, looksLikeLoadlab } from './loadlabRecords.ts';
+import { loadlabRecords, looksLikeLoadlab, type RefusedRun } from './loadlabRecords.ts';
 import { defaultTitle, finishRun, type ImportStamp } from './runDraft.ts';
+import type { Steps } from './steps.ts';
 
 export type JsonFormat = 'autocannon' | 'loadlab';
 
@@ -24,8 +25,8 @@ export function parseJson(text: string): { value: unknown } | { error: ReportErr
   }
 }
 
-export function readJson(value: unknown, text: string, diagnostics: Diagnostics, stamp: ImportStamp): { format: JsonFormat; runs: RunRecord[] } {
-  if (looksLikeLoadlab(value)) return { format: 'loadlab', runs: loadlabRecords(value, text, stamp) };
+export function* readJson(value: unknown, text: string, diagnostics: Diagnostics, stamp: ImportStamp): Steps<{ format: JsonFormat; runs: RunRecord[]; refused?: RefusedRun[] }> {
+  if (looksLikeLoadlab(value)) return { format: 'loadlab', ...(yield* loadlabRecords(value, text, stamp)) };
   if (looksLikeAutocannon(value)) {
     const parsed = autocannonResultSchema.safeParse(value);
     if (!parsed.success) {

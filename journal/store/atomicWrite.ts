@@ -2,7 +2,7 @@
 // target, fsync the folder. A reader sees the old file or the new one, never a torn one, and a
 // crash at any point leaves at most a temp file behind (see `isLeftoverTemp`).
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { link, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const TEMP_SUFFIX = '.tmp';
@@ -62,4 +62,59 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     throw error;
   }
   await fsyncFolder(dirname(path));
+}
+
+/**
+ * Like writeFileAtomic, but never replaces: the complete temp file is hard-linked to `path`,
+ * which fails with EEXIST when another writer (another process, or a concurrent call in this one)
+ * got there first. Returns false then. On a file system without hard links, falls back to a
+ * check and a rename (racy, as before).
+ */
+export async function writeFileExclusive(path: string, content: string): Promise<boolean> {
+  const tempPath = tempPathFor(path);
+  const handle = await open(tempPath, 'wx', 0o644);
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(tempPath, { force: true });
+    throw error;
+  }
+  await handle.close();
+  try {
+    await link(tempPath, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      await rm(tempPath, { force: true });
+      return false;
+    }
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') {
+      await rm(tempPath, { force: true });
+      throw error;
+    }
+    return renameUnlessExists(tempPath, path);
+  }
+  await rm(tempPath, { force: true });
+  await fsyncFolder(dirname(path));
+  return true;
+}
+
+async function renameUnlessExists(tempPath: string, path: string): Promise<boolean> {
+  try {
+    await open(path, 'r').then((handle) => handle.close());
+    await rm(tempPath, { force: true });
+    return false;
+  } catch {
+    // not there: take the place
+  }
+  try {
+    await rename(tempPath, path);
+  } catch (error) {
+    await rm(tempPath, { force: true });
+    throw error;
+  }
+  await fsyncFolder(dirname(path));
+  return true;
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -135,5 +135,15 @@ describe('journal store', () => {
     const { problems } = await journal.list();
     expect(problems).toEqual([]);
     expect((await readdir(join(dir, 'runs'))).sort()).toEqual([live]);
+  });
+
+  it('lists when its index cannot be written (reading never requires writing)', async () => {
+    await journal.put(sampleRecordWith('kept', '2026-01-01T00:00:00.000Z'));
+    // A folder where the index goes: every write of it fails (as on a read-only or full disk).
+    await mkdir(join(dir, 'index.json', 'blocked'), { recursive: true });
+    const { runs, problems } = await journal.list();
+    expect(runs.map((run) => run.id)).toEqual(['kept']);
+    expect(problems).toEqual([]);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareHeadersNewestFirst, runHeaderOf, type RunHeader } from '../../common/runHeader.ts';
 import { runRecordSchema, type RunRecord } from '../../common/runRecord.ts';
-import { fsyncFolder, isLeftoverTemp, writeFileAtomic } from './atomicWrite.ts';
+import { fsyncFolder, isLeftoverTemp, writeFileAtomic, writeFileExclusive } from './atomicWrite.ts';
 import { entryIsFresh, readHeaderIndex, writeHeaderIndex, type IndexEntry } from './headerIndex.ts';
 import { describeRecordProblem } from './recordProblems.ts';
 
@@ -52,7 +52,7 @@ export interface Journal {
   list(): Promise<JournalListing>;
   listTrash(): Promise<JournalListing>;
   get(id: string): Promise<RunRecord>;
-  /** Adds a run; an existing run with the same id is left alone ('exists'). */
+  /** Adds a run; an existing run with the same id is left alone ('exists'), also when another writer adds it meanwhile. */
   put(record: RunRecord): Promise<PutOutcome>;
   update(id: string, patch: RunPatch): Promise<RunRecord>;
   /** Moves the run to the trash. */
@@ -95,7 +95,8 @@ export async function openJournal(dir: string): Promise<Journal> {
     const candidates: string[] = [];
     for (const name of names) {
       if (name.startsWith('.')) {
-        if (isLeftoverTemp(name)) await rm(join(folder, name), { force: true });
+        // Tidying is best-effort: a read-only journal still lists.
+        if (isLeftoverTemp(name)) await rm(join(folder, name), { force: true }).catch(() => undefined);
       } else if (!name.endsWith('.json')) {
         problems.push({ file: name, reason: 'not a run record (only <id>.json files belong here); left as it is' });
       } else {
@@ -161,7 +162,9 @@ export async function openJournal(dir: string): Promise<Journal> {
     async list() {
       const cache = await readHeaderIndex(indexPath);
       const { listing, entries, changed } = await listFolder(runsDir, cache);
-      if (changed) await writeHeaderIndex(indexPath, entries);
+      // The index is only a cache: a journal that cannot be written (read-only, full, not ours)
+      // still lists, it just re-reads changed files next time.
+      if (changed) await writeHeaderIndex(indexPath, entries).catch(() => undefined);
       return listing;
     },
     async listTrash() {
@@ -172,8 +175,8 @@ export async function openJournal(dir: string): Promise<Journal> {
       const valid = runRecordSchema.parse(record);
       const path = runPath(valid.id);
       if (await exists(path)) return 'exists';
-      await writeFileAtomic(path, `${JSON.stringify(valid, null, 1)}\n`);
-      return 'added';
+      // Exclusive: of two concurrent puts of the same run (two imports at once), one adds it.
+      return (await writeFileExclusive(path, `${JSON.stringify(valid, null, 1)}\n`)) ? 'added' : 'exists';
     },
     async update(id, patch) {
       const record = await get(id);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { HostToClient } from '../../common/labWire.ts';
+import { labEventNames } from '../../common/labNames.ts';
 import { createLab } from '../lab.ts';
 import { createFakeLab, fakeAppInfo } from './testing/fakeLab.ts';
 import { startWebHost, type WebHost } from './webHost.ts';
@@ -219,7 +220,7 @@ describe('close', () => {
     const done = closed(open.ws);
     await own.close();
     expect(await done).toEqual({ code: 1001, reason: 'loadlab web is stopping' });
-    expect(lab.listenerCount()).toBe(before - 7);
+    expect(lab.listenerCount()).toBe(before - labEventNames.length);
     const refused = await new Promise<string>((resolve) => {
       const socket = connect(own.address.port, '127.0.0.1');
       socket.once('connect', () => {

@@ -11,6 +11,7 @@ import { CompareView } from './views/compareView/CompareView.tsx';
 import { JournalView } from './views/journalView/JournalView.tsx';
 import { LabView } from './views/labView/LabView.tsx';
 import { Nav } from './views/Nav.tsx';
+import { UnsavedRunsBanner } from './views/UnsavedRunsBanner.tsx';
 
 export function App({ api }: { api: LabApi }) {
   const [lab] = useState(() => createLab(api));
@@ -22,6 +23,7 @@ export function App({ api }: { api: LabApi }) {
           <Nav />
           <main className="main" id="main">
             <ConnectionBanner />
+            <UnsavedRunsBanner />
             <CurrentView />
           </main>
           <DropImport />

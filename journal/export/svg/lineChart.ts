@@ -3,6 +3,7 @@
 // as a standalone .svg file and inline in HTML (it uses no ids, so several can share a page).
 import type { Tick } from '../../../common/chart/axis.ts';
 import type { ChartPoint } from '../../../common/chart/downsample.ts';
+import { maxOf } from '../../../common/extent.ts';
 import { escapeXml } from '../escape.ts';
 
 export interface ChartAxis {
@@ -60,7 +61,7 @@ export function renderLineChart(spec: LineChart): string {
   const chart = { ...spec, x: withinDomain(spec.x), y: withinDomain(spec.y) };
   const width = chart.width ?? 560;
   const height = chart.height ?? 320;
-  const yLabelChars = Math.max(...chart.y.ticks.map((tick) => tick.label.length), 1);
+  const yLabelChars = maxOf(chart.y.ticks.map((tick) => tick.label.length), 1);
   const left = Math.round(34 + yLabelChars * CHAR_WIDTH_PX);
   const legend = layoutLegend(chart.series, left, width - 16);
   const top = 34 + legend.rows * LEGEND_ROW_PX + 6;

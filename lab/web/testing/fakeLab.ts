@@ -23,7 +23,7 @@ export function createFakeLab(): FakeLab {
         return fakeAppInfo;
       case 'journal.import': {
         const { files } = parseLabParams('journal.import', params);
-        return { added: [], existing: [], errors: files.map((file) => ({ file: file.name, message: `${file.text.length} characters, not a report` })), warnings: [] };
+        return { added: [], existing: [], refused: [], errors: files.map((file) => ({ file: file.name, message: `${file.text.length} characters, not a report` })), warnings: [] };
       }
       case 'run.start':
         throw new LabError('busy', 'run.start: a run is going already');

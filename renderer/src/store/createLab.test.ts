@@ -39,6 +39,7 @@ const base: Handler = {
   'server.status': () => stopped,
   'run.status': () => idle,
   'journal.list': () => ({ runs: [header], problems: [] }),
+  'run.unsaved': () => [],
 };
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -65,9 +66,25 @@ describe('createLab', () => {
     link.tell?.('connected');
     await settle();
     expect(lab.store.getState().connection.state).toBe('ready');
-    expect(calls.slice(before).map((call) => call.method).sort()).toEqual(['app.info', 'journal.list', 'run.status', 'server.status']);
+    expect(calls.slice(before).map((call) => call.method).sort()).toEqual(['app.info', 'journal.list', 'run.status', 'run.unsaved', 'server.status']);
     stop();
     expect(link.tell).toBeNull();
+  });
+
+  it('keeps runs the journal did not take: listed on attach, added by run.saveFailed, gone once saved', async () => {
+    const kept = { runId: 'run-1', header, reason: 'EROFS: read-only file system', fallbackPath: '/tmp/loadlab-unsaved-runs/x.json', fallbackError: null };
+    const { api, emit, calls } = fakeApi({ ...base, 'run.unsaved': () => [kept], 'run.retrySave': () => header });
+    const lab = createLab(api);
+    lab.start();
+    await settle();
+    expect(lab.store.getState().unsaved).toEqual([kept]);
+    const other = { ...kept, runId: 'run-2', header: { ...header, id: 'other' } };
+    emit('run.saveFailed', other);
+    expect(lab.store.getState().unsaved.map((run) => run.header.id)).toEqual([header.id, 'other']);
+    await lab.actions.retrySave(header.id);
+    expect(calls.at(-1)).toEqual({ method: 'run.retrySave', params: { id: header.id } });
+    emit('run.unsavedChanged', { unsaved: [other] });
+    expect(lab.store.getState().unsaved).toEqual([other]);
   });
 
   it('reads the first state', async () => {
@@ -88,7 +105,7 @@ describe('createLab', () => {
     await settle();
     await lab.actions.startRun();
     expect(calls.map((call) => call.method).filter((method) => method.startsWith('server.start') || method.startsWith('run.start'))).toEqual(['server.start', 'run.start']);
-    expect(calls.find((call) => call.method === 'server.start')?.params).toEqual({ model: 'event-loop', workers: 4, port: 0, keepAlive: true });
+    expect(calls.find((call) => call.method === 'server.start')?.params).toEqual({ model: 'event-loop', workers: 4, port: 0, keepAlive: true, closeSilently: false });
     expect(lab.store.getState().live?.runId).toBe('r1');
   });
 
@@ -137,7 +154,7 @@ describe('createLab', () => {
     const { api, calls } = fakeApi({
       ...base,
       'journal.list': () => ({ runs: listed++ === 0 ? [] : [header], problems: [] }),
-      'journal.import': () => ({ added: [header], existing: [], errors: [], warnings: [] }),
+      'journal.import': () => ({ added: [header], existing: [], refused: [], errors: [], warnings: [] }),
     });
     const lab = createLab(api);
     lab.start();

@@ -8,6 +8,7 @@ import { compareActions } from './actions/compareActions.ts';
 import { attempt, setError, type ActionContext } from './actions/context.ts';
 import { journalActions } from './actions/journalActions.ts';
 import { runActions } from './actions/runActions.ts';
+import { saveActions } from './actions/saveActions.ts';
 import { serverActions } from './actions/serverActions.ts';
 import { bindLabEvents } from './events.ts';
 import { toggleSelection, withRunHistory, withRunStatus } from './reducers.ts';
@@ -57,6 +58,7 @@ function createActions(ctx: ActionContext) {
   const runs = runActions(ctx, server.ensureServer);
   const journal = journalActions(ctx);
   const comparing = compareActions(ctx, journal.loadRecord);
+  const saving = saveActions(ctx);
 
   async function readAll(): Promise<void> {
     const [info, serverStatus, runStatus] = await Promise.all([
@@ -64,6 +66,7 @@ function createActions(ctx: ActionContext) {
       attempt(ctx, 'server', () => api.call('server.status', {})),
       attempt(ctx, 'run', () => api.call('run.status', {})),
       journal.refreshJournal(),
+      saving.readUnsaved(),
     ]);
     store.setState((state) => ({
       appInfo: info,
@@ -83,6 +86,7 @@ function createActions(ctx: ActionContext) {
     ...runs,
     ...journal,
     ...comparing,
+    ...saving,
     readAll,
     navigate: (view: View) => store.setState({ view }),
     openRun: (id: string) => {

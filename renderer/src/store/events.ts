@@ -3,6 +3,7 @@ import type { LabApi } from '../../../common/labApi.ts';
 import type { StoreApi } from 'zustand/vanilla';
 import { withRunFailed, withRunFinished, withRunSample, withRunStatus, withTelemetry } from './reducers.ts';
 import type { LabState } from './state.ts';
+import { withUnsavedRun } from './unsaved.ts';
 
 export interface EventHooks {
   /** After a save, update, delete, restore or import anywhere (this window or another). */
@@ -19,6 +20,14 @@ export function bindLabEvents(api: LabApi, store: StoreApi<LabState>, hooks: Eve
     api.on('run.failed', ({ runId, message }) =>
       store.setState((state) => ({ live: withRunFailed(state.live, runId, message), errors: { ...state.errors, run: `The run failed: ${message}` } })),
     ),
+    // The run was measured but not saved: the record is kept (banner with Retry and Download).
+    api.on('run.saveFailed', (run) =>
+      store.setState((state) => ({
+        unsaved: withUnsavedRun(state.unsaved, run),
+        live: withRunFailed(state.live, run.runId, `measured, but the journal did not save it (${run.reason}). The record is kept: see the notice above.`),
+      })),
+    ),
+    api.on('run.unsavedChanged', ({ unsaved }) => store.setState({ unsaved })),
     api.on('journal.changed', ({ reason }) => hooks.journalChanged(reason)),
   ];
   return () => {

@@ -1,7 +1,7 @@
 // Everything the window shows, in one zustand store: what the lab reported (server, run,
 // journal), what the person is doing (view, forms, selection) and errors by the place they
 // happened. Changes go through the pure functions of reducers.ts and the actions of actions.ts.
-import type { AppInfo, CompareResult, ImportSummary, RunSampleEvent, RunStatus, ServerStatus } from '../../../common/labApi.ts';
+import type { AppInfo, CompareResult, ImportSummary, RunSampleEvent, RunStatus, ServerStatus, UnsavedRun } from '../../../common/labApi.ts';
 import type { RunHeader } from '../../../common/runHeader.ts';
 import type { RunRecord } from '../../../common/runRecord.ts';
 import type { ServerModel, ServerTelemetrySample } from '../../../common/serverTelemetry.ts';
@@ -11,7 +11,7 @@ import type { PresetLength } from '../loadForm/presets.ts';
 import type { CompareGroup } from './groupRuns.ts';
 
 /** Where an error is shown. */
-export type Place = 'connection' | 'server' | 'run' | 'journal' | 'record' | 'update' | 'import' | 'export' | 'compare' | 'delete';
+export type Place = 'connection' | 'server' | 'run' | 'journal' | 'record' | 'update' | 'import' | 'export' | 'compare' | 'delete' | 'save';
 
 export type View = { name: 'lab' } | { name: 'journal'; runId: string | null } | { name: 'compare' };
 
@@ -71,7 +71,9 @@ export interface LabState {
   comparison: { groups: CompareGroup[]; result: CompareResult } | null;
   /** The target refused the check before a run: the run waits until the person insists. */
   unreachable: { url: string; message: string } | null;
-  busy: Partial<Record<'server' | 'run' | 'import' | 'export' | 'compare', boolean>>;
+  /** Finished runs the journal did not take; the lab keeps them until saved or discarded. */
+  unsaved: UnsavedRun[];
+  busy: Partial<Record<'server' | 'run' | 'import' | 'export' | 'compare' | 'save', boolean>>;
 }
 
 export const initialState: LabState = {
@@ -94,5 +96,6 @@ export const initialState: LabState = {
   pasteOutcome: null,
   comparison: null,
   unreachable: null,
+  unsaved: [],
   busy: {},
 };

@@ -3,7 +3,7 @@ import type { ExportFormat } from '../../../../common/labApi.ts';
 import type { RunRecord } from '../../../../common/runRecord.ts';
 import { downloadFiles } from '../../export/download.ts';
 import type { CompareGroup } from '../groupRuns.ts';
-import { attempt, setBusy, type ActionContext } from './context.ts';
+import { attempt, setBusy, setError, type ActionContext } from './context.ts';
 
 /** Full records kept in memory for run pages and comparisons. */
 const RECORDS_KEPT = 30;
@@ -87,6 +87,7 @@ export function journalActions(ctx: ActionContext) {
     try {
       const result = await attempt(ctx, 'export', () => api.call('journal.export', { ids: [...ids], format, groups: groups.map((group) => ({ label: group.label, ids: [...group.ids] })) }));
       if (result !== null) downloadFiles(result.files);
+      if (result !== null && result.skipped.length > 0) setError(ctx, 'export', `Left out ${result.skipped.map((run) => `${run.id} (${run.reason})`).join('; ')}; the other runs were exported.`);
     } finally {
       setBusy(ctx, 'export', false);
     }

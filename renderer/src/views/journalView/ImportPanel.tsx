@@ -40,6 +40,11 @@ export function ImportPanel() {
         <div className="import-summary" role="status">
           <p>
             <strong>{summary.added.length}</strong> run{summary.added.length === 1 ? '' : 's'} added, <strong>{summary.existing.length}</strong> already in the journal
+            {summary.refused.length > 0 && (
+              <>
+                , <strong className="bad">{summary.refused.length}</strong> run{summary.refused.length === 1 ? '' : 's'} refused
+              </>
+            )}
             {summary.errors.length > 0 && (
               <>
                 , <strong className="bad">{summary.errors.length}</strong> file{summary.errors.length === 1 ? '' : 's'} not read
@@ -63,8 +68,13 @@ export function ImportPanel() {
               {summary.added.length > 12 && <li className="muted">and {summary.added.length - 12} more</li>}
             </ul>
           )}
-          {summary.errors.length + summary.warnings.length > 0 && (
+          {summary.refused.length + summary.errors.length + summary.warnings.length > 0 && (
             <ul className="import-problems">
+              {summary.refused.map((run) => (
+                <li key={`r${run.file}${run.runId ?? ''}${run.message}`} className="bad">
+                  <code>{run.file}</code>: run <code>{run.runId ?? '(no id)'}</code> refused: {run.message}
+                </li>
+              ))}
               {summary.errors.map((error) => (
                 <li key={`e${error.file}${error.message}`} className="bad">
                   <code>{error.file}</code>: {error.message}
