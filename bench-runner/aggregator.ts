@@ -11,7 +11,7 @@ interface PendingInterval {
   endEpochMs: number;
   requests: number;
   bytes: number;
-  errors: number;
+  errors: ErrorCounts;
   latency: JsHistogram;
 }
 
@@ -50,7 +50,11 @@ export class ConnRateTotals {
 export class RunAggregator {
   readonly corrected = createLatencyHistogram();
   readonly uncorrected: JsHistogram | null;
+  /** Unanswered requests' censored latencies, µs (common/censored.ts). */
+  readonly unanswered = createLatencyHistogram();
   requests = 0;
+  /** Requests sent and given up without a response. */
+  failed = 0;
   bytes = 0;
   serverCloses = 0;
   inFlightAtEnd = 0;
@@ -82,6 +86,7 @@ export class RunAggregator {
   add(snapshot: SnapshotMessage): SeriesPoint[] {
     this.addCounts(snapshot.counts);
     addEncoded(this.corrected, snapshot.correctedUs);
+    addEncoded(this.unanswered, snapshot.unansweredUs);
     if (this.uncorrected && snapshot.uncorrectedUs !== null) addEncoded(this.uncorrected, snapshot.uncorrectedUs);
     for (const sample of snapshot.rateSamples) this.rateSamples.push(sample);
     this.lastEndEpochMs = Math.max(this.lastEndEpochMs, snapshot.endEpochMs);
@@ -91,7 +96,7 @@ export class RunAggregator {
     interval.endEpochMs = Math.max(interval.endEpochMs, snapshot.endEpochMs);
     interval.requests += snapshot.counts.requests;
     interval.bytes += snapshot.counts.bytes;
-    interval.errors += totalErrors(snapshot.counts.errors);
+    addErrors(interval.errors, snapshot.counts.errors);
     addEncoded(interval.latency, snapshot.correctedUs);
 
     if (snapshot.connRate) {
@@ -107,7 +112,7 @@ export class RunAggregator {
   }
 
   private openInterval(seq: number): PendingInterval {
-    const interval: PendingInterval = { reports: 0, endEpochMs: 0, requests: 0, bytes: 0, errors: 0, latency: createLatencyHistogram() };
+    const interval: PendingInterval = { reports: 0, endEpochMs: 0, requests: 0, bytes: 0, errors: emptyErrorCounts(), latency: createLatencyHistogram() };
     this.pending.set(seq, interval);
     return interval;
   }
@@ -116,7 +121,8 @@ export class RunAggregator {
     this.requests += counts.requests;
     this.bytes += counts.bytes;
     this.serverCloses += counts.serverCloses;
-    for (const kind of Object.keys(this.errors) as Array<keyof ErrorCounts>) this.errors[kind] += counts.errors[kind];
+    this.failed += counts.failed;
+    addErrors(this.errors, counts.errors);
     for (const [code, count] of Object.entries(counts.statusCounts)) {
       this.statusCounts[code] = (this.statusCounts[code] ?? 0) + count;
     }
@@ -135,7 +141,8 @@ export class RunAggregator {
       done.push({
         tMs: Math.max(0, interval.endEpochMs - this.startEpochMs),
         requests: interval.requests,
-        errors: interval.errors,
+        errors: totalErrors(interval.errors),
+        errorsByKind: interval.errors,
         bytes: interval.bytes,
         latencyUs:
           latency.totalCount === 0
@@ -152,4 +159,8 @@ export class RunAggregator {
     this.series.push(...done);
     return done;
   }
+}
+
+export function addErrors(into: ErrorCounts, add: ErrorCounts): void {
+  for (const kind of Object.keys(into) as Array<keyof ErrorCounts>) into[kind] += add[kind];
 }

@@ -50,6 +50,8 @@ export interface IntervalCounts {
   /** Status code → responses. */
   statusCounts: Record<string, number>;
   serverCloses: number;
+  /** Requests sent and given up without a response (timed out, connection failed). */
+  failed: number;
 }
 
 export interface SnapshotMessage {
@@ -62,6 +64,8 @@ export interface SnapshotMessage {
   /** Interval histograms, compressed base64, µs. */
   correctedUs: string;
   uncorrectedUs: string | null;
+  /** Censored latencies of this interval's unanswered requests (given up, or unanswered at the end), µs. */
+  unansweredUs: string;
   /** This thread's request rate measured every 100 ms in the interval, req/s. */
   rateSamples: number[];
   /** Present on the worker's last snapshot only. */

@@ -1,6 +1,7 @@
 // `loadlab journal`: list, show, import, export, rm and restore over the journal folder.
 import { Command, Option } from 'commander';
 import { runHeaderOf } from '../common/runHeader.ts';
+import { headlineLines } from '../common/report/headline.ts';
 import { reportText } from '../common/report/reportText.ts';
 import type { RunRecord } from '../common/runRecord.ts';
 import { openJournal, type Journal } from '../journal/store/journal.ts';
@@ -35,6 +36,7 @@ function describeRun(record: RunRecord): string {
     `server:   ${record.server.kind === 'builtin' ? `built-in ${record.server.model} ${JSON.stringify(record.server.settings)}` : record.server.kind === 'external' ? record.server.command : 'unknown'}`,
   ];
   if (record.source !== undefined) lines.push(`source:   ${record.source.tool}${record.source.file !== undefined ? ` (${record.source.file})` : ''}, imported ${record.source.importedAt ?? ''}`.trimEnd());
+  lines.push(...headlineLines(record));
   lines.push('', reportText(record).trimEnd());
   if (record.notes.trim() !== '') lines.push('', '## Notes', '', record.notes.trimEnd());
   return `${lines.join('\n')}\n`;

@@ -2,7 +2,7 @@
 // first the baseline; `--group "label=id,id,…"` makes groups of repeated runs, whose spread the
 // verdicts take into account.
 import { Command } from 'commander';
-import { compareGroups, formatValue, type Comparison, type RunGroup } from '../common/compare.ts';
+import { compareGroups, formatGroupValue, type Comparison, type RunGroup } from '../common/compare.ts';
 import { journalFrom } from './journal.ts';
 import { UsageError } from './numbers.ts';
 
@@ -29,7 +29,7 @@ export function formatComparison(comparison: Comparison): string {
   const rows = comparison.metrics.map((row) => [
     row.metric.label,
     ...[row.baseline, ...row.others.map((other) => other.value)].map((value) => {
-      const shown = value.median === null ? 'unknown' : formatValue(row.metric, value.median);
+      const shown = formatGroupValue(row.metric, value);
       return value.runs > 1 ? `${shown} (${value.knownRuns}/${value.runs} runs)` : shown;
     }),
   ]);

@@ -65,7 +65,7 @@ describe('compareGroups: figures', () => {
     ['unknown in every run: null', [null, null], null, null, null, 0],
   ] as const)('%s', (_name, values, median, min, max, knownRuns) => {
     const { value } = changeOf([group('A', { p99: 1 }), group('B', ...values.map((p99) => ({ p99 })))], 'p99Us');
-    expect(value).toEqual({ label: 'B', runs: values.length, knownRuns, median, min, max });
+    expect(value).toEqual({ label: 'B', runs: values.length, knownRuns, median, min, max, lowerBound: false });
   });
 
   it.each([
@@ -98,7 +98,7 @@ describe('compareGroups: figures', () => {
   it('compares every metric of every group against groups[0]', () => {
     const comparison = compareGroups([group('A', { p99: 1000 }), group('B', { p99: 2000 }), group('C', { p99: 500 })]);
     expect(comparison.baselineLabel).toBe('A');
-    expect(comparison.metrics.map((m) => m.metric.label)).toEqual(['req/s', 'p50', 'p90', 'p99', 'p99.9', 'max', 'errors']);
+    expect(comparison.metrics.map((m) => m.metric.label)).toEqual(['req/s', 'completion', 'mean', 'stdev', 'p50', 'p90', 'p99', 'p99.9', 'max', 'errors']);
     const p99 = comparison.metrics.find((m) => m.metric.key === 'p99Us');
     expect(p99?.others.map((o) => o.change.sentence)).toEqual([
       'p99 2× worse, spread unknown with a single run',

@@ -1,7 +1,8 @@
 // The few fields of a run the journal list shows, read from a record without its histograms.
 // The journal's index keeps one per file, so listing thousands of runs parses no histogram.
 import { z } from 'zod';
-import { loadModeSchema, totalErrors, type RunRecord } from './runRecord.ts';
+import { headlineLatency } from './censored.ts';
+import { BOUNDED_STATS, loadModeSchema, totalErrors, type RunRecord } from './runRecord.ts';
 
 export const runHeaderSchema = z.object({
   id: z.string(),
@@ -21,9 +22,16 @@ export const runHeaderSchema = z.object({
   serverModel: z.string().nullable(),
   requests: z.number(),
   reqPerSec: z.number(),
+  /** Answered / scheduled, 0 to 1; null when unknown. */
+  completion: z.number().nullable(),
+  /** Scheduled requests with no response; null when unknown. */
+  unanswered: z.number().nullable(),
+  /** Headline latency (common/censored.ts): with unanswered requests counted when there were any. */
   p50Us: z.number().nullable(),
   p99Us: z.number().nullable(),
   maxUs: z.number().nullable(),
+  /** Which of those figures are lower bounds ("≥"). */
+  latencyLowerBounds: z.array(z.enum(BOUNDED_STATS)),
   /** All errors by kind, summed. */
   errors: z.number(),
   stoppedEarly: z.boolean().nullable(),
@@ -51,9 +59,12 @@ export function runHeaderOf(record: RunRecord): RunHeader {
     serverModel: record.server.kind === 'builtin' ? record.server.model : null,
     requests: summary.requests,
     reqPerSec: summary.reqPerSec,
-    p50Us: summary.latencyUs.p50,
-    p99Us: summary.latencyUs.p99,
-    maxUs: summary.latencyUs.max,
+    completion: summary.completion ?? null,
+    unanswered: summary.unanswered?.count ?? null,
+    p50Us: headlineLatency(summary, 'p50').valueUs,
+    p99Us: headlineLatency(summary, 'p99').valueUs,
+    maxUs: headlineLatency(summary, 'max').valueUs,
+    latencyLowerBounds: summary.latencyWithUnansweredUs?.lowerBounds ?? [],
     errors: totalErrors(summary.errors),
     stoppedEarly: record.stoppedEarly,
     sourceTool: record.source?.tool ?? null,

@@ -120,8 +120,12 @@ export class Connection {
     this.awaiting = false;
   }
 
-  /** Replaces the socket with a new one, after a backoff when connecting failed. */
+  /**
+   * Replaces the socket with a new one, after a backoff when connecting failed. A request still
+   * awaited (and not kept for a keep-alive retry) is given up: unanswered, censored at now.
+   */
   replace(afterConnectFailure: boolean): void {
+    if (this.awaiting && !this.retryPending && !this.context.stopped) this.context.recorder.giveUp(this.context.nowMs() - this.intendedMs);
     this.close();
     if (this.context.stopped) return;
     if (!afterConnectFailure) {

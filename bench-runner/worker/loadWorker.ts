@@ -1,6 +1,6 @@
 // One worker thread's share of a run: its connections, its recorder, its interval snapshots.
 import { performance } from 'node:perf_hooks';
-import { connectionSchedule, intendedCountBy } from '../pacer.ts';
+import { connectionSchedule, intendedCountBy, intendedStartUs } from '../pacer.ts';
 import type { SnapshotMessage, WorkerJob } from '../messages.ts';
 import { Connection } from './connection.ts';
 import type { WorkerContext } from './context.ts';
@@ -53,9 +53,22 @@ export class LoadWorker {
     let inFlightAtEnd = 0;
     let unsent = 0;
     const elapsedUs = (nowMs - this.context.startMs) * 1000;
+    const { recorder } = this.context;
+    // Every request due in the run and unanswered at its end enters the censored latencies
+    // (common/censored.ts): in flight, waited since its intended time; unsent, since each slot's.
     for (const connection of this.connections) {
-      if (connection.awaiting || connection.retryPending) inFlightAtEnd++;
-      if (connection.schedule) unsent += Math.max(0, intendedCountBy(connection.schedule, elapsedUs) - connection.sent);
+      if (connection.awaiting || connection.retryPending) {
+        inFlightAtEnd++;
+        recorder.censor(nowMs - connection.intendedMs);
+      }
+      if (connection.schedule) {
+        const dueUnsent = Math.max(0, intendedCountBy(connection.schedule, elapsedUs) - connection.sent);
+        if (dueUnsent > 0) {
+          const firstIntendedMs = this.context.startMs + intendedStartUs(connection.schedule, connection.sent) / 1000;
+          recorder.censorEvenlySpaced(nowMs - firstIntendedMs, connection.schedule.intervalUs / 1000, dueUnsent);
+        }
+        unsent += dueUnsent;
+      }
       connection.close();
     }
     this.context.recorder.sampleRate(nowMs);

@@ -13,9 +13,13 @@ export class IntervalRecorder {
   bytes = 0;
   serverCloses = 0;
   errors: ErrorCounts = emptyErrorCounts();
+  /** Requests sent and then given up without a response (timeout, failed connection). */
+  failed = 0;
   private statusCounts = new Uint32Array(600);
   private readonly corrected: JsHistogram = createLatencyHistogram();
   private readonly uncorrected: JsHistogram | null;
+  /** Unanswered requests' censored latencies: at least this long, µs (common/censored.ts). */
+  private readonly censored: JsHistogram = createLatencyHistogram();
   private rateSamples: number[] = [];
   private totalRequests = 0;
   private rateRequestsMark = 0;
@@ -34,6 +38,36 @@ export class IntervalRecorder {
     if (statusCode < 200 || statusCode > 399) this.errors.status++;
     recordLatencyUs(this.corrected, correctedMs * 1000);
     if (this.uncorrected) recordLatencyUs(this.uncorrected, uncorrectedMs * 1000);
+  }
+
+  /** A sent request given up without a response, `waitedMs` after its intended time. */
+  giveUp(waitedMs: number): void {
+    this.failed++;
+    this.censor(waitedMs);
+  }
+
+  /** An unanswered request whose latency is at least `waitedMs` (from its intended time). */
+  censor(waitedMs: number): void {
+    recordLatencyUs(this.censored, waitedMs * 1000);
+  }
+
+  /**
+   * `count` unanswered requests intended `stepMs` apart, the earliest having waited `longestMs`:
+   * recorded a histogram bucket at a time, so a long schedule of unsent requests costs at most
+   * one step per bucket, not one per request.
+   */
+  censorEvenlySpaced(longestMs: number, stepMs: number, count: number): void {
+    let remaining = count;
+    let valueUs = longestMs * 1000;
+    const stepUs = stepMs * 1000;
+    while (remaining > 0) {
+      const clampedUs = Math.max(1, Math.round(valueUs));
+      const bucketLowUs = this.censored.lowestEquivalentValue(clampedUs);
+      const inBucket = stepUs > 0 ? Math.min(remaining, Math.floor((valueUs - bucketLowUs) / stepUs) + 1) : remaining;
+      this.censored.recordValueWithCount(clampedUs, Math.max(1, inBucket));
+      remaining -= Math.max(1, inBucket);
+      valueUs -= Math.max(1, inBucket) * stepUs;
+    }
   }
 
   sampleRate(nowMs: number): void {
@@ -55,8 +89,9 @@ export class IntervalRecorder {
       type: 'snapshot',
       seq,
       endEpochMs,
-      counts: { requests: this.requests, bytes: this.bytes, errors: this.errors, statusCounts, serverCloses: this.serverCloses },
+      counts: { requests: this.requests, bytes: this.bytes, errors: this.errors, statusCounts, serverCloses: this.serverCloses, failed: this.failed },
       correctedUs: encodeHistogram(this.corrected),
+      unansweredUs: encodeHistogram(this.censored),
       uncorrectedUs: this.uncorrected ? encodeHistogram(this.uncorrected) : null,
       rateSamples: this.rateSamples,
       final,
@@ -65,10 +100,12 @@ export class IntervalRecorder {
     this.requests = 0;
     this.bytes = 0;
     this.serverCloses = 0;
+    this.failed = 0;
     this.errors = emptyErrorCounts();
     this.statusCounts.fill(0);
     this.corrected.reset();
     this.uncorrected?.reset();
+    this.censored.reset();
     this.rateSamples = [];
     return message;
   }

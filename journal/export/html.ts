@@ -3,7 +3,7 @@
 // and for several runs a comparison first. Every text from a record is escaped.
 import { formatLatencyUs, formatSignificant } from '../../common/chart/axis.ts';
 import { totalErrors, type RunRecord } from '../../common/runRecord.ts';
-import { compareGroups, formatValue, VERDICT_TEXT, type Comparison, type GroupValue, type Metric } from '../../common/compare.ts';
+import { compareGroups, formatGroupValue, formatValue, VERDICT_TEXT, type Comparison, type GroupValue, type Metric } from '../../common/compare.ts';
 import { compareP99Chart, compareSpectrumChart, compareThroughputChart, runLatencyChart, runSpectrumChart, runThroughputChart } from './charts.ts';
 import { escapeXml } from './escape.ts';
 import { uniqueStems } from './fileNames.ts';
@@ -145,7 +145,7 @@ function compareTable(comparison: Comparison, headings: readonly string[]): stri
 }
 
 function valueCell(metric: Metric, value: GroupValue, extra: string, sentence = ''): string {
-  const main = value.median === null ? `<span class="unknown-value">${UNKNOWN}</span>` : escapeXml(formatValue(metric, value.median));
+  const main = value.median === null ? `<span class="unknown-value">${UNKNOWN}</span>` : escapeXml(formatGroupValue(metric, value));
   const range = value.knownRuns >= 2 && value.min !== null && value.max !== null ? `<span class="detail">${escapeXml(`${value.knownRuns} runs: ${formatValue(metric, value.min)} – ${formatValue(metric, value.max)}`)}</span>` : '';
   const title = sentence === '' ? '' : ` title="${escapeXml(sentence)}"`;
   return `<td class="num"${title}>${main}${extra}${range}</td>`;

@@ -34,13 +34,17 @@ export interface ErrorRow extends Record<ErrorKind, number> {
   tS: number;
 }
 
-/** Errors by kind in each interval, from the running totals the samples carry. */
+/**
+ * Errors by kind in each interval: the point's own counts (`errorsByKind`); for points without
+ * them (older labs) the difference of the running totals the samples carry.
+ */
 export function errorRows(samples: readonly RunSampleEvent[]): ErrorRow[] {
   let previous: ErrorCounts = { connect: 0, read: 0, write: 0, timeout: 0, status: 0 };
   return samples.map((sample) => {
     const totals = sample.totalErrors;
+    const own = sample.point.errorsByKind;
     const row: ErrorRow = { tS: sample.point.tMs / 1000, connect: 0, read: 0, write: 0, timeout: 0, status: 0 };
-    for (const kind of errorKinds) row[kind] = Math.max(0, totals[kind] - previous[kind]);
+    for (const kind of errorKinds) row[kind] = own ? own[kind] : Math.max(0, totals[kind] - previous[kind]);
     previous = totals;
     return row;
   });
