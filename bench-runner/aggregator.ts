@@ -161,6 +161,22 @@ export class RunAggregator {
   }
 }
 
+/**
+ * Running totals over the series points in the order they were emitted: what a live sample
+ * reports beside its point. One worker message may complete several intervals; each point's
+ * totals then stop at that point, never the whole batch's.
+ */
+export class LiveTotals {
+  requests = 0;
+  readonly errors: ErrorCounts = emptyErrorCounts();
+
+  add(point: SeriesPoint): { requests: number; errors: ErrorCounts } {
+    this.requests += point.requests;
+    if (point.errorsByKind) addErrors(this.errors, point.errorsByKind);
+    return { requests: this.requests, errors: { ...this.errors } };
+  }
+}
+
 export function addErrors(into: ErrorCounts, add: ErrorCounts): void {
   for (const kind of Object.keys(into) as Array<keyof ErrorCounts>) into[kind] += add[kind];
 }

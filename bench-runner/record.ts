@@ -70,7 +70,8 @@ function connRateSummary(totals: ConnRateTotals, aggregate: RunAggregator, timin
  * Completion and the unanswered requests (docs/contracts.md, "Unanswered requests"). Rate and
  * max mode: scheduled = answered + in flight at the end + unsent + given up. Connection-rate
  * mode: scheduled = the calls of the connections started; its unanswered requests are not
- * censored (httperf's figures are per connection phase, not one latency).
+ * censored (httperf's figures are per connection phase, not one latency). With no response at
+ * all there is no latency figure, bounded or not (its histogram still keeps the waits).
  */
 function completionFigures(aggregate: RunAggregator, mode: MeasuredRunRecord['load']['mode'], numCalls: number) {
   if (mode === 'conn-rate') {
@@ -83,7 +84,8 @@ function completionFigures(aggregate: RunAggregator, mode: MeasuredRunRecord['lo
     scheduled,
     completion: completionRatio(aggregate.requests, scheduled),
     unanswered: { count, failed: aggregate.failed },
-    latencyWithUnansweredUs: latencyWithUnanswered(aggregate.corrected, aggregate.unanswered),
+    // With no response at all the latency is unknown, not bounded: nothing was measured.
+    latencyWithUnansweredUs: aggregate.requests === 0 ? null : latencyWithUnanswered(aggregate.corrected, aggregate.unanswered),
   };
 }
 

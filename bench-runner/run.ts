@@ -5,10 +5,10 @@ import { Worker } from 'node:worker_threads';
 import { threadEntry } from '../threads/threadEntry.ts';
 import type { ErrorCounts, MeasuredRunRecord, SeriesPoint, ServerInfo } from '../common/runRecord.ts';
 import { encodeHistogram } from '../common/histogram.ts';
-import { addErrors, RunAggregator } from './aggregator.ts';
+import { LiveTotals, RunAggregator } from './aggregator.ts';
 import { benchConfigSchema, describeConfigIssues, parseTargetUrl, type BenchConfig } from './config.ts';
 import { planRun } from './jobs.ts';
-import { emptyErrorCounts, type HostToWorker, type WorkerToHost } from './messages.ts';
+import type { HostToWorker, WorkerToHost } from './messages.ts';
 import { buildRunRecord } from './record.ts';
 import { buildRequestBytes } from './request.ts';
 
@@ -82,7 +82,7 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
     let aggregate: RunAggregator | null = null;
     let startEpochMs = 0;
     let settled = false;
-    const liveTotals = { requests: 0, errors: emptyErrorCounts() };
+    const liveTotals = new LiveTotals();
 
     const finish = (error: Error | null): void => {
       if (settled) return;
@@ -129,14 +129,13 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
         // One message may complete several intervals: each sample carries the totals up to its
         // own point, never the totals of the whole batch.
         for (const point of points) {
-          liveTotals.requests += point.requests;
-          if (point.errorsByKind) addErrors(liveTotals.errors, point.errorsByKind);
+          const totals = liveTotals.add(point);
           options.onSample({
             point,
             elapsedMs: point.tMs,
             durationMs: plannedDurationMs,
-            totalRequests: liveTotals.requests,
-            totalErrors: { ...liveTotals.errors },
+            totalRequests: totals.requests,
+            totalErrors: totals.errors,
             p99SoFarUs: p99,
             histograms,
           });

@@ -18,13 +18,12 @@ export function unansweredLine(summary: RunSummary | PartialRunSummary): string 
   if (!unanswered || unanswered.count === 0 || summary.scheduled === null || summary.scheduled === undefined) return null;
   const completion = summary.completion ?? null;
   const flag = isIncomplete(completion) ? ', below 99 %' : '';
+  const head = `Unanswered: ${unanswered.count} of ${summary.scheduled} scheduled (completion ${formatCompletion(completion)}${flag})`;
+  if (summary.requests === 0) return `${head}; no response, so latency is unknown`;
   const figures = SHOWN.map(([stat, label]) => {
     const value = headlineLatency(summary, stat);
     if (value.valueUs === null) return `${label} unknown`;
     return `${label} ${value.lowerBound ? '≥ ' : ''}${formatTimeUs(value.valueUs)}`;
   });
-  return (
-    `Unanswered: ${unanswered.count} of ${summary.scheduled} scheduled (completion ${formatCompletion(completion)}${flag}); ` +
-    `counted at their wait so far: ${figures.join(', ')}`
-  );
+  return `${head}; counted at their wait so far: ${figures.join(', ')}`;
 }
