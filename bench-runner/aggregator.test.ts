@@ -18,6 +18,7 @@ function snapshot(seq: number, requests: number, errors: Partial<ErrorCounts>, f
     uncorrectedUs: null,
     unansweredUs: EMPTY,
     rateSamples: [],
+    gauges: null,
     final: final ? { inFlightAtEnd: 0, unsent: 0 } : null,
     connRate: null,
   };
@@ -42,8 +43,8 @@ describe('RunAggregator: errors per interval', () => {
     const totals = new LiveTotals();
     expect(totals.add(first[0] ?? fail()).errors).toEqual({ ...emptyErrorCounts(), connect: 1, read: 4 });
     const [one, two] = batch.map((point) => totals.add(point));
-    expect(one).toEqual({ requests: 25, errors: { ...emptyErrorCounts(), connect: 1, read: 4, timeout: 2 } });
-    expect(two).toEqual({ requests: 35, errors: { ...emptyErrorCounts(), connect: 1, read: 7, timeout: 2, status: 1 } });
+    expect(one).toEqual({ requests: 25, errors: { ...emptyErrorCounts(), connect: 1, read: 4, timeout: 2 }, completion: null });
+    expect(two).toEqual({ requests: 35, errors: { ...emptyErrorCounts(), connect: 1, read: 7, timeout: 2, status: 1 }, completion: null });
     expect(aggregate.errors).toEqual(two?.errors);
   });
 });
@@ -51,3 +52,20 @@ describe('RunAggregator: errors per interval', () => {
 function fail(): never {
   throw new Error('expected a point');
 }
+
+describe('LiveTotals: completion so far', () => {
+  it('is answered / (due − in flight): awaited requests are not judged yet, unsent and given-up ones count against', () => {
+    const totals = new LiveTotals();
+    const point = { tMs: 1000, requests: 45, errors: 0, bytes: 0, latencyUs: null };
+    expect(totals.add(point, { due: 100, inFlight: 10 }).completion).toBe(0.5);
+    expect(new LiveTotals().add(point, null).completion).toBeNull();
+    expect(new LiveTotals().add({ ...point, requests: 0 }, { due: 4, inFlight: 4 }).completion).toBeNull();
+  });
+
+  it('the aggregator hands each completed point the gauges summed over every worker', () => {
+    const aggregate = new RunAggregator(2, START_MS, true);
+    aggregate.add({ ...snapshot(0, 10, {}), gauges: { due: 20, inFlight: 2 } });
+    const [point] = aggregate.add({ ...snapshot(0, 8, {}), gauges: { due: 20, inFlight: 3 } });
+    expect(aggregate.gaugesOf(point ?? fail())).toEqual({ due: 40, inFlight: 5 });
+  });
+});

@@ -13,6 +13,8 @@ interface PendingInterval {
   bytes: number;
   errors: ErrorCounts;
   latency: JsHistogram;
+  /** Summed over the workers' reports; null once a worker reported none. */
+  gauges: { due: number; inFlight: number } | null;
 }
 
 /** Connection-rate figures merged over the workers. */
@@ -67,6 +69,8 @@ export class RunAggregator {
   /** Set once a connection-rate worker reports. */
   connRate: ConnRateTotals | null = null;
   private readonly pending = new Map<number, PendingInterval>();
+  /** The due / in-flight gauges of each emitted point (not part of the record). */
+  private readonly pointGauges = new WeakMap<SeriesPoint, { due: number; inFlight: number }>();
   private finals = 0;
 
   constructor(
@@ -76,6 +80,11 @@ export class RunAggregator {
   ) {
     this.uncorrected = keepUncorrected ? createLatencyHistogram() : null;
     this.lastEndEpochMs = startEpochMs;
+  }
+
+  /** The due / in-flight gauges at an emitted point's end; null when a worker did not report them. */
+  gaugesOf(point: SeriesPoint): { due: number; inFlight: number } | null {
+    return this.pointGauges.get(point) ?? null;
   }
 
   get finished(): boolean {
@@ -97,6 +106,7 @@ export class RunAggregator {
     interval.requests += snapshot.counts.requests;
     interval.bytes += snapshot.counts.bytes;
     addErrors(interval.errors, snapshot.counts.errors);
+    interval.gauges = interval.gauges && snapshot.gauges ? { due: interval.gauges.due + snapshot.gauges.due, inFlight: interval.gauges.inFlight + snapshot.gauges.inFlight } : null;
     addEncoded(interval.latency, snapshot.correctedUs);
 
     if (snapshot.connRate) {
@@ -112,7 +122,7 @@ export class RunAggregator {
   }
 
   private openInterval(seq: number): PendingInterval {
-    const interval: PendingInterval = { reports: 0, endEpochMs: 0, requests: 0, bytes: 0, errors: emptyErrorCounts(), latency: createLatencyHistogram() };
+    const interval: PendingInterval = { reports: 0, endEpochMs: 0, requests: 0, bytes: 0, errors: emptyErrorCounts(), latency: createLatencyHistogram(), gauges: { due: 0, inFlight: 0 } };
     this.pending.set(seq, interval);
     return interval;
   }
@@ -155,6 +165,8 @@ export class RunAggregator {
               },
       });
       latency.destroy();
+      const point = done.at(-1);
+      if (point && interval.gauges && interval.reports === this.workers) this.pointGauges.set(point, interval.gauges);
     }
     this.series.push(...done);
     return done;
@@ -170,10 +182,17 @@ export class LiveTotals {
   requests = 0;
   readonly errors: ErrorCounts = emptyErrorCounts();
 
-  add(point: SeriesPoint): { requests: number; errors: ErrorCounts } {
+  /**
+   * `gauges`: requests due and in flight at the point's end. Completion so far is answered /
+   * (due − in flight): a request still awaited is not judged yet; one due but unsent, or given
+   * up, counts against. Null without gauges (connection-rate mode) or before anything was due.
+   */
+  add(point: SeriesPoint, gauges: { due: number; inFlight: number } | null = null): { requests: number; errors: ErrorCounts; completion: number | null } {
     this.requests += point.requests;
     if (point.errorsByKind) addErrors(this.errors, point.errorsByKind);
-    return { requests: this.requests, errors: { ...this.errors } };
+    const judged = gauges === null ? 0 : gauges.due - gauges.inFlight;
+    const completion = judged > 0 ? Math.min(1, this.requests / judged) : null;
+    return { requests: this.requests, errors: { ...this.errors }, completion };
   }
 }
 

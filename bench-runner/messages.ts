@@ -68,6 +68,11 @@ export interface SnapshotMessage {
   unansweredUs: string;
   /** This thread's request rate measured every 100 ms in the interval, req/s. */
   rateSamples: number[];
+  /**
+   * This thread's requests due so far (rate mode: the schedule's slots up to now; max mode: sent)
+   * and awaiting a response now, for the live completion; null in connection-rate mode.
+   */
+  gauges: { due: number; inFlight: number } | null;
   /** Present on the worker's last snapshot only. */
   final: null | { inFlightAtEnd: number; unsent: number };
   /** Connection-rate mode, on the final snapshot only. */

@@ -22,6 +22,8 @@ export interface LiveSample {
   /** Running totals since the start. */
   totalRequests: number;
   totalErrors: ErrorCounts;
+  /** Answered / due so far, 0 to 1 (aggregator.ts LiveTotals); null in connection-rate mode. */
+  completionSoFar: number | null;
   /** Corrected p99 of everything so far, µs; null before the first response. */
   p99SoFarUs: number | null;
   /** With `liveHistograms`: everything so far, compressed base64 (µs), for a live percentile spectrum. */
@@ -129,13 +131,14 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
         // One message may complete several intervals: each sample carries the totals up to its
         // own point, never the totals of the whole batch.
         for (const point of points) {
-          const totals = liveTotals.add(point);
+          const totals = liveTotals.add(point, aggregate.gaugesOf(point));
           options.onSample({
             point,
             elapsedMs: point.tMs,
             durationMs: plannedDurationMs,
             totalRequests: totals.requests,
             totalErrors: totals.errors,
+            completionSoFar: totals.completion,
             p99SoFarUs: p99,
             histograms,
           });

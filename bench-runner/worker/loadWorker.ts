@@ -72,7 +72,8 @@ export class LoadWorker {
       connection.close();
     }
     this.context.recorder.sampleRate(nowMs);
-    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + nowMs, { inFlightAtEnd, unsent }));
+    const gauges = { due: this.dueBy(elapsedUs), inFlight: inFlightAtEnd };
+    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + nowMs, { inFlightAtEnd, unsent }, null, gauges));
   }
 
   private begin(): void {
@@ -99,7 +100,18 @@ export class LoadWorker {
     if (this.context.stopped) return;
     // The run's last interval is carried by the final snapshot (stop()).
     if (this.seq >= Math.ceil(this.context.job.durationMs / this.context.job.intervalMs) - 1) return;
-    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + performance.now(), null));
+    const nowMs = performance.now();
+    let inFlight = 0;
+    for (const connection of this.connections) if (connection.awaiting || connection.retryPending) inFlight++;
+    const gauges = { due: this.dueBy((nowMs - this.context.startMs) * 1000), inFlight };
+    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + nowMs, null, null, gauges));
+  }
+
+  /** Requests due by `elapsedUs`: the schedule's slots in rate mode, the requests sent in max mode. */
+  private dueBy(elapsedUs: number): number {
+    let due = 0;
+    for (const connection of this.connections) due += connection.schedule ? Math.max(connection.sent, intendedCountBy(connection.schedule, elapsedUs)) : connection.sent;
+    return due;
   }
 
   /** Counts each request past its timeout once and recycles its connection. */

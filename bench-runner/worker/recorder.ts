@@ -79,7 +79,13 @@ export class IntervalRecorder {
   }
 
   /** Empties the interval into a snapshot message. */
-  snapshot(seq: number, endEpochMs: number, final: SnapshotMessage['final'], connRate: SnapshotMessage['connRate'] = null): SnapshotMessage {
+  snapshot(
+    seq: number,
+    endEpochMs: number,
+    final: SnapshotMessage['final'],
+    connRate: SnapshotMessage['connRate'] = null,
+    gauges: SnapshotMessage['gauges'] = null,
+  ): SnapshotMessage {
     const statusCounts: Record<string, number> = {};
     for (let code = 0; code < this.statusCounts.length; code++) {
       const count = this.statusCounts[code] ?? 0;
@@ -94,6 +100,7 @@ export class IntervalRecorder {
       unansweredUs: encodeHistogram(this.censored),
       uncorrectedUs: this.uncorrected ? encodeHistogram(this.uncorrected) : null,
       rateSamples: this.rateSamples,
+      gauges,
       final,
       connRate,
     };
