@@ -1,5 +1,6 @@
 // The live run's progress bar and headline figures, with a warning when it falls behind its rate.
 import { useEffect, useState } from 'react';
+import { isIncomplete } from '../../../../common/censored.ts';
 import { shortfall, progressOf } from '../../charts/shape/timeRows.ts';
 import * as figures from '../../format/figures.ts';
 import { useActions } from '../../store/LabContext.tsx';
@@ -30,6 +31,8 @@ export function LiveHeader({ live }: { live: LiveRun }) {
   const totalErrors = last === undefined ? 0 : Object.values(last.totalErrors).reduce((sum, n) => sum + n, 0);
   const target = last?.targetRatePerSec ?? (live.params?.mode === 'rate' ? live.params.ratePerSec : null);
   const saved = live.outcome.kind === 'finished' ? live.outcome.header : null;
+  // The saved run's completion once it has one (unanswered at the end counted), else so far.
+  const completion = saved !== null && saved.completion !== null ? saved.completion : (last?.completionSoFar ?? null);
 
   return (
     <header className="live-head">
@@ -61,6 +64,12 @@ export function LiveHeader({ live }: { live: LiveRun }) {
           value={last === undefined ? '…' : figures.rate((last.point.requests * 1000) / Math.max(1, last.point.tMs - (live.samples.at(-2)?.point.tMs ?? 0)))}
           detail={target === null ? 'no target (max or connection-rate mode)' : `target ${figures.rate(target)}`}
           tone={short?.short === true ? 'warn' : undefined}
+        />
+        <Stat
+          label="completion"
+          value={last === undefined && saved === null ? '…' : figures.completion(completion)}
+          tone={isIncomplete(completion) ? 'bad' : undefined}
+          detail={completion === null ? 'no schedule to complete (connection-rate mode)' : isIncomplete(completion) ? 'below 99 %: answers are missing, latencies are lower bounds' : saved !== null ? 'answered / scheduled' : 'answered / due so far'}
         />
         <Stat label="requests" value={last === undefined ? '…' : figures.count(last.totalRequests)} detail={last === undefined ? 'first sample after 1 s' : `in ${figures.duration(elapsedS * 1000)}`} />
         <Stat label="p99 so far" value={last === undefined ? '…' : figures.latency(last.p99SoFarUs)} detail="whole run, corrected" />
