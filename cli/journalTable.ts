@@ -8,6 +8,11 @@ import type { BoundedStat } from '../common/runRecord.ts';
 
 const COLUMNS = ['id', 'date', 'mode', 'req/s', 'done', 'p50', 'p99', 'errors', 'source', 'title'] as const;
 
+/** An HdrHistogram log holds latencies only: what it lacks is "not in log", elsewhere "?". */
+function unknownText(run: RunHeader): string {
+  return run.sourceTool === 'hlog' ? 'not in log' : '?';
+}
+
 function latencyCell(run: RunHeader, valueUs: number | null, stat: BoundedStat): string {
   if (valueUs === null) return run.requests === 0 ? 'unknown' : '?';
   return `${run.latencyLowerBounds.includes(stat) ? '≥' : ''}${formatTimeUs(valueUs)}`;
@@ -18,12 +23,12 @@ function cells(run: RunHeader): string[] {
   return [
     run.id,
     date === '' ? '?' : date,
-    run.mode,
+    run.mode ?? unknownText(run),
     formatFixed(run.reqPerSec, 1),
     formatCompletion(run.completion, '?'),
     latencyCell(run, run.p50Us, 'p50'),
     latencyCell(run, run.p99Us, 'p99'),
-    String(run.errors),
+    run.errors === null ? unknownText(run) : String(run.errors),
     run.sourceTool ?? (run.serverModel !== null ? `builtin:${run.serverModel}` : 'loadlab'),
     run.title,
   ];

@@ -136,7 +136,7 @@ function metricEntry(record: RunRecord, key: MetricKey): { value: number | null;
     case 'stdevUs':
       return { value: summary.latencyUs.count === 0 ? null : summary.latencyUs.stdev, lowerBound: false };
     case 'errors':
-      return { value: totalErrors(summary.errors), lowerBound: false };
+      return { value: summary.errors === null ? null : totalErrors(summary.errors), lowerBound: false };
     default:
       return { value: null, lowerBound: false };
   }

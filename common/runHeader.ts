@@ -11,9 +11,10 @@ export const runHeaderSchema = z.object({
   startedAt: z.string().nullable(),
   /** When an imported run was read into the journal; null for measured runs. */
   importedAt: z.string().nullable(),
-  mode: loadModeSchema,
+  /** Null when the source does not say (an HdrHistogram log). */
+  mode: loadModeSchema.nullable(),
   url: z.string(),
-  method: z.string(),
+  method: z.string().nullable(),
   threads: z.number().nullable(),
   connections: z.number().nullable(),
   ratePerSec: z.number().nullable(),
@@ -32,8 +33,8 @@ export const runHeaderSchema = z.object({
   maxUs: z.number().nullable(),
   /** Which of those figures are lower bounds ("≥"). */
   latencyLowerBounds: z.array(z.enum(BOUNDED_STATS)),
-  /** All errors by kind, summed. */
-  errors: z.number(),
+  /** All errors by kind, summed; null when the source counted none (an HdrHistogram log). */
+  errors: z.number().nullable(),
   stoppedEarly: z.boolean().nullable(),
   /** The tool an imported run came from ('wrk', 'httperf', …); null for measured runs. */
   sourceTool: z.string().nullable(),
@@ -65,7 +66,7 @@ export function runHeaderOf(record: RunRecord): RunHeader {
     p99Us: headlineLatency(summary, 'p99').valueUs,
     maxUs: headlineLatency(summary, 'max').valueUs,
     latencyLowerBounds: summary.latencyWithUnansweredUs?.lowerBounds ?? [],
-    errors: totalErrors(summary.errors),
+    errors: summary.errors === null ? null : totalErrors(summary.errors),
     stoppedEarly: record.stoppedEarly,
     sourceTool: record.source?.tool ?? null,
     hasNotes: record.notes.trim() !== '',

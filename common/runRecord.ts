@@ -334,7 +334,7 @@ export type MeasuredRunRecord = z.infer<typeof measuredRunRecordSchema>;
 // The journal's view: the fields an imported report may lack are nullable (null = unknown).
 
 export const partialLoadSchema = loadSchema.extend(
-  nullableFields(loadSchema.pick({ threads: true, connections: true, durationMs: true, keepAlive: true, timeoutMs: true, intervalMs: true }).shape),
+  nullableFields(loadSchema.pick({ mode: true, threads: true, connections: true, durationMs: true, keepAlive: true, timeoutMs: true, intervalMs: true }).shape),
 );
 export type PartialLoad = z.infer<typeof partialLoadSchema>;
 
@@ -365,6 +365,8 @@ export const partialSummarySchema = summarySchema.extend({
   uncorrectedLatencyUs: partialLatencySummarySchema.nullable(),
   threadReqPerSec: partialRateStatsSchema.nullable(),
   connRate: partialConnRateSummarySchema.optional(),
+  /** Null when the source counted no errors at all (an HdrHistogram log holds latencies only). */
+  errors: errorCountsSchema.nullable(),
 });
 export type PartialRunSummary = z.infer<typeof partialSummarySchema>;
 
@@ -373,8 +375,12 @@ export const runRecordSchema = measuredRunRecordSchema.extend({
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   stoppedEarly: z.boolean().nullable(),
+  /** The method is null when the source does not name it (an HdrHistogram log). */
+  target: targetSchema.extend({ method: z.string().nullable() }),
   load: partialLoadSchema,
   env: envSchema.nullable(),
+  /** A point's errors are null when the source did not count them. */
+  series: z.array(seriesPointSchema.extend({ errors: z.number().int().nonnegative().nullable() })),
   summary: partialSummarySchema,
   histograms: z.object({
     /** Null when the source had no latency distribution to rebuild one from. */

@@ -79,3 +79,13 @@ describe('CSV exports', () => {
     expect(readCsv(seriesCsv([older]))[1]).toEqual(['q', '1000', '0', '2', '0', '', '', '', '', '', '', '', '', '']);
   });
 });
+
+describe('CSV exports of an HdrHistogram log', () => {
+  it('leaves the mode and errors it did not contain empty, never rate mode with 0 errors', () => {
+    const base = importedRecord();
+    const hlog = { ...base, target: { ...base.target, method: null }, load: { ...base.load, mode: null }, summary: { ...base.summary, errors: null }, source: { tool: 'hlog', text: '' } };
+    const rows = readCsv(runsCsv([hlog]));
+    const row = Object.fromEntries((rows[0] ?? []).map((name, index) => [name, rows[1]?.[index]]));
+    expect(row).toMatchObject({ mode: '', errorsConnect: '', errorsRead: '', errorsStatus: '' });
+  });
+});

@@ -36,11 +36,11 @@ const RUN_COLUMNS: readonly [string, (record: RunRecord) => Cell][] = [
   ['unanswered', (r) => r.summary.unanswered?.count],
   ...BOUNDED_STATS.map((stat): [string, (record: RunRecord) => Cell] => [`${stat}UsWithUnanswered`, (r) => r.summary.latencyWithUnansweredUs?.[stat]]),
   ['lowerBounds', (r) => r.summary.latencyWithUnansweredUs?.lowerBounds.join(' ')],
-  ['errorsConnect', (r) => r.summary.errors.connect],
-  ['errorsRead', (r) => r.summary.errors.read],
-  ['errorsWrite', (r) => r.summary.errors.write],
-  ['errorsTimeout', (r) => r.summary.errors.timeout],
-  ['errorsStatus', (r) => r.summary.errors.status],
+  ['errorsConnect', (r) => r.summary.errors?.connect],
+  ['errorsRead', (r) => r.summary.errors?.read],
+  ['errorsWrite', (r) => r.summary.errors?.write],
+  ['errorsTimeout', (r) => r.summary.errors?.timeout],
+  ['errorsStatus', (r) => r.summary.errors?.status],
 ];
 
 const ERROR_KINDS: readonly (keyof ErrorCounts)[] = ['connect', 'read', 'write', 'timeout', 'status'];

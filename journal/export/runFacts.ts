@@ -48,6 +48,8 @@ export function describeLoad(record: RunRecord): string {
       const calls = conn === undefined ? '' : `, ${conn.numConns} connections × ${conn.numCalls} calls`;
       return `connection rate ${load.ratePerSec === null ? UNKNOWN : formatSignificant(load.ratePerSec)} conn/s${calls}`;
     }
+    case null:
+      return `load mode ${notInLogOrUnknown(record)}, ${shape}`;
   }
 }
 
@@ -65,7 +67,15 @@ export function describeServer(record: RunRecord): string {
   }
 }
 
+/** "not in the log" for an HdrHistogram log (it holds latencies only), else "unknown". */
+function notInLogOrUnknown(record: RunRecord): string {
+  return record.source?.tool === 'hlog' ? NOT_IN_THE_LOG : UNKNOWN;
+}
+
+export const NOT_IN_THE_LOG = 'not in the log';
+
 export function describeErrors(record: RunRecord): string {
+  if (record.summary.errors === null) return notInLogOrUnknown(record);
   const kinds = Object.entries(record.summary.errors).filter(([, count]) => count > 0);
   return kinds.length === 0 ? '0' : kinds.map(([kind, count]) => `${kind} ${count}`).join(', ');
 }
@@ -79,7 +89,7 @@ export function runFacts(record: RunRecord): Fact[] {
   return [
     ['Started', formatInstant(record.startedAt)],
     ['Tool', toolOf(record)],
-    ['Target', `${record.target.method} ${record.target.url}`],
+    ['Target', `${record.target.method ?? `(method ${notInLogOrUnknown(record)})`} ${record.target.url}`.trimEnd()],
     ['Load', describeLoad(record)],
     ['Duration', `${known(record.load.durationMs, seconds)} planned, ${seconds(summary.durationMs)} measured${record.stoppedEarly === true ? ' (stopped early)' : ''}`],
     ['Requests', `${summary.requests} completed, ${formatSignificant(summary.reqPerSec)} req/s`],

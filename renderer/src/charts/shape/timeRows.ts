@@ -2,7 +2,7 @@
 // The same shape for a live run (its samples) and a saved one (its series), so one chart draws both.
 import { seriesPoints } from '../../../../common/chart/series.ts';
 import type { RunSampleEvent } from '../../../../common/labApi.ts';
-import type { ErrorCounts, RunRecord, SeriesPoint } from '../../../../common/runRecord.ts';
+import type { ErrorCounts, RunRecord } from '../../../../common/runRecord.ts';
 
 export interface TimeRow extends Record<LatencyKey | 'reqPerSec' | 'targetPerSec', number | null> {
   /** End of the interval, s since the start. */
@@ -12,7 +12,7 @@ export interface TimeRow extends Record<LatencyKey | 'reqPerSec' | 'targetPerSec
 export type LatencyKey = 'p50' | 'p90' | 'p99' | 'max';
 export const latencyKeys: readonly LatencyKey[] = ['p50', 'p90', 'p99', 'max'];
 
-export function timeRows(series: readonly SeriesPoint[], targetPerSec: number | null): TimeRow[] {
+export function timeRows(series: RunRecord['series'], targetPerSec: number | null): TimeRow[] {
   return seriesPoints({ series: [...series] }).map((point) => ({ tS: point.tMs / 1000, reqPerSec: point.reqPerSec, targetPerSec, p50: point.p50Us, p90: point.p90Us, p99: point.p99Us, max: point.maxUs }));
 }
 

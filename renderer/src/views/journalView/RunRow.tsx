@@ -47,10 +47,15 @@ export const RunRow = memo(function RunRow({ run, picked }: { run: RunHeader; pi
       <td className={run.p50Us === null ? 'num unknown' : 'num'}>{latencyText(run, run.p50Us, 'p50')}</td>
       <td className={run.p99Us === null ? 'num unknown' : 'num'}>{latencyText(run, run.p99Us, 'p99')}</td>
       <td className={run.maxUs === null ? 'num unknown' : 'num'}>{latencyText(run, run.maxUs, 'max')}</td>
-      <td className={`num${run.errors > 0 ? ' bad' : ''}`}>{figures.count(run.errors)}</td>
+      <td className={run.errors === null ? 'num unknown' : `num${run.errors > 0 ? ' bad' : ''}`}>{run.errors === null ? notInSource(run) : figures.count(run.errors)}</td>
     </tr>
   );
 });
+
+/** An HdrHistogram log holds latencies only: "not in the log"; other sources "unknown". */
+function notInSource(run: RunHeader): string {
+  return run.sourceTool === 'hlog' ? 'not in the log' : figures.UNKNOWN;
+}
 
 function latencyText(run: RunHeader, valueUs: number | null, stat: BoundedStat): string {
   return figures.boundedLatency({ valueUs, lowerBound: run.latencyLowerBounds.includes(stat) });

@@ -8,7 +8,8 @@ export function SummarySection({ record }: { record: RunRecord }) {
   const { summary, load } = record;
   const latency = summary.latencyUs;
   const errors = summary.errors;
-  const errorTotal = totalErrors(errors);
+  const errorTotal = errors === null ? null : totalErrors(errors);
+  const notInSource = record.source?.tool === 'hlog' ? 'not in the log' : figures.UNKNOWN;
   const target = load.mode === 'rate' ? load.ratePerSec : null;
   const completion = summary.completion ?? null;
   const unanswered = summary.unanswered ?? null;
@@ -19,7 +20,7 @@ export function SummarySection({ record }: { record: RunRecord }) {
     <section className="panel" aria-labelledby="summary-title">
       <header className="panel-head">
         <h2 id="summary-title">Summary</h2>
-        <span className="muted">{load.mode === 'rate' ? 'latency corrected for coordinated omission (from the schedule)' : load.mode === 'conn-rate' ? 'connection-rate run' : 'closed loop (max mode)'}</span>
+        <span className="muted">{load.mode === 'rate' ? 'latency corrected for coordinated omission (from the schedule)' : load.mode === 'conn-rate' ? 'connection-rate run' : load.mode === 'max' ? 'closed loop (max mode)' : `load mode ${record.source?.tool === 'hlog' ? 'not in the log' : 'unknown'}`}</span>
       </header>
       <div className="stats">
         <Stat label="req/s" value={figures.rate(summary.reqPerSec)} detail={target === null ? undefined : `target ${figures.rate(target)} (${figures.percent(summary.reqPerSec / target)})`} tone={target !== null && summary.reqPerSec < target * 0.95 ? 'warn' : undefined} />
@@ -43,7 +44,12 @@ export function SummarySection({ record }: { record: RunRecord }) {
         <Stat label="p99.99" value={bounded('p9999')} />
         <Stat label="max" value={bounded('max')} />
         <Stat label="mean ± stdev" value={bounded('mean')} detail={latency.stdev === null ? 'stdev unknown' : `± ${figures.latency(latency.stdev)} (answered)`} />
-        <Stat label="errors" value={figures.count(errorTotal)} tone={errorTotal > 0 ? 'bad' : undefined} detail={`connect ${errors.connect} · read ${errors.read} · write ${errors.write} · timeout ${errors.timeout} · status ${errors.status}`} />
+        <Stat
+          label="errors"
+          value={errorTotal === null ? notInSource : figures.count(errorTotal)}
+          tone={errorTotal !== null && errorTotal > 0 ? 'bad' : undefined}
+          detail={errors === null ? 'the source counted no errors' : `connect ${errors.connect} · read ${errors.read} · write ${errors.write} · timeout ${errors.timeout} · status ${errors.status}`}
+        />
         <Stat label="transfer/s" value={summary.transferPerSec === null ? figures.UNKNOWN : `${figures.bytes(summary.transferPerSec)}/s`} detail={`${figures.bytes(summary.bytesRead)} read`} />
         <Stat
           label="2xx responses"
