@@ -72,7 +72,11 @@ export function LiveHeader({ live }: { live: LiveRun }) {
           detail={completion === null ? 'no schedule to complete (connection-rate mode)' : isIncomplete(completion) ? 'below 99 %: answers are missing, latencies are lower bounds' : saved !== null ? 'answered / scheduled' : 'answered / due so far'}
         />
         <Stat label="requests" value={last === undefined ? '…' : figures.count(last.totalRequests)} detail={last === undefined ? 'first sample after 1 s' : `in ${figures.duration(elapsedS * 1000)}`} />
-        <Stat label="p99 so far" value={last === undefined ? '…' : figures.latency(last.p99SoFarUs)} detail="whole run, corrected" />
+        {saved !== null ? (
+          <Stat label="p99" value={figures.boundedLatency({ valueUs: saved.p99Us, lowerBound: saved.latencyLowerBounds.includes('p99') })} detail={saved.latencyLowerBounds.includes('p99') ? 'whole run, unanswered counted at their wait (≥: lower bound)' : 'whole run, corrected'} />
+        ) : (
+          <Stat label="p99 so far" value={last === undefined ? '…' : figures.latency(last.p99SoFarUs)} detail="answered so far, corrected" />
+        )}
         <Stat label="p99 this interval" value={last === undefined ? '…' : figures.latency(last.point.latencyUs?.p99)} detail={last !== undefined && last.point.latencyUs === null ? 'no responses' : undefined} />
         <Stat label="errors" value={last === undefined ? '…' : figures.count(totalErrors)} tone={totalErrors > 0 ? 'bad' : undefined} detail={last === undefined || totalErrors === 0 ? 'none' : errorDetail(last.totalErrors)} />
       </div>
