@@ -2,7 +2,7 @@
 // emptied into a snapshot once per interval.
 import type { JsHistogram } from 'hdr-histogram-js';
 import type { ErrorCounts } from '../../common/runRecord.ts';
-import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from '../../common/histogram.ts';
+import { createLatencyHistogram, encodeHistogram, HIGHEST_US, LOWEST_US, recordLatencyUs } from '../../common/histogram.ts';
 import { emptyErrorCounts, type SnapshotMessage } from '../messages.ts';
 
 /** wrk samples each thread's request rate every 100 ms for its "Req/Sec" row. */
@@ -61,7 +61,7 @@ export class IntervalRecorder {
     let valueUs = longestMs * 1000;
     const stepUs = stepMs * 1000;
     while (remaining > 0) {
-      const clampedUs = Math.max(1, Math.round(valueUs));
+      const clampedUs = Math.min(HIGHEST_US, Math.max(LOWEST_US, Math.round(valueUs)));
       const bucketLowUs = this.censored.lowestEquivalentValue(clampedUs);
       const inBucket = stepUs > 0 ? Math.min(remaining, Math.floor((valueUs - bucketLowUs) / stepUs) + 1) : remaining;
       this.censored.recordValueWithCount(clampedUs, Math.max(1, inBucket));
