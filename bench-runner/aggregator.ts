@@ -12,8 +12,10 @@ interface PendingInterval {
   endEpochMs: number;
   requests: number;
   bytes: number;
-  errors: number;
+  errors: ErrorCounts;
   latency: JsHistogram;
+  /** Summed over the workers' reports; null once a worker reported none. */
+  gauges: { due: number; inFlight: number } | null;
 }
 
 /** Connection-rate figures merged over the workers. */
@@ -51,7 +53,11 @@ export class ConnRateTotals {
 export class RunAggregator {
   readonly corrected = createLatencyHistogram();
   readonly uncorrected: JsHistogram | null;
+  /** Unanswered requests' censored latencies, µs (common/censored.ts). */
+  readonly unanswered = createLatencyHistogram();
   requests = 0;
+  /** Requests sent and given up without a response. */
+  failed = 0;
   bytes = 0;
   serverCloses = 0;
   connects = 0;
@@ -66,6 +72,8 @@ export class RunAggregator {
   /** Set once a connection-rate worker reports. */
   connRate: ConnRateTotals | null = null;
   private readonly pending = new Map<number, PendingInterval>();
+  /** The due / in-flight gauges of each emitted point (not part of the record). */
+  private readonly pointGauges = new WeakMap<SeriesPoint, { due: number; inFlight: number }>();
   private finals = 0;
 
   constructor(
@@ -77,6 +85,11 @@ export class RunAggregator {
     this.lastEndEpochMs = startEpochMs;
   }
 
+  /** The due / in-flight gauges at an emitted point's end; null when a worker did not report them. */
+  gaugesOf(point: SeriesPoint): { due: number; inFlight: number } | null {
+    return this.pointGauges.get(point) ?? null;
+  }
+
   get finished(): boolean {
     return this.finals === this.workers;
   }
@@ -85,6 +98,7 @@ export class RunAggregator {
   add(snapshot: SnapshotMessage): SeriesPoint[] {
     this.addCounts(snapshot.counts);
     addEncoded(this.corrected, snapshot.correctedUs);
+    addEncoded(this.unanswered, snapshot.unansweredUs);
     if (this.uncorrected && snapshot.uncorrectedUs !== null) addEncoded(this.uncorrected, snapshot.uncorrectedUs);
     for (const sample of snapshot.rateSamples) this.rateSamples.push(sample);
     this.lastEndEpochMs = Math.max(this.lastEndEpochMs, snapshot.endEpochMs);
@@ -94,7 +108,8 @@ export class RunAggregator {
     interval.endEpochMs = Math.max(interval.endEpochMs, snapshot.endEpochMs);
     interval.requests += snapshot.counts.requests;
     interval.bytes += snapshot.counts.bytes;
-    interval.errors += totalErrors(snapshot.counts.errors);
+    addErrors(interval.errors, snapshot.counts.errors);
+    interval.gauges = interval.gauges && snapshot.gauges ? { due: interval.gauges.due + snapshot.gauges.due, inFlight: interval.gauges.inFlight + snapshot.gauges.inFlight } : null;
     addEncoded(interval.latency, snapshot.correctedUs);
 
     if (snapshot.connRate) {
@@ -112,7 +127,7 @@ export class RunAggregator {
   }
 
   private openInterval(seq: number): PendingInterval {
-    const interval: PendingInterval = { reports: 0, endEpochMs: 0, requests: 0, bytes: 0, errors: 0, latency: createLatencyHistogram() };
+    const interval: PendingInterval = { reports: 0, endEpochMs: 0, requests: 0, bytes: 0, errors: emptyErrorCounts(), latency: createLatencyHistogram(), gauges: { due: 0, inFlight: 0 } };
     this.pending.set(seq, interval);
     return interval;
   }
@@ -122,7 +137,8 @@ export class RunAggregator {
     this.bytes += counts.bytes;
     this.serverCloses += counts.serverCloses;
     this.connects += counts.connects;
-    for (const kind of Object.keys(this.errors) as Array<keyof ErrorCounts>) this.errors[kind] += counts.errors[kind];
+    this.failed += counts.failed;
+    addErrors(this.errors, counts.errors);
     for (const [code, count] of Object.entries(counts.statusCounts)) {
       this.statusCounts[code] = (this.statusCounts[code] ?? 0) + count;
     }
@@ -141,7 +157,8 @@ export class RunAggregator {
       done.push({
         tMs: Math.max(0, interval.endEpochMs - this.startEpochMs),
         requests: interval.requests,
-        errors: interval.errors,
+        errors: totalErrors(interval.errors),
+        errorsByKind: interval.errors,
         bytes: interval.bytes,
         latencyUs:
           latency.totalCount === 0
@@ -154,8 +171,37 @@ export class RunAggregator {
               },
       });
       latency.destroy();
+      const point = done.at(-1);
+      if (point && interval.gauges && interval.reports === this.workers) this.pointGauges.set(point, interval.gauges);
     }
     this.series.push(...done);
     return done;
   }
+}
+
+/**
+ * Running totals over the series points in the order they were emitted: what a live sample
+ * reports beside its point. One worker message may complete several intervals; each point's
+ * totals then stop at that point, never the whole batch's.
+ */
+export class LiveTotals {
+  requests = 0;
+  readonly errors: ErrorCounts = emptyErrorCounts();
+
+  /**
+   * `gauges`: requests due and in flight at the point's end. Completion so far is answered /
+   * (due − in flight): a request still awaited is not judged yet; one due but unsent, or given
+   * up, counts against. Null without gauges (connection-rate mode) or before anything was due.
+   */
+  add(point: SeriesPoint, gauges: { due: number; inFlight: number } | null = null): { requests: number; errors: ErrorCounts; completion: number | null } {
+    this.requests += point.requests;
+    if (point.errorsByKind) addErrors(this.errors, point.errorsByKind);
+    const judged = gauges === null ? 0 : gauges.due - gauges.inFlight;
+    const completion = judged > 0 ? Math.min(1, this.requests / judged) : null;
+    return { requests: this.requests, errors: { ...this.errors }, completion };
+  }
+}
+
+export function addErrors(into: ErrorCounts, add: ErrorCounts): void {
+  for (const kind of Object.keys(into) as Array<keyof ErrorCounts>) into[kind] += add[kind];
 }

@@ -53,6 +53,8 @@ export interface IntervalCounts {
   serverCloses: number;
   /** TCP connects started: first connections, reconnects and retries. */
   connects: number;
+  /** Requests sent and given up without a response (timed out, connection failed). */
+  failed: number;
 }
 
 export interface SnapshotMessage {
@@ -65,8 +67,15 @@ export interface SnapshotMessage {
   /** Interval histograms, compressed base64, µs. */
   correctedUs: string;
   uncorrectedUs: string | null;
+  /** Censored latencies of this interval's unanswered requests (given up, or unanswered at the end), µs. */
+  unansweredUs: string;
   /** This thread's request rate measured every 100 ms in the interval, req/s. */
   rateSamples: number[];
+  /**
+   * This thread's requests due so far (rate mode: the schedule's slots up to now; max mode: sent)
+   * and awaiting a response now, for the live completion; null in connection-rate mode.
+   */
+  gauges: { due: number; inFlight: number } | null;
   /** Present on the worker's last snapshot only. */
   final: null | { inFlightAtEnd: number; unsent: number; connectCauses?: ConnectErrorCauses };
   /** Connection-rate mode, on the final snapshot only. */

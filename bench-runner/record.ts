@@ -6,7 +6,8 @@ import { meanConnectionRatePerSec } from './connPacer.ts';
 import type { BenchConfig } from './config.ts';
 import { currentEnv } from './env.ts';
 import { minOf } from '../common/extent.ts';
-import { encodeHistogram, summarizeLatency } from '../common/histogram.ts';
+import { encodeHistogram, summarizeLatency, summarizeMeasuredLatency } from '../common/histogram.ts';
+import { completionRatio, latencyWithUnanswered } from '../common/censored.ts';
 import { rateStats } from './stats.ts';
 
 export interface RunTiming {
@@ -66,6 +67,29 @@ function connRateSummary(totals: ConnRateTotals, aggregate: RunAggregator, timin
   };
 }
 
+/**
+ * Completion and the unanswered requests (docs/contracts.md, "Unanswered requests"). Rate and
+ * max mode: scheduled = answered + in flight at the end + unsent + given up. Connection-rate
+ * mode: scheduled = the calls of the connections started; its unanswered requests are not
+ * censored (httperf's figures are per connection phase, not one latency). With no response at
+ * all there is no latency figure, bounded or not (its histogram still keeps the waits).
+ */
+function completionFigures(aggregate: RunAggregator, mode: MeasuredRunRecord['load']['mode'], numCalls: number) {
+  if (mode === 'conn-rate') {
+    const scheduled = (aggregate.connRate?.started ?? 0) * numCalls;
+    return { scheduled, completion: completionRatio(aggregate.requests, scheduled), unanswered: null, latencyWithUnansweredUs: null };
+  }
+  const count = aggregate.inFlightAtEnd + aggregate.unsent + aggregate.failed;
+  const scheduled = aggregate.requests + count;
+  return {
+    scheduled,
+    completion: completionRatio(aggregate.requests, scheduled),
+    unanswered: { count, failed: aggregate.failed },
+    // With no response at all the latency is unknown, not bounded: nothing was measured.
+    latencyWithUnansweredUs: aggregate.requests === 0 ? null : latencyWithUnanswered(aggregate.corrected, aggregate.unanswered),
+  };
+}
+
 /** A sortable, unique run id: start time plus random bits ("20261127-141653-3f9a2c"). */
 export function newRunId(startEpochMs: number): string {
   const stamp = new Date(startEpochMs).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -111,8 +135,8 @@ export function buildRunRecord(
       reqPerSec: aggregate.requests / seconds,
       bytesRead: aggregate.bytes,
       transferPerSec: aggregate.bytes / seconds,
-      latencyUs: summarizeLatency(aggregate.corrected),
-      uncorrectedLatencyUs: aggregate.uncorrected ? summarizeLatency(aggregate.uncorrected) : null,
+      latencyUs: summarizeMeasuredLatency(aggregate.corrected),
+      uncorrectedLatencyUs: aggregate.uncorrected ? summarizeMeasuredLatency(aggregate.uncorrected) : null,
       errors: { ...aggregate.errors },
       statusCounts: { ...aggregate.statusCounts },
       serverCloses: aggregate.serverCloses,
@@ -121,10 +145,12 @@ export function buildRunRecord(
       threadReqPerSec: rateStats(aggregate.rateSamples),
       connects: aggregate.connects,
       ...(aggregate.connRate ? { connRate: connRateSummary(aggregate.connRate, aggregate, timing, context.requestBytes) } : { connectErrorCauses: { ...aggregate.connectCauses } }),
+      ...completionFigures(aggregate, mode, connRate?.numCalls ?? 1),
     },
     histograms: {
       correctedUs: encodeHistogram(aggregate.corrected),
       uncorrectedUs: aggregate.uncorrected ? encodeHistogram(aggregate.uncorrected) : null,
+      unansweredUs: mode === 'conn-rate' ? null : encodeHistogram(aggregate.unanswered),
     },
     series: aggregate.series,
   };

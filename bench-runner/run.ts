@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { threadEntry } from '../threads/threadEntry.ts';
 import type { ErrorCounts, MeasuredRunRecord, SeriesPoint, ServerInfo } from '../common/runRecord.ts';
 import { encodeHistogram } from '../common/histogram.ts';
-import { RunAggregator } from './aggregator.ts';
+import { LiveTotals, RunAggregator } from './aggregator.ts';
 import { benchConfigSchema, describeConfigIssues, parseTargetUrl, type BenchConfig } from './config.ts';
 import { planRun } from './jobs.ts';
 import type { HostToWorker, WorkerToHost } from './messages.ts';
@@ -22,6 +22,8 @@ export interface LiveSample {
   /** Running totals since the start. */
   totalRequests: number;
   totalErrors: ErrorCounts;
+  /** Answered / due so far, 0 to 1 (aggregator.ts LiveTotals); null in connection-rate mode. */
+  completionSoFar: number | null;
   /** Corrected p99 of everything so far, µs; null before the first response. */
   p99SoFarUs: number | null;
   /** With `liveHistograms`: everything so far, compressed base64 (µs), for a live percentile spectrum. */
@@ -82,6 +84,7 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
     let aggregate: RunAggregator | null = null;
     let startEpochMs = 0;
     let settled = false;
+    const liveTotals = new LiveTotals();
 
     const finish = (error: Error | null): void => {
       if (settled) return;
@@ -125,18 +128,20 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
           options.liveHistograms === true && points.length > 0
             ? { correctedUs: encodeHistogram(aggregate.corrected), uncorrectedUs: aggregate.uncorrected === null ? null : encodeHistogram(aggregate.uncorrected) }
             : null;
-        let totalRequests = aggregate.requests;
+        // One message may complete several intervals: each sample carries the totals up to its
+        // own point, never the totals of the whole batch.
         for (const point of points) {
+          const totals = liveTotals.add(point, aggregate.gaugesOf(point));
           options.onSample({
             point,
             elapsedMs: point.tMs,
             durationMs: plannedDurationMs,
-            totalRequests,
-            totalErrors: { ...aggregate.errors },
+            totalRequests: totals.requests,
+            totalErrors: totals.errors,
+            completionSoFar: totals.completion,
             p99SoFarUs: p99,
             histograms,
           });
-          totalRequests = aggregate.requests;
         }
       }
       if (aggregate.finished) finish(null);

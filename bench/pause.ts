@@ -4,7 +4,7 @@
 // wrk also runs once without the pause, as a baseline for its own figures.
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LatencySummary } from '../common/runRecord.ts';
+import { knownLatency, type LatencySummary } from '../common/runRecord.ts';
 import type { NginxServer } from '../peers/nginx.ts';
 import { waitForConnection } from './connections.ts';
 import { startLoadlab, type LoadlabRun } from './loadlabTool.ts';
@@ -125,8 +125,8 @@ export async function pauseSection(_options: BenchOptions, log: (line: string) =
     table(
       ['measurement', 'p50', 'p90', 'p99', 'max', 'mean', 'responses', 'req/s', 'mean × req/s (≤ 10)', 'errors'],
       [
-        loadlabRow('loadlab -R 1000, corrected (paused)', corrected, s.reqPerSec, s.requests, loadlabErrors, false),
-        loadlabRow('loadlab -R 1000, uncorrected (paused)', s.uncorrectedLatencyUs, s.reqPerSec, s.requests, loadlabErrors, true),
+        loadlabRow('loadlab -R 1000, corrected (paused)', knownLatency(corrected), s.reqPerSec, s.requests, loadlabErrors, false),
+        loadlabRow('loadlab -R 1000, uncorrected (paused)', s.uncorrectedLatencyUs ? knownLatency(s.uncorrectedLatencyUs) : null, s.reqPerSec, s.requests, loadlabErrors, true),
         wrkRow('wrk 4, no -R (paused)', wrk.value),
         wrkRow('wrk 4, no -R (no pause, baseline)', wrkBaseline),
       ],
@@ -147,7 +147,7 @@ export async function pauseSection(_options: BenchOptions, log: (line: string) =
       `wrk's own latency record (baseline run, from its Lua \`done()\`): ${counted.samples} samples for ${wrkBaseline.report.responses} responses, summing to ${counted.sumS.toFixed(1)} s of latency over ${CONNECTIONS} connections × ${DURATION_S} s = ${CONNECTIONS * DURATION_S} connection-seconds${counted.samples !== wrkBaseline.report.responses || counted.sumS > CONNECTIONS * DURATION_S * 1.05 ? ' — **inconsistent: wrk\'s latency figures here are not one sample per response and cannot be taken at face value**' : ' — consistent'}.\n`,
     );
   }
-  const p99s = corrected.p99 / 1e6;
+  const p99s = (corrected.p99 ?? Number.NaN) / 1e6;
   const uncorrectedP99 = s.uncorrectedLatencyUs?.p99 ?? Number.NaN;
   out.push(
     [

@@ -95,7 +95,7 @@ function wrkP99(report: WrkReport): number {
 function recordP99(record: MeasuredRunRecord, which: 'corrected' | 'uncorrected'): number {
   const { summary } = record;
   if (summary.requests === 0) return Number.NaN;
-  return which === 'corrected' ? summary.latencyUs.p99 : (summary.uncorrectedLatencyUs?.p99 ?? Number.NaN);
+  return (which === 'corrected' ? summary.latencyUs.p99 : summary.uncorrectedLatencyUs?.p99) ?? Number.NaN;
 }
 
 function recordErrors(record: MeasuredRunRecord): number {

@@ -58,7 +58,7 @@ describe('loadlab journal', () => {
     expect(runs[0]).toMatchObject({ title: 'hello at 100/s', tags: ['smoke', 'loopback'], sourceTool: null });
     const id = runs[0]?.id ?? '';
     const table = await journal('list');
-    expect(table.stdout).toMatch(/^ID\s+DATE\s+MODE\s+REQ\/S\s+P50\s+P99\s+ERRORS\s+SOURCE\s+TITLE$/m);
+    expect(table.stdout).toMatch(/^ID\s+DATE\s+MODE\s+REQ\/S\s+DONE\s+P50\s+P99\s+ERRORS\s+SOURCE\s+TITLE$/m);
     expect(table.stdout).toContain('hello at 100/s');
     const shown = await journal('show', id);
     expect(shown.status).toBe(0);

@@ -1,6 +1,7 @@
 // `loadlab journal`: list, show, import, export, rm and restore over the journal folder.
 import { Command, Option } from 'commander';
 import { runHeaderOf } from '../common/runHeader.ts';
+import { headlineLines } from '../common/report/headline.ts';
 import { reportText } from '../common/report/reportText.ts';
 import type { RunRecord } from '../common/runRecord.ts';
 import { terminalBlock, terminalLine } from '../common/terminalText.ts';
@@ -37,6 +38,7 @@ export function describeRun(record: RunRecord): string {
     `server:   ${terminalLine(record.server.kind === 'builtin' ? `built-in ${record.server.model} ${JSON.stringify(record.server.settings)}` : record.server.kind === 'external' ? record.server.command : 'unknown')}`,
   ];
   if (record.source !== undefined) lines.push(terminalLine(`source:   ${record.source.tool}${record.source.file !== undefined ? ` (${record.source.file})` : ''}, imported ${record.source.importedAt ?? ''}`.trimEnd()));
+  lines.push(...headlineLines(record));
   lines.push('', terminalBlock(reportText(record).trimEnd()));
   if (record.notes.trim() !== '') lines.push('', '## Notes', '', terminalBlock(record.notes.trimEnd()));
   return `${lines.join('\n')}\n`;

@@ -3,7 +3,7 @@
 // verdicts take into account.
 import { Command } from 'commander';
 import { maxOf } from '../common/extent.ts';
-import { compareGroups, formatValue, type Comparison, type RunGroup } from '../common/compare.ts';
+import { compareGroups, formatGroupValue, type Comparison, type RunGroup } from '../common/compare.ts';
 import { terminalBlock } from '../common/terminalText.ts';
 import { journalFrom } from './journal.ts';
 import { UsageError } from './numbers.ts';
@@ -31,7 +31,7 @@ export function formatComparison(comparison: Comparison): string {
   const rows = comparison.metrics.map((row) => [
     row.metric.label,
     ...[row.baseline, ...row.others.map((other) => other.value)].map((value) => {
-      const shown = value.median === null ? 'unknown' : formatValue(row.metric, value.median);
+      const shown = formatGroupValue(row.metric, value);
       return value.runs > 1 ? `${shown} (${value.knownRuns}/${value.runs} runs)` : shown;
     }),
   ]);

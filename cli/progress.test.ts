@@ -9,10 +9,11 @@ it('shows elapsed / duration, the interval rate, p99 so far and all errors', () 
       durationMs: 10_000,
       totalRequests: 4000,
       totalErrors: { connect: 1, read: 2, write: 0, timeout: 3, status: 4 },
+      completionSoFar: 0.5,
       p99SoFarUs: 1234,
       histograms: null,
     },
     500,
   );
-  expect(text).toBe('  3.0s / 10.0s   3000 req/s   p99 1.23ms   errors 10');
+  expect(text).toBe('  3.0s / 10.0s   3000 req/s   done 50.0 % ⚠   p99 1.23ms   errors 10');
 });

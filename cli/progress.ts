@@ -1,5 +1,7 @@
-// The live progress line on a terminal's stderr: elapsed / duration, req/s, p99 so far, errors.
+// The live progress line on a terminal's stderr: elapsed / duration, req/s, completion so far
+// (flagged below 99 %), p99 so far, errors.
 import type { LiveSample } from '../bench-runner/run.ts';
+import { formatCompletion } from '../common/censored.ts';
 import { formatTimeUs } from '../common/format.ts';
 import { totalErrors } from '../common/runRecord.ts';
 
@@ -8,7 +10,8 @@ export function progressText(sample: LiveSample, intervalMs: number): string {
   const durationS = (sample.durationMs / 1000).toFixed(1);
   const ratePerSec = intervalMs > 0 ? Math.round((sample.point.requests * 1000) / intervalMs) : 0;
   const p99 = sample.p99SoFarUs === null ? '-' : formatTimeUs(sample.p99SoFarUs);
-  return `  ${elapsedS}s / ${durationS}s   ${ratePerSec} req/s   p99 ${p99}   errors ${totalErrors(sample.totalErrors)}`;
+  const completion = sample.completionSoFar === null ? '' : `   done ${formatCompletion(sample.completionSoFar)}`;
+  return `  ${elapsedS}s / ${durationS}s   ${ratePerSec} req/s${completion}   p99 ${p99}   errors ${totalErrors(sample.totalErrors)}`;
 }
 
 export class ProgressLine {

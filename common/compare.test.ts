@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from './runRecord.ts';
-import { compareGroups, type MetricKey, type RunGroup } from './compare.ts';
+import { compareGroups, formatGroupValue, type MetricKey, type RunGroup } from './compare.ts';
 import { importedRecord } from './testing/simulatedRuns.ts';
 
 interface Figures {
@@ -65,7 +65,7 @@ describe('compareGroups: figures', () => {
     ['unknown in every run: null', [null, null], null, null, null, 0],
   ] as const)('%s', (_name, values, median, min, max, knownRuns) => {
     const { value } = changeOf([group('A', { p99: 1 }), group('B', ...values.map((p99) => ({ p99 })))], 'p99Us');
-    expect(value).toEqual({ label: 'B', runs: values.length, knownRuns, median, min, max });
+    expect(value).toEqual({ label: 'B', runs: values.length, knownRuns, median, min, max, lowerBound: false });
   });
 
   it.each([
@@ -98,7 +98,7 @@ describe('compareGroups: figures', () => {
   it('compares every metric of every group against groups[0]', () => {
     const comparison = compareGroups([group('A', { p99: 1000 }), group('B', { p99: 2000 }), group('C', { p99: 500 })]);
     expect(comparison.baselineLabel).toBe('A');
-    expect(comparison.metrics.map((m) => m.metric.label)).toEqual(['req/s', 'p50', 'p90', 'p99', 'p99.9', 'max', 'errors']);
+    expect(comparison.metrics.map((m) => m.metric.label)).toEqual(['req/s', 'completion', 'mean', 'stdev', 'p50', 'p90', 'p99', 'p99.9', 'max', 'errors']);
     const p99 = comparison.metrics.find((m) => m.metric.key === 'p99Us');
     expect(p99?.others.map((o) => o.change.sentence)).toEqual([
       'p99 2× worse, spread unknown with a single run',
@@ -109,5 +109,71 @@ describe('compareGroups: figures', () => {
   it('refuses fewer than 2 groups and empty groups', () => {
     expect(() => compareGroups([group('A', {})])).toThrow(/at least 2 groups/);
     expect(() => compareGroups([group('A', {}), { label: 'B', runs: [] }])).toThrow(/"B" has no runs/);
+  });
+});
+
+describe('compareGroups: completion', () => {
+  const complete = (completion: number | null, p99: number, bounded = false): RunRecord => {
+    const base = run({ p99 });
+    const lowerBounds = bounded ? (['mean', 'p99', 'max'] as const) : ([] as const);
+    return {
+      ...base,
+      summary: {
+        ...base.summary,
+        completion,
+        latencyWithUnansweredUs: bounded ? { count: 2000, mean: p99, p50: 1, p75: 1, p90: 1, p99, p999: p99, p9999: p99, p99999: p99, max: p99, lowerBounds: [...lowerBounds] } : null,
+      },
+    };
+  };
+
+  // The single-threaded preset answered 5 of 2000; pool-shared all of them.
+  it('refuses a latency verdict when completion differs by more than 1 point, and says why', () => {
+    const groups = [
+      { label: 'pool-shared', runs: [complete(1, 5000), complete(1, 5200)] },
+      { label: 'single', runs: [complete(0.0025, 1_980_000, true), complete(0.0025, 1_990_000, true)] },
+    ];
+    const p99 = changeOf(groups, 'p99Us');
+    expect(p99.change.verdict).toBe('completion-differs');
+    expect(p99.change.direction).toBeNull();
+    expect(p99.change.sentence).toBe(
+      'p99 389× worse; no verdict: completion 100.0 % in pool-shared vs 0.25 % ⚠ in single differs by more than 1 point, so the latencies are of different sets of requests',
+    );
+    expect(p99.value.lowerBound).toBe(true);
+    expect(formatGroupValue(p99.metric.metric, p99.value)).toBe('≥ 1.99 s');
+    // Throughput and completion themselves still get their verdicts.
+    expect(changeOf(groups, 'reqPerSec').change.verdict).toBe('within-noise');
+    expect(changeOf(groups, 'completion').change.verdict).toBe('outside-spread');
+  });
+
+  it('gives the verdict within 1 point, and when a completion is unknown (imported runs)', () => {
+    const close = [
+      { label: 'A', runs: [complete(1, 5000), complete(0.995, 5100)] },
+      { label: 'B', runs: [complete(0.992, 9000), complete(1, 9100)] },
+    ];
+    expect(changeOf(close, 'p99Us').change.verdict).toBe('outside-spread');
+    const unknown = [
+      { label: 'A', runs: [complete(null, 5000)] },
+      { label: 'B', runs: [complete(0.5, 9000)] },
+    ];
+    expect(changeOf(unknown, 'p99Us').change.verdict).toBe('spread-unknown');
+  });
+});
+
+describe('compareGroups: mean and stdev', () => {
+  // The seed's wrk2 reports carry Avg/Stdev/Max only (1.10 ms, 1.49 ms, 46.49 ms): no percentiles.
+  it('shows an imported wrk2 run by its mean, stdev and max', () => {
+    const seedLike = (mean: number, stdev: number, max: number): RunRecord => {
+      const base = run({ max });
+      return { ...base, summary: { ...base.summary, latencyUs: { ...base.summary.latencyUs, mean, stdev, max } } };
+    };
+    const comparison = compareGroups([
+      { label: 'A', runs: [seedLike(1100, 1490, 46_490)] },
+      { label: 'B', runs: [seedLike(2200, 1500, 50_190)] },
+    ]);
+    const value = (key: MetricKey) => comparison.metrics.find((m) => m.metric.key === key);
+    expect(value('meanUs')?.baseline.median).toBe(1100);
+    expect(value('stdevUs')?.baseline.median).toBe(1490);
+    expect(value('meanUs')?.others[0]?.change.sentence).toBe('mean 2× worse, spread unknown with a single run');
+    expect(value('p50Us')?.baseline.median).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
 // Compare groups of runs against a baseline (groups[0]): per metric, each group's median, the
 // change against the baseline, and whether that change stands out from run-to-run noise.
 // Pure: a function of the records, nothing else.
+import { maxOf, minOf } from './extent.ts';
 import { formatLatencyUs, formatSignificant } from './chart/axis.ts';
-import { totalErrors, type RunRecord } from './runRecord.ts';
+import { COMPLETION_COMPARABLE_WITHIN, formatCompletion, headlineLatency } from './censored.ts';
+import { totalErrors, type BoundedStat, type RunRecord } from './runRecord.ts';
 
 /** Repeated runs of one configuration. */
 export interface RunGroup {
@@ -10,14 +12,14 @@ export interface RunGroup {
   runs: RunRecord[];
 }
 
-export type MetricKey = 'reqPerSec' | 'p50Us' | 'p90Us' | 'p99Us' | 'p999Us' | 'maxUs' | 'errors';
+export type MetricKey = 'reqPerSec' | 'completion' | 'meanUs' | 'stdevUs' | 'p50Us' | 'p90Us' | 'p99Us' | 'p999Us' | 'maxUs' | 'errors';
 
 export interface Metric {
   key: MetricKey;
   /** As it reads in a sentence: "req/s", "p99", "errors". */
   label: string;
   better: 'higher' | 'lower';
-  unit: 'req/s' | 'µs' | 'count';
+  unit: 'req/s' | 'µs' | 'count' | 'ratio';
 }
 
 /** Changes within this share of the baseline count as the same. */
@@ -25,6 +27,9 @@ export const SAME_WITHIN = 0.01;
 
 export const METRICS: readonly Metric[] = [
   { key: 'reqPerSec', label: 'req/s', better: 'higher', unit: 'req/s' },
+  { key: 'completion', label: 'completion', better: 'higher', unit: 'ratio' },
+  { key: 'meanUs', label: 'mean', better: 'lower', unit: 'µs' },
+  { key: 'stdevUs', label: 'stdev', better: 'lower', unit: 'µs' },
   { key: 'p50Us', label: 'p50', better: 'lower', unit: 'µs' },
   { key: 'p90Us', label: 'p90', better: 'lower', unit: 'µs' },
   { key: 'p99Us', label: 'p99', better: 'lower', unit: 'µs' },
@@ -39,8 +44,10 @@ export type Direction = 'better' | 'worse' | 'same';
  * - `outside-spread`: the group's min–max range of runs does not overlap the baseline's.
  * - `within-noise`: the ranges overlap.
  * - `spread-unknown`: fewer than 2 runs with the metric known on one side.
+ * - `completion-differs`: a latency metric between groups whose completion (answered / scheduled)
+ *   differs by more than 1 point: their latencies are of different sets of requests, so no verdict.
  */
-export type Verdict = 'outside-spread' | 'within-noise' | 'spread-unknown';
+export type Verdict = 'outside-spread' | 'within-noise' | 'spread-unknown' | 'completion-differs';
 
 export interface GroupValue {
   label: string;
@@ -52,6 +59,8 @@ export interface GroupValue {
   /** Range over the same runs. */
   min: number | null;
   max: number | null;
+  /** Some run's value is a lower bound (unanswered requests counted at their wait): shown "≥". */
+  lowerBound: boolean;
 }
 
 export interface Change {
@@ -94,39 +103,52 @@ export function compareGroups(groups: RunGroup[]): Comparison {
         baseline: base,
         others: others.map((group) => {
           const value = groupValue(group, metric);
-          return { value, change: change(metric, base, value) };
+          const refusal = metric.unit === 'µs' ? completionRefusal(baseline, group) : null;
+          return { value, change: refusal === null ? change(metric, base, value) : refusedChange(metric, base, value, refusal) };
         }),
       };
     }),
   };
 }
 
-/** The metric in one run; null when the run's source did not contain it. */
+const LATENCY_STATS: Partial<Record<MetricKey, BoundedStat>> = { meanUs: 'mean', p50Us: 'p50', p90Us: 'p90', p99Us: 'p99', p999Us: 'p999', maxUs: 'max' };
+
+/**
+ * The metric in one run; null when the run's source did not contain it. Latency figures are the
+ * headline ones (common/censored.ts): with unanswered requests counted when there were any.
+ * The stdev is the answered requests' (a censored value bounds no spread).
+ */
 export function metricValue(record: RunRecord, key: MetricKey): number | null {
+  return metricEntry(record, key).value;
+}
+
+function metricEntry(record: RunRecord, key: MetricKey): { value: number | null; lowerBound: boolean } {
   const { summary } = record;
-  const latency = summary.latencyUs;
+  const stat = LATENCY_STATS[key];
+  if (stat !== undefined) {
+    const bounded = headlineLatency(summary, stat);
+    return { value: bounded.valueUs, lowerBound: bounded.lowerBound };
+  }
   switch (key) {
     case 'reqPerSec':
-      return summary.reqPerSec;
-    case 'p50Us':
-      return latency.p50;
-    case 'p90Us':
-      return latency.p90;
-    case 'p99Us':
-      return latency.p99;
-    case 'p999Us':
-      return latency.p999;
-    case 'maxUs':
-      return latency.max;
+      return { value: summary.reqPerSec, lowerBound: false };
+    case 'completion':
+      return { value: summary.completion ?? null, lowerBound: false };
+    case 'stdevUs':
+      return { value: summary.latencyUs.count === 0 ? null : summary.latencyUs.stdev, lowerBound: false };
     case 'errors':
-      return totalErrors(summary.errors);
+      return { value: summary.errors === null ? null : totalErrors(summary.errors), lowerBound: false };
+    default:
+      return { value: null, lowerBound: false };
   }
 }
 
 function groupValue(group: RunGroup, metric: Metric): GroupValue {
-  const known = group.runs.map((run) => metricValue(run, metric.key)).filter((value): value is number => value !== null);
+  const entries = group.runs.map((run) => metricEntry(run, metric.key)).filter((entry) => entry.value !== null);
+  const known = entries.map((entry) => entry.value).filter((value): value is number => value !== null);
   const sorted = [...known].sort((a, b) => a - b);
   return {
+    lowerBound: entries.some((entry) => entry.lowerBound),
     label: group.label,
     runs: group.runs.length,
     knownRuns: known.length,
@@ -157,6 +179,31 @@ function change(metric: Metric, base: GroupValue, value: GroupValue): Change {
   return { ratio, direction, verdict, changeText, sentence: `${metric.label} ${changeText}, ${VERDICT_TEXT[verdict]}` };
 }
 
+/**
+ * Why no latency verdict can be given between two groups: their completions (known in every run)
+ * differ by more than 1 point. Null when they are comparable or a completion is unknown.
+ */
+export function completionRefusal(a: RunGroup, b: RunGroup): string | null {
+  const range = (group: RunGroup): [number, number] | null => {
+    const values = group.runs.map((run) => run.summary.completion ?? null);
+    if (values.some((value) => value === null)) return null;
+    const known = values.filter((value): value is number => value !== null);
+    return [minOf(known, Number.POSITIVE_INFINITY), maxOf(known, Number.NEGATIVE_INFINITY)];
+  };
+  const ra = range(a);
+  const rb = range(b);
+  if (ra === null || rb === null) return null;
+  const spread = Math.max(Math.abs(ra[1] - rb[0]), Math.abs(rb[1] - ra[0]));
+  if (spread <= COMPLETION_COMPARABLE_WITHIN + 1e-12) return null;
+  const text = (range: [number, number]): string => (range[0] === range[1] ? formatCompletion(range[0]) : `${formatCompletion(range[0])}–${formatCompletion(range[1])}`);
+  return `no verdict: completion ${text(ra)} in ${a.label} vs ${text(rb)} in ${b.label} differs by more than 1 point, so the latencies are of different sets of requests`;
+}
+
+function refusedChange(metric: Metric, base: GroupValue, value: GroupValue, refusal: string): Change {
+  const shown = change(metric, base, value);
+  return { ratio: shown.ratio, direction: null, verdict: 'completion-differs', changeText: shown.changeText, sentence: `${metric.label} ${shown.changeText}; ${refusal}` };
+}
+
 function directionOf(metric: Metric, base: number, value: number): Direction {
   if (Math.abs(value - base) <= SAME_WITHIN * Math.abs(base)) return 'same';
   const higher = value > base;
@@ -181,6 +228,7 @@ export const VERDICT_TEXT: Readonly<Record<Verdict, string>> = {
   'outside-spread': 'outside the run-to-run spread',
   'within-noise': 'within noise',
   'spread-unknown': 'spread unknown with a single run',
+  'completion-differs': 'no verdict: completion differs by more than 1 point',
 };
 
 /** A change of 2× or more reads as a factor ("2.1× worse"), a smaller one as a percentage ("3% better"). */
@@ -202,5 +250,13 @@ export function formatValue(metric: Metric, value: number): string {
       return `${formatSignificant(value)} req/s`;
     case 'count':
       return String(value);
+    case 'ratio':
+      return formatCompletion(value);
   }
+}
+
+/** A group's value as tables show it: "unknown", "≥ 1.98 s" for a lower bound, else the value. */
+export function formatGroupValue(metric: Metric, value: GroupValue): string {
+  if (value.median === null) return 'unknown';
+  return `${value.lowerBound ? '≥ ' : ''}${formatValue(metric, value.median)}`;
 }

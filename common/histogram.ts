@@ -1,7 +1,7 @@
 // Latency histograms: one shape everywhere (µs, 1 µs to 1 h, 3 significant digits), as
 // DESIGN.md fixes, so histograms from every worker and every run add exactly.
 import { decodeFromCompressedBase64, encodeIntoCompressedBase64, Int32Histogram, JsHistogram } from 'hdr-histogram-js';
-import type { LatencySummary } from './runRecord.ts';
+import type { LatencySummary, MeasuredLatencySummary } from './runRecord.ts';
 
 export const LOWEST_US = 1;
 export const HIGHEST_US = 3_600_000_000;
@@ -74,4 +74,27 @@ export function summarizeLatency(histogram: JsHistogram): LatencySummary {
     p99999: histogram.getValueAtPercentile(99.999),
     withinStdevPct: withinStdevPct(histogram),
   };
+}
+
+/** A measured latency summary: with no value recorded every statistic is unknown (null), never 0. */
+export function summarizeMeasuredLatency(histogram: JsHistogram): MeasuredLatencySummary {
+  if (histogram.totalCount > 0) return summarizeLatency(histogram);
+  return { count: 0, min: null, mean: null, stdev: null, max: null, p50: null, p75: null, p90: null, p99: null, p999: null, p9999: null, p99999: null, withinStdevPct: null };
+}
+
+/** The rank (1-based) of a percentile among `total` values, as hdr_value_at_percentile rounds it. */
+export function percentileRank(percentile: number, total: number): number {
+  const requested = percentile < 100 ? percentile : 100;
+  return Math.max(Math.trunc((requested / 100) * total + 0.5), 1);
+}
+
+/** The value of the `rank`-th smallest recorded value (highest equivalent); null past the count. */
+export function valueAtRank(histogram: JsHistogram, rank: number): number | null {
+  if (rank > histogram.totalCount) return null;
+  let total = 0;
+  for (let index = 0; index < histogram.countsArrayLength; index++) {
+    total += histogram.getCountAtIndex(index);
+    if (total >= rank) return histogram.highestEquivalentValue(histogram.valueFromIndex(index));
+  }
+  return null;
 }

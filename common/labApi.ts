@@ -93,6 +93,8 @@ export interface RunSampleEvent {
   point: SeriesPoint;
   totalRequests: number;
   totalErrors: ErrorCounts;
+  /** Answered / due so far (0 to 1); null where it has no meaning; absent from older labs. */
+  completionSoFar?: number | null;
   /** Requests per second the run should achieve (rate mode), null otherwise. */
   targetRatePerSec: number | null;
   p99SoFarUs: number | null;

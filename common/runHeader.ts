@@ -1,7 +1,8 @@
 // The few fields of a run the journal list shows, read from a record without its histograms.
 // The journal's index keeps one per file, so listing thousands of runs parses no histogram.
 import { z } from 'zod';
-import { loadModeSchema, totalErrors, type RunRecord } from './runRecord.ts';
+import { headlineLatency } from './censored.ts';
+import { BOUNDED_STATS, loadModeSchema, totalErrors, type RunRecord } from './runRecord.ts';
 
 export const runHeaderSchema = z.object({
   id: z.string(),
@@ -10,9 +11,10 @@ export const runHeaderSchema = z.object({
   startedAt: z.string().nullable(),
   /** When an imported run was read into the journal; null for measured runs. */
   importedAt: z.string().nullable(),
-  mode: loadModeSchema,
+  /** Null when the source does not say (an HdrHistogram log). */
+  mode: loadModeSchema.nullable(),
   url: z.string(),
-  method: z.string(),
+  method: z.string().nullable(),
   threads: z.number().nullable(),
   connections: z.number().nullable(),
   ratePerSec: z.number().nullable(),
@@ -21,11 +23,18 @@ export const runHeaderSchema = z.object({
   serverModel: z.string().nullable(),
   requests: z.number(),
   reqPerSec: z.number(),
+  /** Answered / scheduled, 0 to 1; null when unknown. */
+  completion: z.number().nullable(),
+  /** Scheduled requests with no response; null when unknown. */
+  unanswered: z.number().nullable(),
+  /** Headline latency (common/censored.ts): with unanswered requests counted when there were any. */
   p50Us: z.number().nullable(),
   p99Us: z.number().nullable(),
   maxUs: z.number().nullable(),
-  /** All errors by kind, summed. */
-  errors: z.number(),
+  /** Which of those figures are lower bounds ("≥"). */
+  latencyLowerBounds: z.array(z.enum(BOUNDED_STATS)),
+  /** All errors by kind, summed; null when the source counted none (an HdrHistogram log). */
+  errors: z.number().nullable(),
   stoppedEarly: z.boolean().nullable(),
   /** The tool an imported run came from ('wrk', 'httperf', …); null for measured runs. */
   sourceTool: z.string().nullable(),
@@ -56,10 +65,13 @@ export function runHeaderOf(record: RunRecord): RunHeader {
     serverModel: record.server.kind === 'builtin' ? record.server.model : null,
     requests: summary.requests,
     reqPerSec: summary.reqPerSec,
-    p50Us: summary.latencyUs.p50,
-    p99Us: summary.latencyUs.p99,
-    maxUs: summary.latencyUs.max,
-    errors: totalErrors(summary.errors),
+    completion: summary.completion ?? null,
+    unanswered: summary.unanswered?.count ?? null,
+    p50Us: headlineLatency(summary, 'p50').valueUs,
+    p99Us: headlineLatency(summary, 'p99').valueUs,
+    maxUs: headlineLatency(summary, 'max').valueUs,
+    latencyLowerBounds: summary.latencyWithUnansweredUs?.lowerBounds ?? [],
+    errors: summary.errors === null ? null : totalErrors(summary.errors),
     stoppedEarly: record.stoppedEarly,
     sourceTool: record.source?.tool ?? null,
     hasNotes: record.notes.trim() !== '',

@@ -13,8 +13,25 @@ describe('run record views', () => {
     const strict = measuredRunRecordSchema.safeParse(imported);
     expect(strict.success).toBe(false);
     const paths = strict.error?.issues.map((issue) => issue.path.join('.')) ?? [];
-    expect(paths).toContain('summary.latencyUs.p99');
+    // A measured latency is all known, or (no response) all null: the union names the summary.
+    expect(paths).toContain('summary.latencyUs');
     expect(paths).toContain('histograms.correctedUs');
+  });
+
+  it('a measured run without responses has unknown (null) latency, and nulls only with a count of 0', () => {
+    const none = { count: 0, min: null, mean: null, stdev: null, max: null, p50: null, p75: null, p90: null, p99: null, p999: null, p9999: null, p99999: null, withinStdevPct: null };
+    expect(measuredRunRecordSchema.safeParse({ ...measured, summary: { ...measured.summary, requests: 0, latencyUs: none } }).success).toBe(true);
+    expect(measuredRunRecordSchema.safeParse({ ...measured, summary: { ...measured.summary, latencyUs: { ...none, count: 3 } } }).success).toBe(false);
+  });
+
+  it('reads records written before completion and unanswered requests were recorded', () => {
+    const added = ['scheduled', 'completion', 'unanswered', 'latencyWithUnansweredUs'];
+    const older = Object.fromEntries(Object.entries(measured.summary).filter(([key]) => !added.includes(key)));
+    const olderPoints = measured.series.map((point) => ({ tMs: point.tMs, requests: point.requests, errors: point.errors, bytes: point.bytes, latencyUs: point.latencyUs }));
+    const olderRecord = { ...measured, summary: older, series: olderPoints };
+    expect(Object.keys(older)).not.toContain('completion');
+    expect(measuredRunRecordSchema.safeParse(olderRecord).success).toBe(true);
+    expect(runRecordSchema.safeParse(olderRecord).success).toBe(true);
   });
 
   it('still refuses what is wrong rather than unknown', () => {

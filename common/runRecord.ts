@@ -56,6 +56,46 @@ export type LatencySummary = z.infer<typeof latencySummarySchema>;
 /** An imported run's latency: the count is known, any statistic may be unknown (null). */
 export const partialLatencySummarySchema = z.object({ count: latencyCount, ...nullableFields(latencyStatsShape) });
 export type PartialLatencySummary = z.infer<typeof partialLatencySummarySchema>;
+/** No response at all: the count is 0 and every statistic is unknown (null), never 0. */
+export const noLatencySummarySchema = z.object({
+  count: z.literal(0),
+  ...(Object.fromEntries(Object.keys(latencyStatsShape).map((key) => [key, z.null()])) as { [K in keyof typeof latencyStatsShape]: z.ZodNull }),
+});
+/** A measured run's latency: every statistic known, or (no response) none of them. */
+export const measuredLatencySummarySchema = z.union([latencySummarySchema, noLatencySummarySchema]);
+export type MeasuredLatencySummary = z.infer<typeof measuredLatencySummarySchema>;
+
+/** The statistics when any response was measured; null when none was. */
+export function knownLatency(summary: MeasuredLatencySummary): LatencySummary | null {
+  return summary.mean === null ? null : summary;
+}
+
+/** The statistics of `latencyWithUnansweredUs`, in the order reports show them. */
+export const BOUNDED_STATS = ['mean', 'p50', 'p75', 'p90', 'p99', 'p999', 'p9999', 'p99999', 'max'] as const;
+export type BoundedStat = (typeof BOUNDED_STATS)[number];
+
+/**
+ * The corrected latency with every unanswered request counted as a right-censored value (its
+ * latency is at least "run end, or when it was given up, − intended time"). A statistic listed in
+ * `lowerBounds` can be moved by a censored value, so the true figure is at least this; the others
+ * are exact (determined by answered requests alone). `common/censored.ts` computes it.
+ */
+export const latencyWithUnansweredSchema = z.object({
+  /** Answered plus unanswered requests. */
+  count: latencyCount,
+  ...(Object.fromEntries(BOUNDED_STATS.map((key) => [key, z.number().nullable()])) as { [K in BoundedStat]: z.ZodNullable<z.ZodNumber> }),
+  lowerBounds: z.array(z.enum(BOUNDED_STATS)),
+});
+export type LatencyWithUnanswered = z.infer<typeof latencyWithUnansweredSchema>;
+
+/** Scheduled requests with no response when the run ended (docs/contracts.md, "Unanswered requests"). */
+export const unansweredSchema = z.object({
+  /** inFlightAtEnd + unsent + failed. */
+  count: z.number().int().nonnegative(),
+  /** Sent, then given up without a response: timed out, or the connection failed (read/write error). */
+  failed: z.number().int().nonnegative(),
+});
+export type Unanswered = z.infer<typeof unansweredSchema>;
 
 export const errorCountsSchema = z.object({
   connect: z.number().int().nonnegative(),
@@ -152,7 +192,10 @@ export const seriesPointSchema = z.object({
   /** End of the interval, ms since the run started. */
   tMs: z.number(),
   requests: z.number().int().nonnegative(),
+  /** Errors of every kind in this interval (the sum of `errorsByKind`). */
   errors: z.number().int().nonnegative(),
+  /** This interval's errors by kind; absent in records written before it existed. */
+  errorsByKind: errorCountsSchema.optional(),
   bytes: z.number().int().nonnegative(),
   /** Percentiles of the responses completed in this interval (corrected in rate mode), µs; null when none. */
   latencyUs: z
@@ -209,10 +252,13 @@ export const summarySchema = z.object({
   reqPerSec: z.number().nonnegative(),
   bytesRead: z.number().int().nonnegative(),
   transferPerSec: z.number().nonnegative(),
-  /** Corrected latency in rate mode (from the intended start); plain latency in max mode. */
-  latencyUs: latencySummarySchema,
+  /**
+   * Answered requests only (what wrk2 reports): corrected latency in rate mode (from the intended
+   * start); plain latency in max mode. With no response every statistic is null.
+   */
+  latencyUs: measuredLatencySummarySchema,
   /** Rate mode only: latency from the actual send. */
-  uncorrectedLatencyUs: latencySummarySchema.nullable(),
+  uncorrectedLatencyUs: measuredLatencySummarySchema.nullable(),
   errors: errorCountsSchema,
   statusCounts: z.record(z.string(), z.number().int().nonnegative()),
   /** Connections the server closed after a complete response (not errors). */
@@ -228,6 +274,19 @@ export const summarySchema = z.object({
   connects: z.number().int().nonnegative().optional(),
   /** Rate and max mode: `errors.connect` by cause (absent from older records and imports). */
   connectErrorCauses: connectErrorCausesSchema.optional(),
+  // The four fields below are absent in records written before they existed (read as unknown).
+  /**
+   * Requests the load meant to see answered: answered + unanswered. Rate mode: the schedule's
+   * slots whose intended time fell in the run. Max mode: requests sent. Connection-rate mode:
+   * calls of the connections started (num-calls each). Null when nothing can be counted.
+   */
+  scheduled: z.number().int().nonnegative().nullable().optional(),
+  /** `requests / scheduled`, 0 to 1; null when `scheduled` is 0 or null. */
+  completion: z.number().min(0).max(1).nullable().optional(),
+  /** Scheduled requests with no response at the end; null in connection-rate mode. */
+  unanswered: unansweredSchema.nullable().optional(),
+  /** Corrected latency with the unanswered requests as censored values; null when none is unanswered. */
+  latencyWithUnansweredUs: latencyWithUnansweredSchema.nullable().optional(),
 });
 export type RunSummary = z.infer<typeof summarySchema>;
 
@@ -267,6 +326,8 @@ export const measuredRunRecordSchema = z.object({
     /** HdrHistogram, compressed base64, µs. */
     correctedUs: z.string(),
     uncorrectedUs: z.string().nullable(),
+    /** The unanswered requests' censored values (end or give-up − intended), µs; absent in older records. */
+    unansweredUs: z.string().nullable().optional(),
   }),
   series: z.array(seriesPointSchema),
   /** Runs against the built-in server only. */
@@ -278,7 +339,7 @@ export type MeasuredRunRecord = z.infer<typeof measuredRunRecordSchema>;
 // The journal's view: the fields an imported report may lack are nullable (null = unknown).
 
 export const partialLoadSchema = loadSchema.extend(
-  nullableFields(loadSchema.pick({ threads: true, connections: true, durationMs: true, keepAlive: true, timeoutMs: true, intervalMs: true }).shape),
+  nullableFields(loadSchema.pick({ mode: true, threads: true, connections: true, durationMs: true, keepAlive: true, timeoutMs: true, intervalMs: true }).shape),
 );
 export type PartialLoad = z.infer<typeof partialLoadSchema>;
 
@@ -309,6 +370,8 @@ export const partialSummarySchema = summarySchema.extend({
   uncorrectedLatencyUs: partialLatencySummarySchema.nullable(),
   threadReqPerSec: partialRateStatsSchema.nullable(),
   connRate: partialConnRateSummarySchema.optional(),
+  /** Null when the source counted no errors at all (an HdrHistogram log holds latencies only). */
+  errors: errorCountsSchema.nullable(),
 });
 export type PartialRunSummary = z.infer<typeof partialSummarySchema>;
 
@@ -317,13 +380,18 @@ export const runRecordSchema = measuredRunRecordSchema.extend({
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   stoppedEarly: z.boolean().nullable(),
+  /** The method is null when the source does not name it (an HdrHistogram log). */
+  target: targetSchema.extend({ method: z.string().nullable() }),
   load: partialLoadSchema,
   env: envSchema.nullable(),
+  /** A point's errors are null when the source did not count them. */
+  series: z.array(seriesPointSchema.extend({ errors: z.number().int().nonnegative().nullable() })),
   summary: partialSummarySchema,
   histograms: z.object({
     /** Null when the source had no latency distribution to rebuild one from. */
     correctedUs: z.string().nullable(),
     uncorrectedUs: z.string().nullable(),
+    unansweredUs: z.string().nullable().optional(),
   }),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;

@@ -23,7 +23,7 @@
 //   its socket at once: the timeout itself bounds that rate.
 import type net from 'node:net';
 import { connectCauseOf, type ConnectCause } from '../../common/connectCause.ts';
-import { dueCountAt, pace, type ConnectionSchedule } from '../pacer.ts';
+import { dueCountAt, intendedStartUs, pace, type ConnectionSchedule } from '../pacer.ts';
 import { ResponseParser } from '../responseParser.ts';
 import type { WorkerContext } from './context.ts';
 import { connectLoadSocket } from './socket.ts';
@@ -146,6 +146,7 @@ export class Connection {
   /** The request outstanding got no answer within the timeout: one timeout, a new socket at once. */
   timedOut(): void {
     this.context.recorder.errors.timeout++;
+    this.context.recorder.giveUp(this.context.nowMs() - this.intendedMs);
     this.replace();
   }
 
@@ -178,10 +179,17 @@ export class Connection {
    */
   private fail(kind: FailureKind, cause: ConnectCause = 'other'): void {
     const recorder = this.context.recorder;
+    // The request this socket carried (or was to carry) ends here: an error, and unanswered, censored
+    // at its wait so far (common/censored.ts).
     if (this.awaiting || this.retryPending) {
       if (kind === 'connect') recorder.connectError(cause);
       else recorder.errors[kind]++;
-    } else if (this.schedule === null && !this.connected) recorder.connectError(cause); // max mode: the request it was about to send
+      recorder.giveUp(this.context.nowMs() - this.intendedMs);
+    } else if (this.schedule === null && !this.connected) {
+      // Max mode: the request it was about to send, waiting since the connect began.
+      recorder.connectError(cause);
+      recorder.giveUp(this.context.nowMs() - this.connectStartedMs);
+    }
     this.retryPending = false;
     if (this.proven) {
       this.replace();
@@ -196,9 +204,13 @@ export class Connection {
   /** Rate mode: every slot due by now and not sent fails as a connect error of the last failure's cause. */
   private failDueSlots(): void {
     if (this.schedule === null) return;
-    const due = dueCountAt(this.schedule, (this.context.nowMs() - this.context.startMs) * 1000);
+    const nowMs = this.context.nowMs();
+    const due = dueCountAt(this.schedule, (nowMs - this.context.startMs) * 1000);
     if (due <= this.sent) return;
-    this.context.recorder.connectError(this.failCause, due - this.sent);
+    const failed = due - this.sent;
+    const firstIntendedMs = this.context.startMs + intendedStartUs(this.schedule, this.sent) / 1000;
+    this.context.recorder.connectError(this.failCause, failed);
+    this.context.recorder.giveUpSlots(nowMs - firstIntendedMs, this.schedule.intervalUs / 1000, failed);
     this.sent = due;
   }
 

@@ -1,6 +1,6 @@
 // One worker thread's share of a run: its connections, its recorder, its interval snapshots.
 import { performance } from 'node:perf_hooks';
-import { connectionSchedule, intendedCountBy } from '../pacer.ts';
+import { connectionSchedule, intendedCountBy, intendedStartUs } from '../pacer.ts';
 import type { SnapshotMessage, WorkerJob } from '../messages.ts';
 import { Connection } from './connection.ts';
 import type { WorkerContext } from './context.ts';
@@ -53,13 +53,27 @@ export class LoadWorker {
     let inFlightAtEnd = 0;
     let unsent = 0;
     const elapsedUs = (nowMs - this.context.startMs) * 1000;
+    const { recorder } = this.context;
+    // Every request due in the run and unanswered at its end enters the censored latencies
+    // (common/censored.ts): in flight, waited since its intended time; unsent, since each slot's.
     for (const connection of this.connections) {
-      if (connection.awaiting || connection.retryPending) inFlightAtEnd++;
-      if (connection.schedule) unsent += Math.max(0, intendedCountBy(connection.schedule, elapsedUs) - connection.sent);
+      if (connection.awaiting || connection.retryPending) {
+        inFlightAtEnd++;
+        recorder.censor(nowMs - connection.intendedMs);
+      }
+      if (connection.schedule) {
+        const dueUnsent = Math.max(0, intendedCountBy(connection.schedule, elapsedUs) - connection.sent);
+        if (dueUnsent > 0) {
+          const firstIntendedMs = this.context.startMs + intendedStartUs(connection.schedule, connection.sent) / 1000;
+          recorder.censorEvenlySpaced(nowMs - firstIntendedMs, connection.schedule.intervalUs / 1000, dueUnsent);
+        }
+        unsent += dueUnsent;
+      }
       connection.close();
     }
     this.context.recorder.sampleRate(nowMs);
-    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + nowMs, { inFlightAtEnd, unsent }));
+    const gauges = { due: this.dueBy(elapsedUs), inFlight: inFlightAtEnd };
+    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + nowMs, { inFlightAtEnd, unsent }, null, gauges));
   }
 
   private begin(): void {
@@ -86,7 +100,18 @@ export class LoadWorker {
     if (this.context.stopped) return;
     // The run's last interval is carried by the final snapshot (stop()).
     if (this.seq >= Math.ceil(this.context.job.durationMs / this.context.job.intervalMs) - 1) return;
-    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + performance.now(), null));
+    const nowMs = performance.now();
+    let inFlight = 0;
+    for (const connection of this.connections) if (connection.awaiting || connection.retryPending) inFlight++;
+    const gauges = { due: this.dueBy((nowMs - this.context.startMs) * 1000), inFlight };
+    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + nowMs, null, null, gauges));
+  }
+
+  /** Requests due by `elapsedUs`: the schedule's slots in rate mode, the requests sent in max mode. */
+  private dueBy(elapsedUs: number): number {
+    let due = 0;
+    for (const connection of this.connections) due += connection.schedule ? Math.max(connection.sent, intendedCountBy(connection.schedule, elapsedUs)) : connection.sent;
+    return due;
   }
 
   /** Counts each request past its timeout once and recycles its connection. */

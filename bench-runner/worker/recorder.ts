@@ -3,7 +3,7 @@
 import type { JsHistogram } from 'hdr-histogram-js';
 import { emptyConnectCauses, type ConnectCause, type ConnectErrorCauses } from '../../common/connectCause.ts';
 import type { ErrorCounts } from '../../common/runRecord.ts';
-import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from '../../common/histogram.ts';
+import { createLatencyHistogram, encodeHistogram, HIGHEST_US, LOWEST_US, recordLatencyUs } from '../../common/histogram.ts';
 import { emptyErrorCounts, type SnapshotMessage } from '../messages.ts';
 
 /** wrk samples each thread's request rate every 100 ms for its "Req/Sec" row. */
@@ -17,9 +17,13 @@ export class IntervalRecorder {
   errors: ErrorCounts = emptyErrorCounts();
   /** The whole run's connect errors by cause, sent on the final snapshot. */
   private readonly connectCauses: ConnectErrorCauses = emptyConnectCauses();
+  /** Requests sent and then given up without a response (timeout, failed connection). */
+  failed = 0;
   private statusCounts = new Uint32Array(600);
   private readonly corrected: JsHistogram = createLatencyHistogram();
   private readonly uncorrected: JsHistogram | null;
+  /** Unanswered requests' censored latencies: at least this long, µs (common/censored.ts). */
+  private readonly censored: JsHistogram = createLatencyHistogram();
   private rateSamples: number[] = [];
   private totalRequests = 0;
   private rateRequestsMark = 0;
@@ -40,11 +44,49 @@ export class IntervalRecorder {
     if (this.uncorrected) recordLatencyUs(this.uncorrected, uncorrectedMs * 1000);
   }
 
-  /** A connection that could not be opened, by the socket error's code (undefined: no code). */
   /** `count` connect errors (scheduled requests that had no connection), all of one cause. */
   connectError(cause: ConnectCause, count = 1): void {
     this.errors.connect += count;
     this.connectCauses[cause] += count;
+  }
+
+  /** A sent request given up without a response, `waitedMs` after its intended time. */
+  giveUp(waitedMs: number): void {
+    this.failed++;
+    this.censor(waitedMs);
+  }
+
+  /** An unanswered request whose latency is at least `waitedMs` (from its intended time). */
+  censor(waitedMs: number): void {
+    recordLatencyUs(this.censored, waitedMs * 1000);
+  }
+
+  /**
+   * `count` unanswered requests intended `stepMs` apart, the earliest having waited `longestMs`:
+   * recorded a histogram bucket at a time, so a long schedule of unsent requests costs at most
+   * one step per bucket, not one per request.
+   */
+  censorEvenlySpaced(longestMs: number, stepMs: number, count: number): void {
+    let remaining = count;
+    let valueUs = longestMs * 1000;
+    const stepUs = stepMs * 1000;
+    while (remaining > 0) {
+      const clampedUs = Math.min(HIGHEST_US, Math.max(LOWEST_US, Math.round(valueUs)));
+      const bucketLowUs = this.censored.lowestEquivalentValue(clampedUs);
+      const inBucket = stepUs > 0 ? Math.min(remaining, Math.floor((valueUs - bucketLowUs) / stepUs) + 1) : remaining;
+      this.censored.recordValueWithCount(clampedUs, Math.max(1, inBucket));
+      remaining -= Math.max(1, inBucket);
+      valueUs -= Math.max(1, inBucket) * stepUs;
+    }
+  }
+
+  /**
+   * `count` scheduled requests given up unsent (their connection failed and is backing off), the
+   * earliest intended `longestMs` ago and the rest `stepMs` apart after it.
+   */
+  giveUpSlots(longestMs: number, stepMs: number, count: number): void {
+    this.failed += count;
+    this.censorEvenlySpaced(longestMs, stepMs, count);
   }
 
   sampleRate(nowMs: number): void {
@@ -56,7 +98,13 @@ export class IntervalRecorder {
   }
 
   /** Empties the interval into a snapshot message. */
-  snapshot(seq: number, endEpochMs: number, final: SnapshotMessage['final'], connRate: SnapshotMessage['connRate'] = null): SnapshotMessage {
+  snapshot(
+    seq: number,
+    endEpochMs: number,
+    final: SnapshotMessage['final'],
+    connRate: SnapshotMessage['connRate'] = null,
+    gauges: SnapshotMessage['gauges'] = null,
+  ): SnapshotMessage {
     const statusCounts: Record<string, number> = {};
     for (let code = 0; code < this.statusCounts.length; code++) {
       const count = this.statusCounts[code] ?? 0;
@@ -66,10 +114,12 @@ export class IntervalRecorder {
       type: 'snapshot',
       seq,
       endEpochMs,
-      counts: { requests: this.requests, bytes: this.bytes, errors: this.errors, statusCounts, serverCloses: this.serverCloses, connects: this.connects },
+      counts: { requests: this.requests, bytes: this.bytes, errors: this.errors, statusCounts, serverCloses: this.serverCloses, connects: this.connects, failed: this.failed },
       correctedUs: encodeHistogram(this.corrected),
+      unansweredUs: encodeHistogram(this.censored),
       uncorrectedUs: this.uncorrected ? encodeHistogram(this.uncorrected) : null,
       rateSamples: this.rateSamples,
+      gauges,
       final: final === null ? null : { ...final, connectCauses: { ...this.connectCauses } },
       connRate,
     };
@@ -77,10 +127,12 @@ export class IntervalRecorder {
     this.bytes = 0;
     this.serverCloses = 0;
     this.connects = 0;
+    this.failed = 0;
     this.errors = emptyErrorCounts();
     this.statusCounts.fill(0);
     this.corrected.reset();
     this.uncorrected?.reset();
+    this.censored.reset();
     this.rateSamples = [];
     return message;
   }

@@ -1,5 +1,5 @@
 // Per-interval chart points from a run's series: throughput and latency over time.
-import type { RunRecord, SeriesPoint } from '../runRecord.ts';
+import type { RunRecord } from '../runRecord.ts';
 
 export interface SeriesChartPoint {
   /** End of the interval, ms since the run started. */
@@ -29,7 +29,7 @@ export function seriesPoints(record: Pick<RunRecord, 'series'>): SeriesChartPoin
   return points;
 }
 
-function chartPoint(point: SeriesPoint, lengthMs: number): SeriesChartPoint {
+function chartPoint(point: RunRecord['series'][number], lengthMs: number): SeriesChartPoint {
   const latency = point.latencyUs;
   return {
     tMs: point.tMs,

@@ -388,3 +388,25 @@ describe('formatWrkReport: error and Loadlab lines', () => {
     ]);
   });
 });
+
+describe('formatWrkReport: unanswered requests', () => {
+  const bounded = { count: 2000, mean: 1_000_000, p50: 1_000_000, p75: 1_500_000, p90: 1_800_000, p99: 1_980_000, p999: 1_998_000, p9999: 2_000_000, p99999: 2_000_000, max: 2_000_000 };
+
+  it('adds one line under wrk2 layout: how many went unanswered and the bounds, "≥" only where a censored value can move the figure', () => {
+    const record = makeRecord({
+      summary: { scheduled: 2000, completion: 0.0025, unanswered: { count: 1995, failed: 0 }, inFlightAtEnd: 399, unsent: 1596, latencyWithUnansweredUs: { ...bounded, p50: 812, lowerBounds: ['mean', 'p75', 'p90', 'p99', 'p999', 'p9999', 'p99999', 'max'] } },
+    });
+    const lines = reportLines(record, PLAIN);
+    expect(lines.slice(-3)).toEqual([
+      'Requests/sec:    993.57',
+      'Transfer/sec:    110.61KB',
+      'Unanswered: 1995 of 2000 scheduled (completion 0.25 % ⚠, below 99 %); counted at their wait so far: p50 812.00us, p90 ≥ 1.80s, p99 ≥ 1.98s, p99.9 ≥ 2.00s, max ≥ 2.00s',
+    ]);
+  });
+
+  it('no line when everything was answered, or the record predates the count', () => {
+    const complete = makeRecord({ summary: { scheduled: 29_974, completion: 1, unanswered: { count: 0, failed: 0 }, latencyWithUnansweredUs: null } });
+    expect(reportLines(complete, PLAIN).at(-1)).toBe('Transfer/sec:    110.61KB');
+    expect(reportLines(makeRecord(), PLAIN).at(-1)).toBe('Transfer/sec:    110.61KB');
+  });
+});

@@ -6,6 +6,7 @@ import type { JsHistogram } from 'hdr-histogram-js';
 import { formatBytes, formatDurationS, formatFixed, formatMetric, formatTimeUs } from '../format.ts';
 import type { MeasuredRunRecord } from '../runRecord.ts';
 import { decodeHistogram } from '../histogram.ts';
+import { unansweredLine } from './unansweredLine.ts';
 
 export interface WrkReportOptions {
   /** wrk2's --latency: distribution and percentile spectrum of the corrected histogram. */
@@ -14,11 +15,12 @@ export interface WrkReportOptions {
   uncorrectedLatency: boolean;
 }
 
+/** Null statistics: no response was measured. */
 interface RowStats {
-  mean: number;
-  stdev: number;
-  max: number;
-  withinStdevPct: number;
+  mean: number | null;
+  stdev: number | null;
+  max: number | null;
+  withinStdevPct: number | null;
 }
 
 interface SpectrumLine {
@@ -69,19 +71,23 @@ export function formatWrkReport(record: MeasuredRunRecord, options: WrkReportOpt
   if (summary.serverCloses > 0) lines.push(`  Server-closed connections: ${summary.serverCloses} (reconnected)`);
   lines.push(`Requests/sec: ${formatFixed(summary.reqPerSec, 2).padStart(9)}`);
   lines.push(`Transfer/sec: ${formatBytes(summary.transferPerSec).padStart(11)}`);
+  const unanswered = unansweredLine(summary);
+  if (unanswered !== null) lines.push(unanswered);
   return lines.map((line) => `${line}\n`).join('');
 }
 
 /** print_stats: "    %-10s", three print_units cells (8, 10, 9 wide), then "%8.2f%%". */
 function statsRow(name: string, stats: RowStats, format: (value: number) => string): string {
-  // wrk holds Max as an unsigned integer.
-  const max = Math.trunc(stats.max);
+  // wrk holds Max as an unsigned integer. With no response, wrk2's hdr_mean and hdr_stddev are
+  // 0/0 ("-nan"), its max 0; Loadlab's record holds them as unknown (null).
+  const max = Math.trunc(stats.max ?? 0);
+  const orNan = (value: number | null): string => (value === null ? EMPTY_MEAN_TEXT : format(value));
   return (
     `    ${name.padEnd(10)}` +
-    unitsCell(format(stats.mean), 8) +
-    unitsCell(format(stats.stdev), 10) +
+    unitsCell(orNan(stats.mean), 8) +
+    unitsCell(orNan(stats.stdev), 10) +
     unitsCell(format(max), 9) +
-    `${formatFixed(stats.withinStdevPct, 2).padStart(8)}%`
+    `${(stats.withinStdevPct === null ? EMPTY_MEAN_TEXT : formatFixed(stats.withinStdevPct, 2)).padStart(8)}%`
   );
 }
 

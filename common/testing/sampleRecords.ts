@@ -40,9 +40,13 @@ export const sampleMeasuredRecord: MeasuredRunRecord = {
     inFlightAtEnd: 0,
     unsent: 0,
     threadReqPerSec: { mean: 10, stdev: 0, max: 10, withinStdevPct: 100, samples: 1 },
+    scheduled: 10,
+    completion: 1,
+    unanswered: { count: 0, failed: 0 },
+    latencyWithUnansweredUs: null,
   },
   histograms: { correctedUs: sampleHistogram(), uncorrectedUs: null },
-  series: [],
+  series: [{ tMs: 1000, requests: 10, errors: 0, errorsByKind: { connect: 0, read: 0, write: 0, timeout: 0, status: 0 }, bytes: 100, latencyUs: { p50: 2, p90: 4, p99: 5, max: 5 } }],
 };
 
 /** A wrk report without --latency: no percentiles, no histogram, no environment. */
@@ -58,11 +62,16 @@ export const sampleImportedRecord: RunRecord = {
     latencyUs: { ...sampleLatencyUs, min: null, p50: null, p75: null, p90: null, p99: null, p999: null, p9999: null, p99999: null },
     uncorrectedLatencyUs: null,
     statusCounts: null,
+    scheduled: null,
+    completion: null,
+    unanswered: null,
+    latencyWithUnansweredUs: null,
     serverCloses: null,
     inFlightAtEnd: null,
     unsent: null,
   },
   histograms: { correctedUs: null, uncorrectedUs: null },
+  series: [],
   source: { tool: 'wrk', text: 'Running 1s test @ http://127.0.0.1:7878/' },
 };
 

@@ -3,7 +3,7 @@
 import type { JsHistogram } from 'hdr-histogram-js';
 import { seededRandom } from '../random.ts';
 import { createLatencyHistogram, encodeHistogram, recordLatencyUs, summarizeLatency } from '../histogram.ts';
-import { RUN_SCHEMA, type MeasuredRunRecord, type RunRecord, type SeriesPoint } from '../runRecord.ts';
+import { RUN_SCHEMA, knownLatency, type MeasuredRunRecord, type RunRecord, type SeriesPoint } from '../runRecord.ts';
 
 export interface SimulatedRun {
   id?: string;
@@ -194,7 +194,8 @@ export function importedRecord(overrides: Partial<RunRecord> = {}): RunRecord {
 /** A connection-rate run (httperf mode) built on a simulated run's histograms. */
 export function connRateRecord(): MeasuredRunRecord {
   const base = simulatedRecord({ id: 'conn-rate-1', title: 'httperf --rate 10', ratePerSec: 10, durationMs: 10_000 });
-  const latency = base.summary.latencyUs;
+  const latency = knownLatency(base.summary.latencyUs);
+  if (latency === null) throw new Error('the simulated run has responses');
   return {
     ...base,
     load: { ...base.load, mode: 'conn-rate', threads: 1, connections: 1, ratePerSec: 10, connRate: { numConns: 100, numCalls: 1, spacing: { kind: 'fixed', ratePerSec: 10 } } },

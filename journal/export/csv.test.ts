@@ -55,7 +55,10 @@ describe('CSV exports', () => {
     const header = rows[0] ?? [];
     expect(header).toEqual([
       'id', 'title', 'startedAt', 'tool', 'mode', 'threads', 'connections', 'ratePerSec', 'durationMs', 'measuredDurationMs', 'requests', 'reqPerSec',
-      'p50Us', 'p75Us', 'p90Us', 'p99Us', 'p999Us', 'p9999Us', 'p99999Us', 'maxUs',
+      'p50Us', 'p75Us', 'p90Us', 'p99Us', 'p999Us', 'p9999Us', 'p99999Us', 'maxUs', 'meanUs', 'stdevUs',
+      'scheduled', 'completion', 'unanswered',
+      'meanUsWithUnanswered', 'p50UsWithUnanswered', 'p75UsWithUnanswered', 'p90UsWithUnanswered', 'p99UsWithUnanswered',
+      'p999UsWithUnanswered', 'p9999UsWithUnanswered', 'p99999UsWithUnanswered', 'maxUsWithUnanswered', 'lowerBounds',
       'errorsConnect', 'errorsRead', 'errorsWrite', 'errorsTimeout', 'errorsStatus',
     ]);
     expect(rows).toHaveLength(3);
@@ -72,10 +75,23 @@ describe('CSV exports', () => {
 
   it('a row per interval of every run, unknown interval latency empty', () => {
     const record = simulatedRecord({ id: 'a', durationMs: 3000 });
-    const quiet = { ...record, id: 'q', series: [{ tMs: 1000, requests: 0, errors: 2, bytes: 0, latencyUs: null }] };
+    const quiet = { ...record, id: 'q', series: [{ tMs: 1000, requests: 0, errors: 2, errorsByKind: { connect: 0, read: 0, write: 0, timeout: 2, status: 0 }, bytes: 0, latencyUs: null }] };
     const rows = readCsv(seriesCsv([record, quiet, importedRecord()]));
-    expect(rows[0]).toEqual(['runId', 'tMs', 'requests', 'errors', 'bytes', 'p50Us', 'p90Us', 'p99Us', 'maxUs']);
+    expect(rows[0]).toEqual(['runId', 'tMs', 'requests', 'errors', 'bytes', 'p50Us', 'p90Us', 'p99Us', 'maxUs', 'errorsConnect', 'errorsRead', 'errorsWrite', 'errorsTimeout', 'errorsStatus']);
     expect(rows.slice(1).map((row) => row.slice(0, 3))).toEqual([['a', '1000', '200'], ['a', '2000', '200'], ['a', '3000', '200'], ['q', '1000', '0']]);
-    expect(rows[4]).toEqual(['q', '1000', '0', '2', '0', '', '', '', '']);
+    expect(rows[4]).toEqual(['q', '1000', '0', '2', '0', '', '', '', '', '0', '0', '0', '2', '0']);
+    // A record written before points had kinds: the kind cells are empty, never 0.
+    const older = { ...quiet, series: [{ tMs: 1000, requests: 0, errors: 2, bytes: 0, latencyUs: null }] };
+    expect(readCsv(seriesCsv([older]))[1]).toEqual(['q', '1000', '0', '2', '0', '', '', '', '', '', '', '', '', '']);
+  });
+});
+
+describe('CSV exports of an HdrHistogram log', () => {
+  it('leaves the mode and errors it did not contain empty, never rate mode with 0 errors', () => {
+    const base = importedRecord();
+    const hlog = { ...base, target: { ...base.target, method: null }, load: { ...base.load, mode: null }, summary: { ...base.summary, errors: null }, source: { tool: 'hlog', text: '' } };
+    const rows = readCsv(runsCsv([hlog]));
+    const row = Object.fromEntries((rows[0] ?? []).map((name, index) => [name, rows[1]?.[index]]));
+    expect(row).toMatchObject({ mode: '', errorsConnect: '', errorsRead: '', errorsStatus: '' });
   });
 });

@@ -2,8 +2,9 @@
 // fetched; a CSP forbids both) with, per run, the figures, notes, report, percentiles and charts,
 // and for several runs a comparison first. Every text from a record is escaped.
 import { formatLatencyUs, formatSignificant } from '../../common/chart/axis.ts';
-import { totalErrors, type RunRecord } from '../../common/runRecord.ts';
-import { compareGroups, formatValue, VERDICT_TEXT, type Comparison, type GroupValue, type Metric } from '../../common/compare.ts';
+import { totalErrors, type BoundedStat, type RunRecord } from '../../common/runRecord.ts';
+import { formatCompletion, headlineLatency, isIncomplete } from '../../common/censored.ts';
+import { compareGroups, formatGroupValue, formatValue, VERDICT_TEXT, type Comparison, type GroupValue, type Metric } from '../../common/compare.ts';
 import { compareP99Chart, compareSpectrumChart, compareThroughputChart, runLatencyChart, runSpectrumChart, runThroughputChart } from './charts.ts';
 import { escapeXml } from './escape.ts';
 import { uniqueStems } from './fileNames.ts';
@@ -81,16 +82,23 @@ function runSection(record: RunRecord, index: number, anchor: string): string {
 }
 
 function kpis(record: RunRecord): string {
-  const latency = record.summary.latencyUs;
-  const noResponses = latency.count === 0;
-  const us = (value: number | null): string | null => (noResponses || value === null ? null : formatLatencyUs(value));
+  const { summary } = record;
+  // Headline latency: unanswered requests counted at their wait ("≥" where that bounds it).
+  const us = (stat: BoundedStat): string | null => {
+    const value = headlineLatency(summary, stat);
+    return value.valueUs === null ? null : `${value.lowerBound ? '≥ ' : ''}${formatLatencyUs(value.valueUs)}`;
+  };
+  const completion = summary.completion ?? null;
   const items: [string, string | null][] = [
-    ['req/s', formatSignificant(record.summary.reqPerSec)],
-    ['p50', us(latency.p50)],
-    ['p99', us(latency.p99)],
-    ['p99.9', us(latency.p999)],
-    ['max', us(latency.max)],
-    ['errors', String(totalErrors(record.summary.errors))],
+    ['req/s', formatSignificant(summary.reqPerSec)],
+    ['completion', completion === null ? null : `${formatCompletion(completion)}${isIncomplete(completion) ? ' below 99 %' : ''}`],
+    ['mean', us('mean')],
+    ['stdev', summary.latencyUs.count === 0 ? null : summary.latencyUs.stdev === null ? null : formatLatencyUs(summary.latencyUs.stdev)],
+    ['p50', us('p50')],
+    ['p99', us('p99')],
+    ['p99.9', us('p999')],
+    ['max', us('max')],
+    ['errors', summary.errors === null ? null : String(totalErrors(summary.errors))],
   ];
   return `<div class="kpis">${items.map(([label, value]) => `<div class="kpi"><div class="label">${label}</div><div class="value">${value === null ? `<span class="unknown-value">${UNKNOWN}</span>` : escapeXml(value)}</div></div>`).join('')}</div>`;
 }
@@ -147,7 +155,7 @@ function compareTable(comparison: Comparison, headings: readonly string[]): stri
 }
 
 function valueCell(metric: Metric, value: GroupValue, extra: string, sentence = ''): string {
-  const main = value.median === null ? `<span class="unknown-value">${UNKNOWN}</span>` : escapeXml(formatValue(metric, value.median));
+  const main = value.median === null ? `<span class="unknown-value">${UNKNOWN}</span>` : escapeXml(formatGroupValue(metric, value));
   const range = value.knownRuns >= 2 && value.min !== null && value.max !== null ? `<span class="detail">${escapeXml(`${value.knownRuns} runs: ${formatValue(metric, value.min)} – ${formatValue(metric, value.max)}`)}</span>` : '';
   const title = sentence === '' ? '' : ` title="${escapeXml(sentence)}"`;
   return `<td class="num"${title}>${main}${extra}${range}</td>`;

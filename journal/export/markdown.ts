@@ -3,7 +3,7 @@
 import { maxOf } from '../../common/extent.ts';
 import { seriesPoints } from '../../common/chart/series.ts';
 import type { RunRecord } from '../../common/runRecord.ts';
-import { compareGroups, formatValue, VERDICT_TEXT, type Comparison } from '../../common/compare.ts';
+import { compareGroups, formatGroupValue, VERDICT_TEXT, type Comparison } from '../../common/compare.ts';
 import { compareP99Chart, compareSpectrumChart, compareThroughputChart, correctedSpectrum, runLatencyChart, runSpectrumChart, runThroughputChart } from './charts.ts';
 import { uniqueStems, type ExportFile } from './fileNames.ts';
 import { reportText } from '../../common/report/reportText.ts';
@@ -87,10 +87,10 @@ function comparisonSection(records: readonly RunRecord[], specs: readonly GroupS
 
 function compareTable(comparison: Comparison, headings: readonly string[]): string {
   const rows = comparison.metrics.map((entry) => {
-    const base = entry.baseline.median === null ? 'unknown' : formatValue(entry.metric, entry.baseline.median);
+    const base = formatGroupValue(entry.metric, entry.baseline);
     const others = entry.others.map(({ value, change }) => {
-      if (value.median === null || change.verdict === null) return `${value.median === null ? 'unknown' : formatValue(entry.metric, value.median)} (${change.changeText})`;
-      return `${formatValue(entry.metric, value.median)} (${change.changeText}, ${VERDICT_TEXT[change.verdict]})`;
+      if (value.median === null || change.verdict === null) return `${formatGroupValue(entry.metric, value)} (${change.changeText})`;
+      return `${formatGroupValue(entry.metric, value)} (${change.changeText}, ${VERDICT_TEXT[change.verdict]})`;
     });
     return [entry.metric.label, base, ...others];
   });

@@ -2,7 +2,8 @@
 // exports. Unknown figures read "unknown", never 0.
 import { formatLatencyUs, formatSignificant } from '../../common/chart/axis.ts';
 import { formatBytes } from '../../common/format.ts';
-import type { PartialLatencySummary, RunRecord } from '../../common/runRecord.ts';
+import { formatCompletion, isIncomplete } from '../../common/censored.ts';
+import type { LatencyWithUnanswered, PartialLatencySummary, RunRecord } from '../../common/runRecord.ts';
 
 export const UNKNOWN = 'unknown';
 
@@ -47,6 +48,8 @@ export function describeLoad(record: RunRecord): string {
       const calls = conn === undefined ? '' : `, ${conn.numConns} connections × ${conn.numCalls} calls`;
       return `connection rate ${load.ratePerSec === null ? UNKNOWN : formatSignificant(load.ratePerSec)} conn/s${calls}`;
     }
+    case null:
+      return `load mode ${notInLogOrUnknown(record)}, ${shape}`;
   }
 }
 
@@ -64,7 +67,15 @@ export function describeServer(record: RunRecord): string {
   }
 }
 
+/** "not in the log" for an HdrHistogram log (it holds latencies only), else "unknown". */
+function notInLogOrUnknown(record: RunRecord): string {
+  return record.source?.tool === 'hlog' ? NOT_IN_THE_LOG : UNKNOWN;
+}
+
+export const NOT_IN_THE_LOG = 'not in the log';
+
 export function describeErrors(record: RunRecord): string {
+  if (record.summary.errors === null) return notInLogOrUnknown(record);
   const kinds = Object.entries(record.summary.errors).filter(([, count]) => count > 0);
   return kinds.length === 0 ? '0' : kinds.map(([kind, count]) => `${kind} ${count}`).join(', ');
 }
@@ -78,16 +89,28 @@ export function runFacts(record: RunRecord): Fact[] {
   return [
     ['Started', formatInstant(record.startedAt)],
     ['Tool', toolOf(record)],
-    ['Target', `${record.target.method} ${record.target.url}`],
+    ['Target', `${record.target.method ?? `(method ${notInLogOrUnknown(record)})`} ${record.target.url}`.trimEnd()],
     ['Load', describeLoad(record)],
     ['Duration', `${known(record.load.durationMs, seconds)} planned, ${seconds(summary.durationMs)} measured${record.stoppedEarly === true ? ' (stopped early)' : ''}`],
     ['Requests', `${summary.requests} completed, ${formatSignificant(summary.reqPerSec)} req/s`],
+    ['Completion', describeCompletion(record)],
     ['Transfer', known(summary.transferPerSec, (bytes) => `${formatBytes(bytes)}/s`)],
     ['Errors', describeErrors(record)],
     ['Status codes', known(summary.statusCounts, (counts) => Object.entries(counts).map(([code, count]) => `${code}: ${count}`).join(', ') || 'none')],
     ['Server', describeServer(record)],
     ['Environment', known(env, (e) => `${e.cpuModel}, ${e.cores} cores, ${e.os}, Node ${e.node}${e.electron === null ? '' : `, Electron ${e.electron}`}, Loadlab ${e.app}`)],
   ];
+}
+
+/** "10.0 % ⚠ (below 99 %): 180 of 200 scheduled requests unanswered (4 in flight, 176 unsent, 0 given up)". */
+export function describeCompletion(record: RunRecord): string {
+  const { summary } = record;
+  const completion = summary.completion ?? null;
+  const text = `${formatCompletion(completion)}${isIncomplete(completion) ? ' (below 99 %)' : ''}`;
+  const unanswered = summary.unanswered;
+  if (!unanswered || summary.scheduled === null || summary.scheduled === undefined) return text;
+  const parts = `${summary.inFlightAtEnd ?? UNKNOWN} in flight, ${summary.unsent ?? UNKNOWN} unsent, ${unanswered.failed} given up`;
+  return `${text}: ${unanswered.count} of ${summary.scheduled} scheduled requests unanswered (${parts})`;
 }
 
 export const PERCENTILE_ROWS = [
@@ -99,6 +122,8 @@ export const PERCENTILE_ROWS = [
   ['99.99%', 'p9999'],
   ['99.999%', 'p99999'],
   ['max', 'max'],
+  ['mean', 'mean'],
+  ['stdev', 'stdev'],
 ] as const;
 
 export interface PercentileColumn {
@@ -115,9 +140,12 @@ export interface PercentileTable {
   rows: string[][];
 }
 
-/** The latency percentiles: one column, or corrected and uncorrected in rate mode. */
+/**
+ * The latency percentiles, mean and stdev: one column, or corrected and uncorrected in rate mode;
+ * when requests went unanswered, one more with them counted at their wait ("≥" = lower bound).
+ */
 export function percentileTable(record: RunRecord): PercentileTable {
-  const { latencyUs, uncorrectedLatencyUs } = record.summary;
+  const { latencyUs, uncorrectedLatencyUs, latencyWithUnansweredUs } = record.summary;
   const views: [PercentileColumn, PartialLatencySummary][] =
     record.load.mode === 'rate' && uncorrectedLatencyUs !== null
       ? [
@@ -125,13 +153,28 @@ export function percentileTable(record: RunRecord): PercentileTable {
           [{ label: 'uncorrected', detail: 'from actual send' }, uncorrectedLatencyUs],
         ]
       : [[{ label: 'latency', detail: null }, latencyUs]];
+  const bounded = latencyWithUnansweredUs ?? null;
+  const columns = views.map(([column]) => column);
+  if (bounded !== null) columns.push({ label: 'with unanswered', detail: '≥ = lower bound' });
   return {
-    columns: views.map(([column]) => column),
-    rows: PERCENTILE_ROWS.map(([label, key]) => [label, ...views.map(([, summary]) => latencyCell(summary, key))]),
+    columns,
+    rows: PERCENTILE_ROWS.map(([label, key]) => [
+      label,
+      ...views.map(([, summary]) => latencyCell(summary, key)),
+      ...(bounded === null ? [] : [boundedCell(bounded, key)]),
+    ]),
   };
 }
 
 function latencyCell(summary: PartialLatencySummary, key: (typeof PERCENTILE_ROWS)[number][1]): string {
   if (summary.count === 0) return 'no responses';
   return known(summary[key], formatLatencyUs);
+}
+
+/** A censored value bounds no spread: the stdev column reads "–" there. */
+function boundedCell(bounded: LatencyWithUnanswered, key: (typeof PERCENTILE_ROWS)[number][1]): string {
+  if (key === 'stdev') return '–';
+  const value = bounded[key];
+  if (value === null) return UNKNOWN;
+  return `${bounded.lowerBounds.includes(key) ? '≥ ' : ''}${formatLatencyUs(value)}`;
 }

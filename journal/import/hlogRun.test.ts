@@ -30,7 +30,11 @@ describe('HdrHistogram interval logs', () => {
     expect(run?.summary.durationMs).toBeCloseTo((61.131 + 1 - 0.127) * 1000, 3);
     const point = run?.series[9];
     expect(Math.abs((point?.latencyUs?.max ?? 0) / 1_551_892 - 1)).toBeLessThan(0.01);
-    expect(point?.errors).toBe(0);
+    // The log holds latencies only: errors, the load mode and the method are not in it (null).
+    expect(point?.errors).toBeNull();
+    expect(run?.summary.errors).toBeNull();
+    expect(run?.load.mode).toBeNull();
+    expect(run?.target.method).toBeNull();
   });
 
   it('an empty tagged interval with trailing whitespace: a run of no requests, and a warning', () => {

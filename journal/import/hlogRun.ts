@@ -3,7 +3,7 @@
 // interval is a point of the series.
 import { HistogramLogReader, JsHistogram } from 'hdr-histogram-js';
 import { createLatencyHistogram, encodeHistogram, HIGHEST_US, LOWEST_US, summarizeLatency } from '../../common/histogram.ts';
-import type { SeriesPoint } from '../../common/runRecord.ts';
+import type { RunRecord } from '../../common/runRecord.ts';
 import { ReportError, type Diagnostics } from './importError.ts';
 import { unknownLatency, type RunDraft } from './runDraft.ts';
 
@@ -115,18 +115,18 @@ export function hlogDraft(text: string, diagnostics: Diagnostics): RunDraft {
   const factor = unitToUs(all, diagnostics);
   const total = createLatencyHistogram();
   const uncorrectedTotal = uncorrected.length > 0 ? summed(uncorrected, factor) : null;
-  const series: SeriesPoint[] = [];
+  const series: RunRecord['series'] = [];
   const startMs = first.histogram.startTimeStampMsec;
   let endMs = startMs;
   for (const interval of intervals) {
     const histogram = inMicroseconds(interval.histogram, factor);
     total.add(histogram);
     endMs = Math.max(endMs, interval.histogram.endTimeStampMsec);
-    // The log has no error or byte counts: the series records them as 0.
+    // The log has no error or byte counts: errors unknown (null); bytes 0 as the series requires.
     series.push({
       tMs: interval.histogram.endTimeStampMsec - startMs,
       requests: histogram.totalCount,
-      errors: 0,
+      errors: null,
       bytes: 0,
       latencyUs:
         histogram.totalCount === 0
@@ -143,9 +143,9 @@ export function hlogDraft(text: string, diagnostics: Diagnostics): RunDraft {
     startedAt: absolute ? new Date(startMs).toISOString() : null,
     finishedAt: absolute ? new Date(endMs).toISOString() : null,
     stoppedEarly: null,
-    target: { url: '', method: '', headers: [], bodyBytes: 0 },
-    // A log of corrected latencies, as Loadlab's rate runs write; its rate is not in the log.
-    load: { mode: 'rate', threads: null, connections: null, durationMs: null, ratePerSec: null, keepAlive: null, timeoutMs: null, intervalMs: null },
+    // A log holds latencies only: the method, the load mode and the errors are not in it (null).
+    target: { url: '', method: null, headers: [], bodyBytes: 0 },
+    load: { mode: null, threads: null, connections: null, durationMs: null, ratePerSec: null, keepAlive: null, timeoutMs: null, intervalMs: null },
     server: { kind: 'unknown' },
     env: null,
     summary: {
@@ -156,7 +156,7 @@ export function hlogDraft(text: string, diagnostics: Diagnostics): RunDraft {
       transferPerSec: null,
       latencyUs: total.totalCount === 0 ? unknownLatency(0) : summarizeLatency(total),
       uncorrectedLatencyUs: uncorrectedTotal === null ? null : summarizeLatency(uncorrectedTotal),
-      errors: { connect: 0, read: 0, write: 0, timeout: 0, status: 0 },
+      errors: null,
       statusCounts: null,
       serverCloses: null,
       inFlightAtEnd: null,

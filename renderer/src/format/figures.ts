@@ -1,10 +1,21 @@
 // Figures as the UI shows them: units always, "unknown" for a null (never 0), tabular-friendly.
 import { formatLatencyUs } from '../../../common/chart/axis.ts';
+import { formatCompletion, type BoundedValue } from '../../../common/censored.ts';
 
 export const UNKNOWN = 'unknown';
 
 export function latency(us: number | null | undefined): string {
   return us == null ? UNKNOWN : formatLatencyUs(us);
+}
+
+/** A latency that unanswered requests may bound from below: "≥ 1.98 s"; "unknown" for null. */
+export function boundedLatency(value: BoundedValue): string {
+  return value.valueUs === null ? UNKNOWN : `${value.lowerBound ? '≥ ' : ''}${formatLatencyUs(value.valueUs)}`;
+}
+
+/** Answered / scheduled: "99.5 %", "10.0 % ⚠" below 99 %, "unknown" for null. */
+export function completion(ratio: number | null | undefined): string {
+  return formatCompletion(ratio ?? null);
 }
 
 /** 12345.6 → "12,346"; small rates keep a decimal: 9.87 → "9.9". */

@@ -2,7 +2,7 @@
 // The same shape for a live run (its samples) and a saved one (its series), so one chart draws both.
 import { seriesPoints } from '../../../../common/chart/series.ts';
 import type { RunSampleEvent } from '../../../../common/labApi.ts';
-import type { ErrorCounts, RunRecord, SeriesPoint } from '../../../../common/runRecord.ts';
+import type { ErrorCounts, RunRecord } from '../../../../common/runRecord.ts';
 
 export interface TimeRow extends Record<LatencyKey | 'reqPerSec' | 'targetPerSec', number | null> {
   /** End of the interval, s since the start. */
@@ -12,7 +12,7 @@ export interface TimeRow extends Record<LatencyKey | 'reqPerSec' | 'targetPerSec
 export type LatencyKey = 'p50' | 'p90' | 'p99' | 'max';
 export const latencyKeys: readonly LatencyKey[] = ['p50', 'p90', 'p99', 'max'];
 
-export function timeRows(series: readonly SeriesPoint[], targetPerSec: number | null): TimeRow[] {
+export function timeRows(series: RunRecord['series'], targetPerSec: number | null): TimeRow[] {
   return seriesPoints({ series: [...series] }).map((point) => ({ tS: point.tMs / 1000, reqPerSec: point.reqPerSec, targetPerSec, p50: point.p50Us, p90: point.p90Us, p99: point.p99Us, max: point.maxUs }));
 }
 
@@ -34,13 +34,17 @@ export interface ErrorRow extends Record<ErrorKind, number> {
   tS: number;
 }
 
-/** Errors by kind in each interval, from the running totals the samples carry. */
+/**
+ * Errors by kind in each interval: the point's own counts (`errorsByKind`); for points without
+ * them (older labs) the difference of the running totals the samples carry.
+ */
 export function errorRows(samples: readonly RunSampleEvent[]): ErrorRow[] {
   let previous: ErrorCounts = { connect: 0, read: 0, write: 0, timeout: 0, status: 0 };
   return samples.map((sample) => {
     const totals = sample.totalErrors;
+    const own = sample.point.errorsByKind;
     const row: ErrorRow = { tS: sample.point.tMs / 1000, connect: 0, read: 0, write: 0, timeout: 0, status: 0 };
-    for (const kind of errorKinds) row[kind] = Math.max(0, totals[kind] - previous[kind]);
+    for (const kind of errorKinds) row[kind] = own ? own[kind] : Math.max(0, totals[kind] - previous[kind]);
     previous = totals;
     return row;
   });

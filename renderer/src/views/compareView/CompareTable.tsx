@@ -1,7 +1,13 @@
 // The lab's comparison: per metric the baseline's value, each other group's value and its change,
 // coloured by direction, with the verdict on run-to-run spread.
 import type { CompareResult } from '../../../../common/labApi.ts';
-import { formatValue, VERDICT_TEXT } from '../../../../common/compare.ts';
+import { isIncomplete } from '../../../../common/censored.ts';
+import { formatGroupValue, VERDICT_TEXT, type MetricKey } from '../../../../common/compare.ts';
+
+/** A completion below 99 % is flagged (red) like everywhere else. */
+function flagged(key: MetricKey, median: number | null): boolean {
+  return key === 'completion' && isIncomplete(median);
+}
 import type { CompareGroup } from '../../store/groupRuns.ts';
 
 export function CompareTable({ comparison, groups, colors }: { comparison: CompareResult; groups: readonly CompareGroup[]; colors: readonly string[] }) {
@@ -32,16 +38,20 @@ export function CompareTable({ comparison, groups, colors }: { comparison: Compa
                 <th scope="row">
                   {row.metric.label} <span className="muted">{row.metric.better === 'higher' ? '↑ better' : '↓ better'}</span>
                 </th>
-                <td className="num">{row.baseline.median === null ? <span className="unknown">unknown</span> : formatValue(row.metric, row.baseline.median)}</td>
+                <td className={flagged(row.metric.key, row.baseline.median) ? 'num bad' : 'num'}>{row.baseline.median === null ? <span className="unknown">unknown</span> : formatGroupValue(row.metric, row.baseline)}</td>
                 {row.others.map(({ value, change }, index) => (
                   <td key={index} className="num">
-                    <div>{value.median === null ? <span className="unknown">unknown</span> : formatValue(row.metric, value.median)}</div>
+                    <div className={flagged(row.metric.key, value.median) ? 'bad' : undefined}>{value.median === null ? <span className="unknown">unknown</span> : formatGroupValue(row.metric, value)}</div>
                     {(row.baseline.median !== null || value.median !== null) && (
                       <div className={`change ${change.direction ?? 'unknown'}`} title={change.sentence}>
                         {change.changeText}
                       </div>
                     )}
-                    {change.verdict !== null && <div className={`verdict ${change.verdict}`}>{VERDICT_TEXT[change.verdict]}</div>}
+                    {change.verdict !== null && (
+                      <div className={`verdict ${change.verdict}`} title={change.sentence}>
+                        {VERDICT_TEXT[change.verdict]}
+                      </div>
+                    )}
                   </td>
                 ))}
               </tr>

@@ -4,6 +4,8 @@ import type { RunRecord } from '../../../../common/runRecord.ts';
 import { diagnoseErrors, endpointOf } from '../../format/errorDiagnosis.ts';
 
 export function ErrorDiagnosisNote({ record }: { record: RunRecord }) {
+  // An imported HdrHistogram log has no error counts: nothing to diagnose.
+  if (record.summary.errors === null) return null;
   const endpoint = endpointOf(record.target.url);
   const diagnosis = diagnoseErrors(record.summary.errors, {
     where: endpoint?.where ?? null,

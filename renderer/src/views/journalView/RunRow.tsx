@@ -1,6 +1,8 @@
 // One run in the journal list.
 import { memo } from 'react';
+import { isIncomplete } from '../../../../common/censored.ts';
 import type { RunHeader } from '../../../../common/runHeader.ts';
+import type { BoundedStat } from '../../../../common/runRecord.ts';
 import * as figures from '../../format/figures.ts';
 import { useActions } from '../../store/LabContext.tsx';
 
@@ -19,6 +21,11 @@ export const RunRow = memo(function RunRow({ run, picked }: { run: RunHeader; pi
           {run.sourceTool !== null && <span className="badge">{run.sourceTool} import</span>}
           {run.serverModel !== null && <span className="badge model">{run.serverModel}</span>}
           {run.stoppedEarly === true && <span className="badge warn">stopped early</span>}
+          {isIncomplete(run.completion) && (
+            <span className="badge warn" title={`${figures.count(run.unanswered)} scheduled requests got no response; latencies marked ≥ are lower bounds`}>
+              incomplete: {figures.completion(run.completion)}
+            </span>
+          )}
           {run.hasNotes && <span className="badge">notes</span>}
           {run.tags.map((tag) => (
             <span key={tag} className="tag">
@@ -37,14 +44,30 @@ export const RunRow = memo(function RunRow({ run, picked }: { run: RunHeader; pi
           </span>
         ))}
       </td>
-      <td className="num">{figures.rate(run.reqPerSec)}</td>
-      <td className={run.p50Us === null ? 'num unknown' : 'num'}>{figures.latency(run.p50Us)}</td>
-      <td className={run.p99Us === null ? 'num unknown' : 'num'}>{figures.latency(run.p99Us)}</td>
-      <td className={run.maxUs === null ? 'num unknown' : 'num'}>{figures.latency(run.maxUs)}</td>
-      <td className={`num${run.errors > 0 ? ' bad' : ''}`}>{figures.count(run.errors)}</td>
+      <td className="num">
+        {figures.rate(run.reqPerSec)}
+        {run.completion !== null && (
+          <div className={isIncomplete(run.completion) ? 'completion bad' : 'completion muted'} title="completion: answered / scheduled">
+            {figures.completion(run.completion)}
+          </div>
+        )}
+      </td>
+      <td className={run.p50Us === null ? 'num unknown' : 'num'}>{latencyText(run, run.p50Us, 'p50')}</td>
+      <td className={run.p99Us === null ? 'num unknown' : 'num'}>{latencyText(run, run.p99Us, 'p99')}</td>
+      <td className={run.maxUs === null ? 'num unknown' : 'num'}>{latencyText(run, run.maxUs, 'max')}</td>
+      <td className={run.errors === null ? 'num unknown' : `num${run.errors > 0 ? ' bad' : ''}`}>{run.errors === null ? notInSource(run) : figures.count(run.errors)}</td>
     </tr>
   );
 });
+
+/** An HdrHistogram log holds latencies only: "not in the log"; other sources "unknown". */
+function notInSource(run: RunHeader): string {
+  return run.sourceTool === 'hlog' ? 'not in the log' : figures.UNKNOWN;
+}
+
+function latencyText(run: RunHeader, valueUs: number | null, stat: BoundedStat): string {
+  return figures.boundedLatency({ valueUs, lowerBound: run.latencyLowerBounds.includes(stat) });
+}
 
 function loadParts(run: RunHeader): string[] {
   const parts: string[] = [];

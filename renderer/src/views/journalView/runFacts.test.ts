@@ -23,9 +23,9 @@ describe('missingFacts', () => {
     expect(missingFacts(record)[0]).toBe('no latency histogram in this httperf report: the spectrum shows only the percentiles it printed');
   });
 
-  it('an HdrHistogram log says its errors and mode were not in it', () => {
+  it('an HdrHistogram log says its errors, mode and method were not in it', () => {
     const record = { ...sampleImportedRecord, source: { tool: 'hlog', text: '' } };
-    expect(missingFacts(record).at(-1)).toBe('no errors and no load mode in an HdrHistogram log (shown as rate mode with 0 errors; neither was measured)');
+    expect(missingFacts(record).at(-1)).toBe('errors, load mode and method: not in the log (an HdrHistogram log holds latencies only)');
   });
 
   it('source label', () => {

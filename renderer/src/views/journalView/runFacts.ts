@@ -19,9 +19,8 @@ export function missingFacts(record: RunRecord): string[] {
   if (record.startedAt === null) missing.push('start time unknown');
   if (record.env === null) missing.push('no environment (CPU, cores, OS)');
   if (record.summary.statusCounts === null) missing.push('no status code counts');
-  // An HdrHistogram log holds latencies only: its importer has to fill the mode and the error
-  // counts, which the record requires, and cannot know them.
-  if (tool === 'hlog') missing.push('no errors and no load mode in an HdrHistogram log (shown as rate mode with 0 errors; neither was measured)');
+  // An HdrHistogram log holds latencies only: its mode, method and errors are null.
+  if (tool === 'hlog') missing.push('errors, load mode and method: not in the log (an HdrHistogram log holds latencies only)');
   return missing;
 }
 

@@ -1,5 +1,6 @@
 // The live run's progress bar and headline figures, with a warning when it falls behind its rate.
 import { useEffect, useState } from 'react';
+import { isIncomplete } from '../../../../common/censored.ts';
 import { shortfall, progressOf } from '../../charts/shape/timeRows.ts';
 import * as figures from '../../format/figures.ts';
 import { diagnoseErrors, endpointOf } from '../../format/errorDiagnosis.ts';
@@ -45,6 +46,8 @@ export function LiveHeader({ live }: { live: LiveRun }) {
       : diagnoseErrors(last.totalErrors, { where: endpoint?.where ?? null, host: endpoint?.host ?? null, timeoutMs: live.params?.timeoutMs ?? null, connectCauses: savedRecord?.summary.connectErrorCauses ?? null });
   // Errors, not slow answers, hold the rate down when there are more of them than responses.
   const errorsDominate = diagnosis !== null && totalErrors >= (last?.totalRequests ?? 0);
+  // The saved run's completion once it has one (unanswered at the end counted), else so far.
+  const completion = saved !== null && saved.completion !== null ? saved.completion : (last?.completionSoFar ?? null);
 
   return (
     <header className="live-head">
@@ -83,8 +86,18 @@ export function LiveHeader({ live }: { live: LiveRun }) {
           detail={target === null ? 'no target (max or connection-rate mode)' : `target ${figures.rate(target)}`}
           tone={short?.short === true ? 'warn' : undefined}
         />
+        <Stat
+          label="completion"
+          value={last === undefined && saved === null ? '…' : figures.completion(completion)}
+          tone={isIncomplete(completion) ? 'bad' : undefined}
+          detail={completion === null ? 'no schedule to complete (connection-rate mode)' : isIncomplete(completion) ? 'below 99 %: answers are missing, latencies are lower bounds' : saved !== null ? 'answered / scheduled' : 'answered / due so far'}
+        />
         <Stat label="requests" value={last === undefined ? '…' : figures.count(last.totalRequests)} detail={last === undefined ? 'first sample after 1 s' : `in ${figures.duration(elapsedS * 1000)}`} />
-        <Stat label="p99 so far" value={last === undefined ? '…' : figures.latency(last.p99SoFarUs)} detail="whole run, corrected" />
+        {saved !== null ? (
+          <Stat label="p99" value={figures.boundedLatency({ valueUs: saved.p99Us, lowerBound: saved.latencyLowerBounds.includes('p99') })} detail={saved.latencyLowerBounds.includes('p99') ? 'whole run, unanswered counted at their wait (≥: lower bound)' : 'whole run, corrected'} />
+        ) : (
+          <Stat label="p99 so far" value={last === undefined ? '…' : figures.latency(last.p99SoFarUs)} detail="answered so far, corrected" />
+        )}
         <Stat label="p99 this interval" value={last === undefined ? '…' : figures.latency(last.point.latencyUs?.p99)} detail={last !== undefined && last.point.latencyUs === null ? 'no responses' : undefined} />
         <Stat label="errors" value={last === undefined ? '…' : figures.count(totalErrors)} tone={totalErrors > 0 ? 'bad' : undefined} detail={last === undefined || totalErrors === 0 ? 'none' : errorDetail(last.totalErrors)} />
       </div>
