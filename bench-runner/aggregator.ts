@@ -5,6 +5,7 @@ import type { JsHistogram } from 'hdr-histogram-js';
 import { totalErrors, type ConnErrorKinds, type ErrorCounts, type SeriesPoint } from '../common/runRecord.ts';
 import { addEncoded, createLatencyHistogram } from '../common/histogram.ts';
 import { emptyConnErrorKinds, emptyErrorCounts, type ConnRateExtras, type IntervalCounts, type SnapshotMessage } from './messages.ts';
+import { TlsTotals } from './tlsTotals.ts';
 
 interface PendingInterval {
   reports: number;
@@ -30,6 +31,8 @@ export class ConnRateTotals {
   readonly lifetime = createLatencyHistogram();
   readonly response = createLatencyHistogram();
   readonly transfer = createLatencyHistogram();
+  /** https only. */
+  tlsHandshake: JsHistogram | null = null;
 
   add(extras: ConnRateExtras): void {
     this.started += extras.started;
@@ -44,6 +47,10 @@ export class ConnRateTotals {
     addEncoded(this.lifetime, extras.lifetimeUs);
     addEncoded(this.response, extras.responseUs);
     addEncoded(this.transfer, extras.transferUs);
+    if (extras.tlsHandshakeUs !== null) {
+      this.tlsHandshake ??= createLatencyHistogram();
+      addEncoded(this.tlsHandshake, extras.tlsHandshakeUs);
+    }
   }
 }
 
@@ -60,6 +67,8 @@ export class RunAggregator {
   readonly statusCounts: Record<string, number> = {};
   readonly rateSamples: number[] = [];
   readonly series: SeriesPoint[] = [];
+  /** Set once a worker reports TLS figures. */
+  tls: TlsTotals | null = null;
   /** Set once a connection-rate worker reports. */
   connRate: ConnRateTotals | null = null;
   private readonly pending = new Map<number, PendingInterval>();
@@ -98,6 +107,10 @@ export class RunAggregator {
       this.connRate ??= new ConnRateTotals();
       this.connRate.add(snapshot.connRate);
     }
+    if (snapshot.tls) {
+      this.tls ??= new TlsTotals();
+      this.tls.add(snapshot.tls);
+    }
     if (snapshot.final) {
       this.finals++;
       this.inFlightAtEnd += snapshot.final.inFlightAtEnd;
@@ -116,7 +129,8 @@ export class RunAggregator {
     this.requests += counts.requests;
     this.bytes += counts.bytes;
     this.serverCloses += counts.serverCloses;
-    for (const kind of Object.keys(this.errors) as Array<keyof ErrorCounts>) this.errors[kind] += counts.errors[kind];
+    for (const kind of ['connect', 'read', 'write', 'timeout', 'status'] as const) this.errors[kind] += counts.errors[kind];
+    if (counts.errors.tls !== undefined) this.errors.tls = (this.errors.tls ?? 0) + counts.errors.tls;
     for (const [code, count] of Object.entries(counts.statusCounts)) {
       this.statusCounts[code] = (this.statusCounts[code] ?? 0) + count;
     }

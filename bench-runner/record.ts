@@ -7,6 +7,8 @@ import type { BenchConfig } from './config.ts';
 import { currentEnv } from './env.ts';
 import { encodeHistogram, summarizeLatency } from '../common/histogram.ts';
 import { rateStats } from './stats.ts';
+import { DEFAULT_TLS } from './tlsJob.ts';
+import { TlsTotals } from './tlsTotals.ts';
 
 export interface RunTiming {
   startEpochMs: number;
@@ -54,6 +56,7 @@ function connRateSummary(totals: ConnRateTotals, aggregate: RunAggregator, timin
     lifetimeUs: summarizeLatency(totals.lifetime),
     responseUs: summarizeLatency(totals.response),
     transferUs: summarizeLatency(totals.transfer),
+    ...(totals.tlsHandshake ? { tlsHandshakeUs: summarizeLatency(totals.tlsHandshake) } : {}),
     requestBytes,
     replyHeaderBytes: totals.replyHeaderBytes,
     replyContentBytes: totals.replyContentBytes,
@@ -81,6 +84,10 @@ export function buildRunRecord(
   const seconds = durationMs / 1000;
   const mode = config.connRate !== null ? 'conn-rate' : config.ratePerSec === null ? 'max' : 'rate';
   const connRate = config.connRate;
+  const https = config.url.toLowerCase().startsWith('https:');
+  // https: errors.tls is always there; http: only when a TLS failure turned up (docs/contracts.md).
+  const tls = aggregate.tls ?? (https ? new TlsTotals() : null);
+  const errors = { ...aggregate.errors, ...(https ? { tls: aggregate.errors.tls ?? 0 } : {}) };
   return {
     schema: RUN_SCHEMA,
     id: newRunId(timing.startEpochMs),
@@ -90,7 +97,7 @@ export function buildRunRecord(
     startedAt: new Date(timing.startEpochMs).toISOString(),
     finishedAt: new Date(timing.endEpochMs).toISOString(),
     stoppedEarly: timing.stoppedEarly,
-    target: { url: config.url, method: config.method, headers: config.headers, bodyBytes: config.body?.length ?? 0 },
+    target: { url: config.url, method: config.method, headers: config.headers, bodyBytes: config.body?.length ?? 0, ...(https ? { tls: { ...(config.tls ?? DEFAULT_TLS) } } : {}) },
     load: {
       mode,
       threads: config.threads,
@@ -112,17 +119,19 @@ export function buildRunRecord(
       transferPerSec: aggregate.bytes / seconds,
       latencyUs: summarizeLatency(aggregate.corrected),
       uncorrectedLatencyUs: aggregate.uncorrected ? summarizeLatency(aggregate.uncorrected) : null,
-      errors: { ...aggregate.errors },
+      errors,
       statusCounts: { ...aggregate.statusCounts },
       serverCloses: aggregate.serverCloses,
       inFlightAtEnd: aggregate.inFlightAtEnd,
       unsent: aggregate.unsent,
       threadReqPerSec: rateStats(aggregate.rateSamples),
       ...(aggregate.connRate ? { connRate: connRateSummary(aggregate.connRate, aggregate, timing, context.requestBytes) } : {}),
+      ...(tls ? { tls: tls.summary() } : {}),
     },
     histograms: {
       correctedUs: encodeHistogram(aggregate.corrected),
       uncorrectedUs: aggregate.uncorrected ? encodeHistogram(aggregate.uncorrected) : null,
+      ...(tls ? { tlsHandshakeUs: encodeHistogram(tls.handshakeUs) } : {}),
     },
     series: aggregate.series,
   };

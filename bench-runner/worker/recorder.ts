@@ -4,6 +4,7 @@ import type { JsHistogram } from 'hdr-histogram-js';
 import type { ErrorCounts } from '../../common/runRecord.ts';
 import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from '../../common/histogram.ts';
 import { emptyErrorCounts, type SnapshotMessage } from '../messages.ts';
+import { TlsRecorder } from './tlsRecorder.ts';
 
 /** wrk samples each thread's request rate every 100 ms for its "Req/Sec" row. */
 export const RATE_SAMPLE_MS = 100;
@@ -13,6 +14,8 @@ export class IntervalRecorder {
   bytes = 0;
   serverCloses = 0;
   errors: ErrorCounts = emptyErrorCounts();
+  /** https targets from the start; made on first use when TLS turns up at an http target. */
+  private tlsFigures: TlsRecorder | null = null;
   private statusCounts = new Uint32Array(600);
   private readonly corrected: JsHistogram = createLatencyHistogram();
   private readonly uncorrected: JsHistogram | null;
@@ -24,6 +27,12 @@ export class IntervalRecorder {
   constructor(keepUncorrected: boolean, nowMs: number) {
     this.uncorrected = keepUncorrected ? createLatencyHistogram() : null;
     this.rateTimeMarkMs = nowMs;
+  }
+
+  /** This thread's TLS figures (created when first asked for). */
+  get tls(): TlsRecorder {
+    this.tlsFigures ??= new TlsRecorder();
+    return this.tlsFigures;
   }
 
   /** A complete response: latency from the intended start and from the actual send, in ms. */
@@ -61,6 +70,7 @@ export class IntervalRecorder {
       rateSamples: this.rateSamples,
       final,
       connRate,
+      tls: this.tlsFigures?.drain() ?? null,
     };
     this.requests = 0;
     this.bytes = 0;
