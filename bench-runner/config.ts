@@ -68,6 +68,9 @@ export const benchConfigSchema = z
     }
     const target = parseTargetUrl(config.url);
     if (typeof target === 'string') ctx.addIssue({ code: 'custom', path: ['url'], message: target });
+    else if (!target.tls && config.tls !== undefined && (config.tls.insecure || config.tls.caFile !== null)) {
+      ctx.addIssue({ code: 'custom', path: ['tls'], message: `--ca and --insecure apply to https:// targets only, not to ${config.url}` });
+    }
   });
 
 export type BenchConfig = z.infer<typeof benchConfigSchema>;
