@@ -12,6 +12,7 @@ describe('validateServerConfig', () => {
       intervalMs: 1000,
       serverTiming: true,
       faultRoutes: false,
+      tls: null,
       limits: {
         maxHeaderBytes: 16_384,
         maxBodyBytes: 1_048_576,
