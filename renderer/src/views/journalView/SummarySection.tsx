@@ -26,7 +26,7 @@ export function SummarySection({ record }: { record: RunRecord }) {
         <Stat label="p99.99" value={figures.latency(latency.p9999)} />
         <Stat label="max" value={figures.latency(latency.max)} />
         <Stat label="mean ± stdev" value={figures.latency(latency.mean)} detail={latency.stdev === null ? 'stdev unknown' : `± ${figures.latency(latency.stdev)}`} />
-        <Stat label="errors" value={figures.count(errorTotal)} tone={errorTotal > 0 ? 'bad' : undefined} detail={`connect ${errors.connect} · read ${errors.read} · write ${errors.write} · timeout ${errors.timeout} · status ${errors.status}`} />
+        <Stat label="errors" value={figures.count(errorTotal)} tone={errorTotal > 0 ? 'bad' : undefined} detail={`connect ${errors.connect} · read ${errors.read} · write ${errors.write} · timeout ${errors.timeout} · status ${errors.status}${errors.tls === undefined ? '' : ` · TLS ${errors.tls}`}`} />
         <Stat label="transfer/s" value={summary.transferPerSec === null ? figures.UNKNOWN : `${figures.bytes(summary.transferPerSec)}/s`} detail={`${figures.bytes(summary.bytesRead)} read`} />
         <Stat
           label="2xx responses"
