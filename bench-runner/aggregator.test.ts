@@ -21,6 +21,7 @@ function snapshot(seq: number, requests: number, errors: Partial<ErrorCounts>, f
     gauges: null,
     final: final ? { inFlightAtEnd: 0, unsent: 0 } : null,
     connRate: null,
+    tls: null,
   };
 }
 

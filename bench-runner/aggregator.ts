@@ -6,6 +6,7 @@ import { emptyConnectCauses, type ConnectCause, type ConnectErrorCauses } from '
 import { totalErrors, type ConnErrorKinds, type ErrorCounts, type SeriesPoint } from '../common/runRecord.ts';
 import { addEncoded, createLatencyHistogram } from '../common/histogram.ts';
 import { emptyConnErrorKinds, emptyErrorCounts, type ConnRateExtras, type IntervalCounts, type SnapshotMessage } from './messages.ts';
+import { TlsTotals } from './tlsTotals.ts';
 
 interface PendingInterval {
   reports: number;
@@ -33,6 +34,8 @@ export class ConnRateTotals {
   readonly lifetime = createLatencyHistogram();
   readonly response = createLatencyHistogram();
   readonly transfer = createLatencyHistogram();
+  /** https only. */
+  tlsHandshake: JsHistogram | null = null;
 
   add(extras: ConnRateExtras): void {
     this.started += extras.started;
@@ -47,6 +50,10 @@ export class ConnRateTotals {
     addEncoded(this.lifetime, extras.lifetimeUs);
     addEncoded(this.response, extras.responseUs);
     addEncoded(this.transfer, extras.transferUs);
+    if (extras.tlsHandshakeUs !== null) {
+      this.tlsHandshake ??= createLatencyHistogram();
+      addEncoded(this.tlsHandshake, extras.tlsHandshakeUs);
+    }
   }
 }
 
@@ -69,6 +76,8 @@ export class RunAggregator {
   readonly statusCounts: Record<string, number> = {};
   readonly rateSamples: number[] = [];
   readonly series: SeriesPoint[] = [];
+  /** Set once a worker reports TLS figures. */
+  tls: TlsTotals | null = null;
   /** Set once a connection-rate worker reports. */
   connRate: ConnRateTotals | null = null;
   private readonly pending = new Map<number, PendingInterval>();
@@ -115,6 +124,10 @@ export class RunAggregator {
     if (snapshot.connRate) {
       this.connRate ??= new ConnRateTotals();
       this.connRate.add(snapshot.connRate);
+    }
+    if (snapshot.tls) {
+      this.tls ??= new TlsTotals();
+      this.tls.add(snapshot.tls);
     }
     if (snapshot.final) {
       this.finals++;
@@ -203,5 +216,7 @@ export class LiveTotals {
 }
 
 export function addErrors(into: ErrorCounts, add: ErrorCounts): void {
-  for (const kind of Object.keys(into) as Array<keyof ErrorCounts>) into[kind] += add[kind];
+  for (const kind of ['connect', 'read', 'write', 'timeout', 'status'] as const) into[kind] += add[kind];
+  // TLS errors exist only where TLS was used (https targets): absent stays absent.
+  if (add.tls !== undefined) into.tls = (into.tls ?? 0) + add.tls;
 }

@@ -36,6 +36,13 @@ export const benchConfigSchema = z
      * each. Then `durationMs` bounds the run, `connections` is unused and `ratePerSec` is null.
      */
     connRate: connRateLoadSchema.nullable(),
+    /**
+     * https targets: certificate verification (on unless `insecure`), a private CA file to trust
+     * besides the built-in roots, session resumption on reconnect. Absent: verify, no CA, resume.
+     */
+    tls: z
+      .object({ insecure: z.boolean(), caFile: z.string().min(1).nullable(), resume: z.boolean() })
+      .optional(),
   })
   .superRefine((config, ctx) => {
     if (config.connRate !== null) {
@@ -61,6 +68,9 @@ export const benchConfigSchema = z
     }
     const target = parseTargetUrl(config.url);
     if (typeof target === 'string') ctx.addIssue({ code: 'custom', path: ['url'], message: target });
+    else if (!target.tls && config.tls !== undefined && (config.tls.insecure || config.tls.caFile !== null)) {
+      ctx.addIssue({ code: 'custom', path: ['tls'], message: `--ca and --insecure apply to https:// targets only, not to ${config.url}` });
+    }
   });
 
 export type BenchConfig = z.infer<typeof benchConfigSchema>;
@@ -86,22 +96,24 @@ export interface TargetAddress {
   path: string;
   /** Value of the Host header. */
   hostHeader: string;
+  /** https: connections speak TLS, with SNI from the host name. */
+  tls: boolean;
 }
 
-/** Parses an http:// URL into where to connect; returns an error message for anything else. */
+/** Parses an http:// or https:// URL into where to connect; returns an error message for anything else. */
 export function parseTargetUrl(text: string): TargetAddress | string {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return `not a URL: "${text}" (expected http://host:port/path)`;
+    return `not a URL: "${text}" (expected http://host:port/path or https://…)`;
   }
-  if (url.protocol === 'https:') return `https is not supported yet: "${text}" (use an http:// URL)`;
-  if (url.protocol !== 'http:') return `not an http URL: "${text}" (expected http://host:port/path)`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `not an http or https URL: "${text}" (expected http://host:port/path or https://…)`;
   if (url.username || url.password) return `credentials in the URL are not supported: "${text}" (send an Authorization header with -H)`;
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-  const port = url.port === '' ? 80 : Number(url.port);
-  return { host, port, path: `${url.pathname}${url.search}`, hostHeader: url.host };
+  const tls = url.protocol === 'https:';
+  const port = url.port !== '' ? Number(url.port) : tls ? 443 : 80;
+  return { host, port, path: `${url.pathname}${url.search}`, hostHeader: url.host, tls };
 }
 
 /** Formats zod issues as one line each: "connections: must be at least …". */

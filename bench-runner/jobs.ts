@@ -1,7 +1,7 @@
 // Splits a validated run into one job per worker thread.
 import type { BenchConfig, TargetAddress } from './config.ts';
 import { connectionOffsetsMs, type RandomSource } from './connPacer.ts';
-import type { ConnRateJob, WorkerJob } from './messages.ts';
+import type { ConnRateJob, TlsJob, WorkerJob } from './messages.ts';
 
 /** Grace after the last possible timeout before a connection-rate run is cut off. */
 const CONN_RATE_GRACE_MS = 1000;
@@ -12,8 +12,8 @@ export interface PlannedRun {
   plannedDurationMs: number;
 }
 
-export function planRun(config: BenchConfig, target: TargetAddress, request: Buffer, random: RandomSource = Math.random): PlannedRun {
-  const base = { host: target.host, port: target.port, request, expectNoBody: config.method === 'HEAD' };
+export function planRun(config: BenchConfig, target: TargetAddress, request: Buffer, random: RandomSource = Math.random, tls: TlsJob | null = null): PlannedRun {
+  const base = { host: target.host, port: target.port, request, expectNoBody: config.method === 'HEAD', tls };
   if (config.connRate !== null) {
     const { numConns, numCalls, spacing } = config.connRate;
     const offsets = connectionOffsetsMs(spacing, numConns, random);

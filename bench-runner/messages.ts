@@ -1,7 +1,31 @@
 // Messages between the host and the load worker threads. One snapshot per interval per
 // worker, never a message per request (DESIGN.md, "Threads").
 import type { ConnectErrorCauses } from '../common/connectCause.ts';
-import type { ConnErrorKinds, ErrorCounts, LoadMode } from '../common/runRecord.ts';
+import type { ConnErrorKinds, ErrorCounts, LoadMode, TlsErrorKinds } from '../common/runRecord.ts';
+
+/** https targets: how a worker makes its TLS connections (bench-runner/tlsJob.ts). */
+export interface TlsJob {
+  /** SNI and the name the certificate must carry; null for an IP literal (checked against IP SANs). */
+  servername: string | null;
+  /** PEM of a private CA trusted besides the built-in roots; null without one. */
+  caPem: string | null;
+  /** Certificate verification off (`--insecure`). */
+  insecure: boolean;
+  /** Offer a connection's previous session when it reconnects. */
+  resume: boolean;
+}
+
+/** A worker's TLS figures over one interval (deltas). */
+export interface TlsIntervalCounts {
+  handshakes: number;
+  resumed: number;
+  /** Handshake times (TCP connected → secure), compressed base64, µs. */
+  handshakeUs: string;
+  protocols: Record<string, number>;
+  errors: TlsErrorKinds;
+  /** First message of each kind this interval, as an example. */
+  examples: { certificate: string | null; handshake: string | null; protocol: string | null };
+}
 
 /** What one worker thread needs to run its share of the connections. */
 export interface WorkerJob {
@@ -21,6 +45,8 @@ export interface WorkerJob {
   timeoutMs: number;
   keepAlive: boolean;
   intervalMs: number;
+  /** https targets; null for http. */
+  tls: TlsJob | null;
 }
 
 /** Connection-rate mode: this worker's share of the scheduled connections. */
@@ -37,6 +63,7 @@ export interface ConnRateJob {
   durationMs: number;
   timeoutMs: number;
   intervalMs: number;
+  tls: TlsJob | null;
 }
 
 export type HostToWorker =
@@ -80,6 +107,8 @@ export interface SnapshotMessage {
   final: null | { inFlightAtEnd: number; unsent: number; connectCauses?: ConnectErrorCauses };
   /** Connection-rate mode, on the final snapshot only. */
   connRate: ConnRateExtras | null;
+  /** https targets, or TLS met on an http target; null otherwise. */
+  tls: TlsIntervalCounts | null;
 }
 
 /** A connection-rate worker's connection figures; histograms compressed base64, µs. */
@@ -96,6 +125,8 @@ export interface ConnRateExtras {
   replyContentBytes: number;
   bytesSent: number;
   errors: ConnErrorKinds;
+  /** https only: TCP connected → TLS handshake done, µs; null for http. */
+  tlsHandshakeUs: string | null;
 }
 
 export function emptyConnErrorKinds(): ConnErrorKinds {

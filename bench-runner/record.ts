@@ -9,6 +9,8 @@ import { minOf } from '../common/extent.ts';
 import { encodeHistogram, summarizeLatency, summarizeMeasuredLatency } from '../common/histogram.ts';
 import { completionRatio, latencyWithUnanswered } from '../common/censored.ts';
 import { rateStats } from './stats.ts';
+import { DEFAULT_TLS } from './tlsJob.ts';
+import { TlsTotals } from './tlsTotals.ts';
 
 export interface RunTiming {
   startEpochMs: number;
@@ -56,6 +58,7 @@ function connRateSummary(totals: ConnRateTotals, aggregate: RunAggregator, timin
     lifetimeUs: summarizeLatency(totals.lifetime),
     responseUs: summarizeLatency(totals.response),
     transferUs: summarizeLatency(totals.transfer),
+    ...(totals.tlsHandshake ? { tlsHandshakeUs: summarizeLatency(totals.tlsHandshake) } : {}),
     requestBytes,
     replyHeaderBytes: totals.replyHeaderBytes,
     replyContentBytes: totals.replyContentBytes,
@@ -106,6 +109,10 @@ export function buildRunRecord(
   const seconds = durationMs / 1000;
   const mode = config.connRate !== null ? 'conn-rate' : config.ratePerSec === null ? 'max' : 'rate';
   const connRate = config.connRate;
+  const https = config.url.toLowerCase().startsWith('https:');
+  // https: errors.tls is always there; http: only when a TLS failure turned up (docs/contracts.md).
+  const tls = aggregate.tls ?? (https ? new TlsTotals() : null);
+  const errors = { ...aggregate.errors, ...(https ? { tls: aggregate.errors.tls ?? 0 } : {}) };
   return {
     schema: RUN_SCHEMA,
     id: newRunId(timing.startEpochMs),
@@ -115,7 +122,7 @@ export function buildRunRecord(
     startedAt: new Date(timing.startEpochMs).toISOString(),
     finishedAt: new Date(timing.endEpochMs).toISOString(),
     stoppedEarly: timing.stoppedEarly,
-    target: { url: config.url, method: config.method, headers: config.headers, bodyBytes: config.body?.length ?? 0 },
+    target: { url: config.url, method: config.method, headers: config.headers, bodyBytes: config.body?.length ?? 0, ...(https ? { tls: { ...(config.tls ?? DEFAULT_TLS) } } : {}) },
     load: {
       mode,
       threads: config.threads,
@@ -137,7 +144,7 @@ export function buildRunRecord(
       transferPerSec: aggregate.bytes / seconds,
       latencyUs: summarizeMeasuredLatency(aggregate.corrected),
       uncorrectedLatencyUs: aggregate.uncorrected ? summarizeMeasuredLatency(aggregate.uncorrected) : null,
-      errors: { ...aggregate.errors },
+      errors,
       statusCounts: { ...aggregate.statusCounts },
       serverCloses: aggregate.serverCloses,
       inFlightAtEnd: aggregate.inFlightAtEnd,
@@ -146,11 +153,13 @@ export function buildRunRecord(
       connects: aggregate.connects,
       ...(aggregate.connRate ? { connRate: connRateSummary(aggregate.connRate, aggregate, timing, context.requestBytes) } : { connectErrorCauses: { ...aggregate.connectCauses } }),
       ...completionFigures(aggregate, mode, connRate?.numCalls ?? 1),
+      ...(tls ? { tls: tls.summary() } : {}),
     },
     histograms: {
       correctedUs: encodeHistogram(aggregate.corrected),
       uncorrectedUs: aggregate.uncorrected ? encodeHistogram(aggregate.uncorrected) : null,
       unansweredUs: mode === 'conn-rate' ? null : encodeHistogram(aggregate.unanswered),
+      ...(tls ? { tlsHandshakeUs: encodeHistogram(tls.handshakeUs) } : {}),
     },
     series: aggregate.series,
   };

@@ -32,18 +32,19 @@ describe('buildRequestBytes', () => {
 
 describe('parseTargetUrl', () => {
   it.each([
-    ['http://127.0.0.1/', { host: '127.0.0.1', port: 80, path: '/', hostHeader: '127.0.0.1' }],
-    ['http://[::1]:9000/x', { host: '::1', port: 9000, path: '/x', hostHeader: '[::1]:9000' }],
-    ['http://localhost:7878', { host: 'localhost', port: 7878, path: '/', hostHeader: 'localhost:7878' }],
+    ['http://127.0.0.1/', { host: '127.0.0.1', port: 80, path: '/', hostHeader: '127.0.0.1', tls: false }],
+    ['http://[::1]:9000/x', { host: '::1', port: 9000, path: '/x', hostHeader: '[::1]:9000', tls: false }],
+    ['http://localhost:7878', { host: 'localhost', port: 7878, path: '/', hostHeader: 'localhost:7878', tls: false }],
+    ['https://example.com/a?b', { host: 'example.com', port: 443, path: '/a?b', hostHeader: 'example.com', tls: true }],
+    ['https://localhost:8443/', { host: 'localhost', port: 8443, path: '/', hostHeader: 'localhost:8443', tls: true }],
   ])('%s', (url, expected) => {
     expect(parseTargetUrl(url)).toEqual(expected);
   });
 
   it.each([
-    ['ftp://host/', /not an http URL/],
-    ['https://host/', /https is not supported/],
+    ['ftp://host/', /not an http or https URL/],
     ['http://user:pw@host/', /credentials/],
-    ['localhost:80', /not an http URL/],
+    ['localhost:80', /not an http or https URL/],
     ['', /not a URL/],
   ])('rejects %j', (url, message) => {
     expect(parseTargetUrl(url)).toMatch(message);

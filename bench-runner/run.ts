@@ -8,7 +8,8 @@ import { encodeHistogram } from '../common/histogram.ts';
 import { LiveTotals, RunAggregator } from './aggregator.ts';
 import { benchConfigSchema, describeConfigIssues, parseTargetUrl, type BenchConfig } from './config.ts';
 import { planRun } from './jobs.ts';
-import type { HostToWorker, WorkerToHost } from './messages.ts';
+import type { HostToWorker, TlsJob, WorkerToHost } from './messages.ts';
+import { tlsJobFor } from './tlsJob.ts';
 import { buildRunRecord } from './record.ts';
 import { buildRequestBytes } from './request.ts';
 
@@ -70,7 +71,13 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
   if (typeof target === 'string') throw new ConfigError([target]);
   const request = buildRequestBytes(config, target);
 
-  const { jobs, plannedDurationMs } = planRun(config, target, request);
+  let tls: TlsJob | null;
+  try {
+    tls = tlsJobFor(config, target);
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  }
+  const { jobs, plannedDurationMs } = planRun(config, target, request, Math.random, tls);
   const workers: Worker[] = [];
   // Taken again when every worker is ready: the run's CPU, not the workers' start-up.
   let cpuAtStart = process.cpuUsage();

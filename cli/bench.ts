@@ -27,12 +27,16 @@ interface BenchFlags extends SaveFlags {
   connRate?: number;
   numConns?: number;
   numCalls: number;
+  ca?: string;
+  insecure: boolean;
+  /** commander's --no-tls-resume. */
+  tlsResume: boolean;
 }
 
 export function benchCommand(): Command {
   const command = new Command('bench')
     .description('Drive HTTP load like wrk2 and print its report.\nWith -R: constant rate, latency corrected for coordinated omission. Without: as fast as the connections go.')
-    .argument('<url>', 'http:// URL to load')
+    .argument('<url>', 'http:// or https:// URL to load')
     .option('-t, --threads <N>', 'worker threads', metricOption('-t', true), benchConfigDefaults.threads)
     .option('-c, --connections <N>', 'connections to keep open, split across threads', metricOption('-c', true), benchConfigDefaults.connections)
     .option('-d, --duration <T>', 'duration of the test (10s, 2m, 1h)', durationOption('-d'), benchConfigDefaults.durationMs)
@@ -50,6 +54,9 @@ export function benchCommand(): Command {
     .option('--conn-rate <N>', 'connection-rate mode (httperf): open N new connections per second, print httperf\'s report', metricOption('--conn-rate', false))
     .option('--num-conns <N>', 'connection-rate mode: connections in all (default: rate × duration)', metricOption('--num-conns', true))
     .option('--num-calls <N>', 'connection-rate mode: requests on each connection', metricOption('--num-calls', true), 1)
+    .option('--ca <file>', 'https: trust this CA certificate (PEM) besides the built-in roots')
+    .option('--insecure', 'https: do not verify the server certificate (the report and the record say so)', false)
+    .option('--no-tls-resume', 'https: a full TLS handshake on every reconnect (no session resumption)')
     .action(async (url: string, flags: BenchFlags) => {
       process.exitCode = await runBench(url, flags);
     });
@@ -93,11 +100,12 @@ async function runBench(url: string, flags: BenchFlags): Promise<number> {
             numCalls: flags.numCalls,
             spacing: { kind: 'fixed', ratePerSec: flags.connRate },
           },
+    tls: { insecure: flags.insecure, caFile: flags.ca ?? null, resume: flags.tlsResume },
   };
   const config = configFromFlags(input);
   if (config.connRate !== null) {
-    const { server, port, uri } = httperfTarget(url);
-    const invocation = { server, port, uri, spacing: `--rate=${flags.connRate}`, numConns: config.connRate.numConns, numCalls: config.connRate.numCalls, timeoutS: config.timeoutMs / 1000 };
+    const { server, port, uri, ssl } = httperfTarget(url);
+    const invocation = { server, port, uri, ssl, spacing: `--rate=${flags.connRate}`, numConns: config.connRate.numConns, numCalls: config.connRate.numCalls, timeoutS: config.timeoutMs / 1000 };
     return runWithReport(config, (record) => formatHttperfReport(record, invocation), { jsonPath: flags.json, save: flags });
   }
   const latency = flags.latency || flags.u_latency;
@@ -105,8 +113,8 @@ async function runBench(url: string, flags: BenchFlags): Promise<number> {
 }
 
 /** The --server/--port/--uri an httperf report echoes for a URL. */
-function httperfTarget(url: string): { server: string; port: number; uri: string } {
+function httperfTarget(url: string): { server: string; port: number; uri: string; ssl: boolean } {
   const target = parseTargetUrl(url);
   if (typeof target === 'string') throw new UsageError(target);
-  return { server: target.host, port: target.port, uri: target.path };
+  return { server: target.host, port: target.port, uri: target.path, ssl: target.tls };
 }

@@ -11,7 +11,7 @@ import { addSaveOptions, checkSaveFlags, type SaveFlags } from './saveToJournal.
 
 interface HttperfFlags extends SaveFlags {
   server: string;
-  port: number;
+  port?: number;
   uri: string;
   rate?: number;
   period?: ConnectionSpacing;
@@ -22,6 +22,11 @@ interface HttperfFlags extends SaveFlags {
   addHeader: Array<[string, string]>;
   threads: number;
   json?: string;
+  ssl: boolean;
+  ca?: string;
+  insecure: boolean;
+  /** commander's --no-ssl-reuse. */
+  sslReuse: boolean;
 }
 
 /** httperf's --period: "d0.1" (deterministic), "u0.05,0.15" (uniform), "e0.1" (exponential), seconds. */
@@ -59,7 +64,7 @@ export function httperfCommand(): Command {
   const command = new Command('httperf')
     .description("Connection-rate load like httperf: new connections on a schedule, --num-calls requests on each, httperf's report.")
     .option('--server <host>', 'server to load', 'localhost')
-    .option('--port <N>', 'server port', metricOption('--port', true), 80)
+    .option('--port <N>', 'server port (default 80, 443 with --ssl)', metricOption('--port', true))
     .option('--uri <path>', 'request path', '/')
     .option('--rate <N>', 'new connections per second, evenly spaced', metricOption('--rate', false))
     .option('--period <spec>', 'connection spacing instead of --rate: d<T>, u<T1>,<T2> or e<T> seconds', parsePeriod)
@@ -70,6 +75,10 @@ export function httperfCommand(): Command {
     .option('--add-header <H>', 'extra header line(s), "Name: value" (repeatable)', addHeaders, [])
     .option('-t, --threads <N>', 'worker threads (Loadlab extension; peak concurrency is exact with 1)', metricOption('-t', true), 1)
     .option('--hog', 'accepted for httperf compatibility (no effect)')
+    .option('--ssl', 'speak TLS (https), SNI from --server; the certificate is verified unless --insecure', false)
+    .option('--no-ssl-reuse', 'with --ssl: a full handshake on every connection (httperf reuses the session by default)')
+    .option('--ca <file>', 'with --ssl: trust this CA certificate (PEM) besides the built-in roots (Loadlab extension)')
+    .option('--insecure', 'with --ssl: do not verify the certificate (Loadlab extension; httperf never verifies)', false)
     .option('--json <file>', 'write the run record (loadlab.run/1)')
     .action(async (flags: HttperfFlags) => {
       process.exitCode = await runHttperf(flags);
@@ -85,27 +94,30 @@ async function runHttperf(flags: HttperfFlags): Promise<number> {
   if (spacing === undefined) {
     throw new UsageError('give --rate N or --period (httperf without a rate opens connections one after another; Loadlab runs a schedule)');
   }
-  if (flags.port < 1 || flags.port > 65535) throw new UsageError(`--port must be 1-65535, got ${flags.port}`);
+  const port = flags.port ?? (flags.ssl ? 443 : 80);
+  if (port < 1 || port > 65535) throw new UsageError(`--port must be 1-65535, got ${port}`);
   const uri = flags.uri.startsWith('/') ? flags.uri : `/${flags.uri}`;
   const host = urlHostFromServerFlag(flags.server);
   const config = configFromFlags({
     ...benchConfigDefaults,
-    url: `http://${host}:${flags.port}${uri}`,
+    url: `${flags.ssl ? 'https' : 'http'}://${host}:${port}${uri}`,
     threads: flags.threads,
     connections: flags.threads,
     method: flags.method.toUpperCase(),
     headers: flags.addHeader,
     timeoutMs: Math.round(flags.timeout * 1000),
     connRate: { numConns: flags.numConns, numCalls: flags.numCalls, spacing },
+    tls: { insecure: flags.insecure, caFile: flags.ca ?? null, resume: flags.sslReuse },
   });
   const invocation = {
     server: flags.server,
-    port: flags.port,
+    port,
     uri,
     spacing: flags.rate !== undefined ? `--rate=${flags.rate}` : `--period=${describePeriod(spacing)}`,
     numConns: flags.numConns,
     numCalls: flags.numCalls,
     timeoutS: flags.timeout,
+    ssl: flags.ssl,
   };
   return runWithReport(config, (record) => formatHttperfReport(record, invocation), { jsonPath: flags.json, save: flags });
 }

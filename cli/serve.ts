@@ -5,6 +5,10 @@ import { formatBytes, formatTimeUs } from '../common/format.ts';
 import { serverModels, type ServerModel, type ServerTelemetrySample } from '../common/serverTelemetry.ts';
 import { ServerConfigError, validateServerConfig, type ServerConfig } from '../server-core/config.ts';
 import { startServer, type BuiltinServer } from '../server-core/server.ts';
+import { localCertificate, readCertificateFiles } from '../server-core/tlsCertificate.ts';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { defaultUserDataDir } from '../journal/store/journalDir.ts';
 import { metricOption, portOption, UsageError } from './numbers.ts';
 
 /** In-flight requests get this long to finish after Ctrl-C. */
@@ -23,6 +27,9 @@ interface ServeFlags {
   maxUnsentBytes: number;
   serverTiming: boolean;
   quiet: boolean;
+  tls: boolean;
+  cert?: string;
+  key?: string;
 }
 
 export function serveCommand(): Command {
@@ -45,12 +52,34 @@ export function serveCommand(): Command {
     .option('--max-unsent-bytes <N>', 'per connection: unsent response bytes before the server stops taking its requests (1M = 1,000,000)', metricOption('--max-unsent-bytes', true), defaults.limits.maxUnsentResponseBytes)
     .option('--no-server-timing', 'leave out the Server-Timing header (queue wait, service time, handler)')
     .option('-q, --quiet', 'no telemetry lines', false)
+    .option('--tls', 'serve https: with --cert/--key, or a self-signed certificate for localhost, 127.0.0.1 and ::1 made on first use and kept in the user data folder', false)
+    .option('--cert <file>', 'with --tls: certificate (PEM)')
+    .option('--key <file>', 'with --tls: its private key (PEM)')
     .action(async (flags: ServeFlags) => {
       process.exitCode = await runServe(flags);
     });
 }
 
-function validate(flags: ServeFlags): ServerConfig {
+/** The --tls certificate and a line that says where it came from; null without --tls. */
+async function serverTls(flags: ServeFlags): Promise<{ tls: ServerConfig['tls']; note: string } | null> {
+  if (!flags.tls) {
+    if (flags.cert !== undefined || flags.key !== undefined) throw new UsageError('--cert and --key need --tls');
+    return null;
+  }
+  if ((flags.cert === undefined) !== (flags.key === undefined)) throw new UsageError('give --cert and --key together (or neither, for the self-signed certificate)');
+  if (flags.cert !== undefined && flags.key !== undefined) {
+    try {
+      return { tls: await readCertificateFiles(flags.cert, flags.key), note: `certificate ${flags.cert}` };
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+  }
+  const local = await localCertificate(join(defaultUserDataDir(process.platform, process.env, homedir()), 'tls'));
+  const tls = { certPem: local.certPem, keyPem: local.keyPem };
+  return { tls, note: `self-signed certificate ${local.certFile}${local.created ? ' (new)' : ''}; clients trust it with --ca ${local.certFile}` };
+}
+
+function validate(flags: ServeFlags, tls: ServerConfig['tls']): ServerConfig {
   try {
     const { model, workers, host, port, keepAlive, closeSilently, serverTiming } = flags;
     return validateServerConfig({
@@ -61,6 +90,7 @@ function validate(flags: ServeFlags): ServerConfig {
       keepAlive,
       closeSilently,
       serverTiming,
+      tls,
       limits: { maxPipelinedResponses: flags.maxPipelined, maxUnsentResponseBytes: flags.maxUnsentBytes },
     });
   } catch (error) {
@@ -70,7 +100,8 @@ function validate(flags: ServeFlags): ServerConfig {
 }
 
 async function runServe(flags: ServeFlags): Promise<number> {
-  const config = validate(flags);
+  const tls = await serverTls(flags);
+  const config = validate(flags, tls?.tls ?? null);
   let server: BuiltinServer;
   try {
     server = await startServer(config);
@@ -80,7 +111,8 @@ async function runServe(flags: ServeFlags): Promise<number> {
   }
   const host = server.address.host.includes(':') ? `[${server.address.host}]` : server.address.host;
   const pool = config.model === 'pool-shared' || config.model === 'pool-per-worker' ? `, ${config.workers} workers` : '';
-  process.stdout.write(`Listening on http://${host}:${server.address.port}/ (model ${config.model}${pool}, ${connectionText(config)}); Ctrl-C stops it\n`);
+  process.stdout.write(`Listening on ${tls === null ? 'http' : 'https'}://${host}:${server.address.port}/ (model ${config.model}${pool}, ${connectionText(config)}); Ctrl-C stops it\n`);
+  if (tls !== null) process.stdout.write(`TLS: ${tls.note}\n`);
   if (!flags.quiet && process.stderr.isTTY) server.on('telemetry', (sample) => process.stderr.write(`${telemetryLine(sample)}\n`));
 
   const failure = await new Promise<string | null>((resolve) => {
@@ -129,10 +161,11 @@ export function telemetryLine(sample: ServerTelemetrySample): string {
   const starts = handlers.threadStartUs ?? null;
   const threadStart =
     starts === null ? '' : `  thread start p50 ${formatTimeUs(starts.p50)} p99 ${formatTimeUs(starts.p99)} (${Math.round(handlers.threadsStartedPerSec ?? 0)}/s)`;
+  const tls = sample.tls === undefined ? '' : `  tls ${sample.tls.handshakes} hs${sample.tls.handshakeUs === null ? '' : ` p99 ${formatTimeUs(sample.tls.handshakeUs.p99)}`}${sample.tls.failures > 0 ? ` ${sample.tls.failures} failed` : ''}`;
   return (
     `${(sample.tMs / 1000).toFixed(1)}s  conns ${sample.connections.open}${waiting}  req/s ${perSec}  in flight ${sample.requests.inFlight}` +
     `  queue ${sample.queues.depth}${queues}  wait p99 ${p99(sample.queueWaitUs)}  service p99 ${p99(sample.serviceUs)}` +
-    `  busy ${handlers.busy}${handlers.threads > 0 ? `/${handlers.threads}` : ''}${threads}${threadStart}${deaths}${rejected}${abandoned}` +
+    `  busy ${handlers.busy}${handlers.threads > 0 ? `/${handlers.threads}` : ''}${threads}${threadStart}${deaths}${rejected}${abandoned}${tls}` +
     `  loop p99 ${formatTimeUs(sample.eventLoopDelayUs.p99)}  cpu ${Math.round(sample.process.cpuPct)}%  rss ${formatBytes(sample.process.rssBytes)}`
   );
 }

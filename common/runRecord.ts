@@ -104,12 +104,18 @@ export const errorCountsSchema = z.object({
   timeout: z.number().int().nonnegative(),
   /** Responses whose status was not 2xx or 3xx. */
   status: z.number().int().nonnegative(),
+  /**
+   * Requests lost to a TLS failure (certificate rejected, handshake failed, protocol mismatch;
+   * the breakdown is `summary.tls.errors`). Absent in records written before https was
+   * supported, and in runs that used no TLS and met none: truthfully 0 (docs/contracts.md).
+   */
+  tls: z.number().int().nonnegative().optional(),
 });
 export type ErrorCounts = z.infer<typeof errorCountsSchema>;
 
 /** Errors of every kind, summed. */
 export function totalErrors(errors: ErrorCounts): number {
-  return errors.connect + errors.read + errors.write + errors.timeout + errors.status;
+  return errors.connect + errors.read + errors.write + errors.timeout + errors.status + (errors.tls ?? 0);
 }
 
 /** Per-thread request rate samples (wrk's "Req/Sec" row), requests per second. */
@@ -163,11 +169,52 @@ export const loadSchema = z.object({
 });
 export type Load = z.infer<typeof loadSchema>;
 
+// TLS (https targets).
+
+/** How the load generator made its TLS connections. */
+export const tlsSettingsSchema = z.object({
+  /** Certificate verification was off (`--insecure`): the report says so loudly. */
+  insecure: z.boolean(),
+  /** A private CA trusted besides the built-in roots (`--ca FILE`), as given; null without one. */
+  caFile: z.string().nullable(),
+  /** A reconnect offered the previous session of its connection (session resumption). */
+  resume: z.boolean(),
+});
+export type TlsSettings = z.infer<typeof tlsSettingsSchema>;
+
+/** TLS failures by kind; each counts the requests it cost, as `errors.tls` does. */
+export const tlsErrorKindsSchema = z.object({
+  /** The server's certificate was rejected: expired, wrong host name, untrusted issuer. */
+  certificate: z.number().int().nonnegative(),
+  /** The handshake failed otherwise (closed or reset during it, alert, no common cipher). */
+  handshake: z.number().int().nonnegative(),
+  /** One side did not speak TLS: https at a plain port, or http at a TLS port. */
+  protocol: z.number().int().nonnegative(),
+});
+export type TlsErrorKinds = z.infer<typeof tlsErrorKindsSchema>;
+export type TlsErrorKind = keyof TlsErrorKinds;
+
+export const tlsSummarySchema = z.object({
+  /** Handshakes completed, and how many of them resumed a session. */
+  handshakes: z.number().int().nonnegative(),
+  resumed: z.number().int().nonnegative(),
+  /** TCP connected → handshake done; null when no handshake completed. */
+  handshakeUs: latencySummarySchema.nullable(),
+  /** Negotiated protocol ("TLSv1.3") → handshakes. */
+  protocols: z.record(z.string(), z.number().int().nonnegative()),
+  errors: tlsErrorKindsSchema,
+  /** The first failure's message of each kind, as an example; null when none. */
+  errorExamples: z.object({ certificate: z.string().nullable(), handshake: z.string().nullable(), protocol: z.string().nullable() }),
+});
+export type TlsSummary = z.infer<typeof tlsSummarySchema>;
+
 export const targetSchema = z.object({
   url: z.string(),
   method: z.string(),
   headers: z.array(z.tuple([z.string(), z.string()])),
   bodyBytes: z.number().int().nonnegative(),
+  /** https targets only: how the TLS connections were made. */
+  tls: tlsSettingsSchema.optional(),
 });
 export type Target = z.infer<typeof targetSchema>;
 
@@ -239,6 +286,8 @@ export const connRateSummarySchema = z.object({
   /** Replies per second in 5 s windows, as httperf samples them. */
   replyRate: z.object({ min: z.number(), mean: z.number(), max: z.number(), stdev: z.number(), samples: z.number().int().nonnegative() }),
   errors: connErrorKindsSchema,
+  /** https only: TCP connected → TLS handshake done (`connectUs` then ends at the TCP connect). */
+  tlsHandshakeUs: latencySummarySchema.optional(),
   /** CPU the generator process used, s. */
   cpuUserS: z.number().nonnegative(),
   cpuSystemS: z.number().nonnegative(),
@@ -287,6 +336,8 @@ export const summarySchema = z.object({
   unanswered: unansweredSchema.nullable().optional(),
   /** Corrected latency with the unanswered requests as censored values; null when none is unanswered. */
   latencyWithUnansweredUs: latencyWithUnansweredSchema.nullable().optional(),
+  /** https targets, or a run that met a TLS failure. */
+  tls: tlsSummarySchema.optional(),
 });
 export type RunSummary = z.infer<typeof summarySchema>;
 
@@ -328,6 +379,8 @@ export const measuredRunRecordSchema = z.object({
     uncorrectedUs: z.string().nullable(),
     /** The unanswered requests' censored values (end or give-up − intended), µs; absent in older records. */
     unansweredUs: z.string().nullable().optional(),
+    /** https only: TLS handshake times (TCP connected → handshake done), initial and after reconnects. */
+    tlsHandshakeUs: z.string().optional(),
   }),
   series: z.array(seriesPointSchema),
   /** Runs against the built-in server only. */
@@ -392,6 +445,7 @@ export const runRecordSchema = measuredRunRecordSchema.extend({
     correctedUs: z.string().nullable(),
     uncorrectedUs: z.string().nullable(),
     unansweredUs: z.string().nullable().optional(),
+    tlsHandshakeUs: z.string().optional(),
   }),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;

@@ -68,6 +68,11 @@ export const serverTelemetrySampleSchema = z.object({
   serviceUs: durationSummaryUsSchema.nullable(),
   /** The same two distributions as compressed base64 HdrHistograms (µs), so intervals add exactly. */
   histograms: z.object({ queueWaitUs: z.string(), serviceUs: z.string() }),
+  /**
+   * A server with TLS (`--tls`) only: handshakes completed and failed in this interval, and
+   * their times (TCP accepted → secure).
+   */
+  tls: z.object({ handshakes: count, failures: count, handshakeUs: durationSummaryUsSchema.nullable() }).optional(),
   handlers: z.object({
     /** Handler threads alive now (0 for the models that run handlers on the server thread). */
     threads: count,

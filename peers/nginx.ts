@@ -23,6 +23,8 @@ export interface NginxOptions {
   cpu?: string;
   /** listen(2) backlog (nginx's `listen … backlog=N`); nginx's default is 511 on Linux. */
   backlog?: number;
+  /** Serve https with this certificate and key (PEM); the URL is then https://127.0.0.1:PORT/. */
+  tls?: { certPem: string; keyPem: string };
 }
 
 /** A port that was free a moment ago (nginx cannot listen on port 0 and report it). */
@@ -69,6 +71,11 @@ export async function startNginx(options: NginxOptions = {}): Promise<NginxServe
   const nginx = findProgram('nginx', 'nginx-light');
   const dir = await mkdtemp(join(tmpdir(), 'loadlab-nginx-'));
   const port = await freePort();
+  if (options.tls) {
+    await writeFile(join(dir, 'cert.pem'), options.tls.certPem);
+    await writeFile(join(dir, 'key.pem'), options.tls.keyPem, { mode: 0o600 });
+  }
+  const ssl = options.tls ? ` ssl;\n    ssl_certificate ${dir}/cert.pem;\n    ssl_certificate_key ${dir}/key.pem;\n    ssl_session_cache shared:loadlab:1m` : '';
   const config = `
 worker_processes ${options.workers ?? 1};
 daemon off;
@@ -85,7 +92,7 @@ http {
   scgi_temp_path ${dir}/scgi;
   keepalive_requests 1000000;
   server {
-    listen 127.0.0.1:${port} reuseport${options.backlog === undefined ? '' : ` backlog=${options.backlog}`};
+    listen 127.0.0.1:${port} reuseport${options.backlog === undefined ? '' : ` backlog=${options.backlog}`}${ssl};
     location / { default_type text/plain; return 200 "hello from nginx\\n"; }
   }
 }
@@ -108,7 +115,7 @@ http {
   return {
     port,
     pid: masterPid,
-    url: `http://127.0.0.1:${port}/`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/`,
     pause: () => signalWorkers('SIGSTOP'),
     resume: () => signalWorkers('SIGCONT'),
     async stop() {

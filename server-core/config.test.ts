@@ -13,6 +13,7 @@ describe('validateServerConfig', () => {
       closeSilently: false,
       serverTiming: true,
       faultRoutes: false,
+      tls: null,
       limits: {
         maxHeaderBytes: 16_384,
         maxBodyBytes: 1_048_576,

@@ -68,6 +68,11 @@ export const serverConfigSchema = z.strictObject({
   /** Routes under /fault/ that throw or end the handler thread, for robustness tests. */
   faultRoutes: z.boolean().default(false),
   limits: serverLimitsSchema.prefault({}),
+  /**
+   * Serve https with this certificate and key (PEM). Null: plain HTTP. The CLI and the lab fill
+   * it from --cert/--key or the self-signed localhost certificate (tlsCertificate.ts).
+   */
+  tls: z.strictObject({ certPem: z.string().min(1), keyPem: z.string().min(1) }).nullable().default(null),
 });
 
 export type ServerConfig = z.output<typeof serverConfigSchema>;

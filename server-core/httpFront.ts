@@ -4,6 +4,7 @@
 // pipelined requests of a connection in order whatever order their handlers finish in. Input the
 // parser refuses is answered by the connection book (connections.ts).
 import http from 'node:http';
+import https from 'node:https';
 import type net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { replyForClientError } from './clientErrors.ts';
@@ -102,7 +103,7 @@ export class HttpFront {
         this.responseClosed(exchange);
       },
     });
-    this.server = http.createServer({
+    const serverOptions: http.ServerOptions<typeof http.IncomingMessage, typeof TrackedResponse> = {
       ServerResponse: TrackedResponse,
       maxHeaderSize: limits.maxHeaderBytes,
       headersTimeout: limits.headersTimeoutMs,
@@ -113,12 +114,17 @@ export class HttpFront {
       insecureHTTPParser: false,
       // Checked here instead, so the refusal is counted and worded like the others.
       requireHostHeader: false,
-    });
+    };
+    const tls = options.config.tls;
+    // https.Server is node:http's server over TLS sockets (the same request events, options and
+    // connection methods at run time); @types/node types it as a tls.Server only.
+    this.server = tls === null ? http.createServer(serverOptions) : (https.createServer({ ...serverOptions, cert: tls.certPem, key: tls.keyPem }) as unknown as http.Server<typeof http.IncomingMessage, typeof TrackedResponse>);
     this.server.maxRequestsPerSocket = limits.maxRequestsPerConnection;
     // RFC 9112 §9.6: a client that half-closes still gets the responses to what it sent; the
     // connection closes after the last of them (node:http's default closes at once).
     (this.server as { httpAllowHalfOpen?: boolean }).httpAllowHalfOpen = true;
-    this.server.on('connection', (socket: net.Socket) => this.onConnection(socket));
+    if (tls === null) this.server.on('connection', (socket: net.Socket) => this.onConnection(socket));
+    else watchTlsHandshakes(this.server, options.telemetry, (socket) => this.onConnection(socket));
     this.server.on('request', (req, res) => this.onRequest(req, res, false));
     this.server.on('checkContinue', (req, res) => this.onRequest(req, res, true));
     this.server.on('checkExpectation', (req, res) => this.onRequest(req, res, false, 'expectation'));
@@ -365,4 +371,32 @@ function rejectionOutcome(rejection: { status: number; message: string }): JobOu
 
 function tooLarge(maxBodyBytes: number): JobOutcome {
   return rejectionOutcome({ status: 413, message: `the request body is larger than ${maxBodyBytes} bytes` });
+}
+
+/**
+ * TLS: a connection counts (and gets its state) once its handshake is done, on the TLS socket
+ * the requests arrive on; the handshake is timed from the TCP accept. Node gives the TCP socket
+ * and the TLS socket in two events with no public link, so they are matched by the peer's
+ * address and port (unique among open connections).
+ */
+function watchTlsHandshakes(server: net.Server, telemetry: TelemetryRecorder, onSecure: (socket: net.Socket) => void): void {
+  const acceptedAtMs = new Map<string, number>();
+  const peer = (socket: net.Socket): string => `${socket.remoteAddress ?? ''}|${socket.remotePort ?? ''}`;
+  server.on('connection', (socket: net.Socket) => {
+    const key = peer(socket);
+    acceptedAtMs.set(key, performance.now());
+    socket.once('close', () => acceptedAtMs.delete(key));
+  });
+  server.on('secureConnection', (socket: net.Socket) => {
+    const key = peer(socket);
+    const startMs = acceptedAtMs.get(key);
+    acceptedAtMs.delete(key);
+    if (startMs !== undefined) telemetry.tlsHandshake((performance.now() - startMs) * 1000);
+    socket.on('error', () => socket.destroy());
+    onSecure(socket);
+  });
+  server.on('tlsClientError', (_error: Error, socket: net.Socket) => {
+    telemetry.tlsFailed();
+    socket.destroy();
+  });
 }

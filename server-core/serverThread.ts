@@ -25,7 +25,7 @@ class ServerThread {
     private readonly config: ServerConfig,
     private readonly post: (message: ServerToHost) => void,
   ) {
-    this.telemetry = new TelemetryRecorder(config.model);
+    this.telemetry = new TelemetryRecorder(config.model, config.tls !== null);
     let gate: ConnectionGate | null = null;
     this.model = createModel(config, () => gate?.waitingCount ?? 0);
     this.front = new HttpFront({

@@ -36,10 +36,35 @@ export class TelemetryRecorder {
   private readonly queueWait = new DurationRecorder();
   private readonly service = new DurationRecorder();
   private readonly threadStart = new DurationRecorder();
+  /** TLS servers only. */
+  private readonly tls: { handshakes: number; failures: number; durations: DurationRecorder } | null;
   private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 
-  constructor(private readonly model: ServerModel) {
+  constructor(
+    private readonly model: ServerModel,
+    tls = false,
+  ) {
+    this.tls = tls ? { handshakes: 0, failures: 0, durations: new DurationRecorder() } : null;
     this.loopDelay.enable();
+  }
+
+  tlsHandshake(durationUs: number): void {
+    if (this.tls === null) return;
+    this.tls.handshakes++;
+    this.tls.durations.record(durationUs);
+  }
+
+  tlsFailed(): void {
+    if (this.tls !== null) this.tls.failures++;
+  }
+
+  private takeTls(): ServerTelemetrySample['tls'] {
+    if (this.tls === null) return undefined;
+    const figures = { handshakes: this.tls.handshakes, failures: this.tls.failures, handshakeUs: summarizeDurations(this.tls.durations.read()) };
+    this.tls.handshakes = 0;
+    this.tls.failures = 0;
+    this.tls.durations.reset();
+    return figures;
   }
 
   connectionAccepted(socket: Socket): void {
@@ -132,6 +157,8 @@ export class TelemetryRecorder {
       eventLoopDelayUs: this.takeLoopDelay(),
       process: { cpuPct: intervalMs > 0 ? ((cpu.user + cpu.system) / 1000 / intervalMs) * 100 : 0, rssBytes: process.memoryUsage.rss(), cores: availableParallelism() },
     };
+    const tls = this.takeTls();
+    if (tls !== undefined) sample.tls = tls;
     this.lastSampleMs = nowMs;
     this.accepted = 0;
     this.served = 0;

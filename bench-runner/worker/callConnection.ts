@@ -1,13 +1,24 @@
 // One scheduled connection of connection-rate mode (httperf's "call" model): opened at its
 // intended time, `numCalls` requests one after another, then closed. Times count from the
 // scheduled start, so a slow accept shows in connect time instead of being hidden.
+// https: connect time ends at the TCP connect, the TLS handshake is timed apart (TCP connected →
+// secure) and the first call is sent once it is done; response time is send → first byte. A
+// connection offers the session the thread's previous connection got, as httperf --ssl does.
+// A failure during the handshake is a TLS error (errors.tls, by kind) and httperf's "other".
 import type net from 'node:net';
 import type { ConnErrorKinds } from '../../common/runRecord.ts';
 import { ResponseParser } from '../responseParser.ts';
 import type { ConnRateRecorder } from './connRateRecorder.ts';
 import type { ConnRateJob } from '../messages.ts';
 import type { WorkerContext } from './context.ts';
-import { connectLoadSocket } from './socket.ts';
+import { connectLoadSocket, readyEvent } from './socket.ts';
+import { classifyTlsError, HANDSHAKE_TIMEOUT, type TlsFailure } from './tlsFailure.ts';
+import type { TLSSocket } from 'node:tls';
+
+/** The TLS session the thread's last connection got, offered by the next (resumption). */
+export class SessionCache {
+  last: Buffer | null = null;
+}
 
 const PHASE_CONNECTING = 0;
 const PHASE_AWAITING = 1;
@@ -44,6 +55,8 @@ export class CallConnection {
   private sentAtMs = 0;
   private firstByteMs = 0;
   private replyBytes = 0;
+  /** https: the TCP connect is done and the handshake is running. */
+  private tcpConnectedMs: number | null = null;
   private readonly parser: ResponseParser;
 
   constructor(
@@ -52,6 +65,7 @@ export class CallConnection {
     private readonly numCalls: number,
     private readonly intendedMs: number,
     private readonly onDone: (connection: CallConnection) => void,
+    private readonly sessions: SessionCache = new SessionCache(),
   ) {
     this.phaseStartMs = intendedMs;
     this.parser = new ResponseParser((statusCode, keepAlive) => this.onResponse(statusCode, keepAlive));
@@ -75,16 +89,42 @@ export class CallConnection {
   open(burst: number): void {
     this.connections.opened(burst);
     this.context.recorder.connects++;
-    const socket = connectLoadSocket(this.context, (bytesRead, buffer) => this.onData(bytesRead, buffer));
+    const tlsJob = this.context.job.tls;
+    const session = tlsJob !== null && tlsJob.resume ? this.sessions.last : null;
+    const socket = connectLoadSocket(this.context, (bytesRead, buffer) => this.onData(bytesRead, buffer), session);
     this.socket = socket;
     socket.on('connect', () => {
       if (this.done) return;
-      this.connections.connectTime(this.context.nowMs() - this.intendedMs);
+      const nowMs = this.context.nowMs();
+      this.connections.connectTime(nowMs - this.intendedMs);
+      if (tlsJob !== null) this.tcpConnectedMs = nowMs;
+    });
+    socket.on(readyEvent(this.context), () => {
+      if (this.done) return;
+      if (this.tcpConnectedMs !== null) {
+        const handshakeMs = this.context.nowMs() - this.tcpConnectedMs;
+        this.tcpConnectedMs = null;
+        this.connections.tlsHandshakeTime(handshakeMs);
+        const tlsSocket = socket as TLSSocket;
+        this.context.recorder.tls.handshake(handshakeMs, tlsSocket.isSessionReused(), tlsSocket.getProtocol());
+      }
       this.send();
     });
-    socket.on('error', (error: NodeJS.ErrnoException) => this.fail(connErrorKind(error.code), error.syscall === 'connect' || this.phase === PHASE_CONNECTING));
+    if (tlsJob !== null && tlsJob.resume) {
+      socket.on('session', (next: Buffer) => {
+        this.sessions.last = next;
+      });
+    }
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (this.tcpConnectedMs !== null) this.failTls(classifyTlsError(error));
+      else this.fail(connErrorKind(error.code), error.syscall === 'connect' || this.phase === PHASE_CONNECTING);
+    });
     socket.on('close', () => {
       if (this.done) return;
+      if (this.tcpConnectedMs !== null) {
+        this.failTls({ kind: 'handshake', message: 'TLS handshake failed: the server closed the connection during it' });
+        return;
+      }
       if (this.parser.finish()) return;
       // Closed before the reply ended: httperf counts a reset.
       this.fail('connReset', this.phase === PHASE_CONNECTING);
@@ -94,6 +134,10 @@ export class CallConnection {
   /** The current phase ran past the timeout: httperf's client-timo. */
   timeOut(): void {
     if (this.done) return;
+    if (this.tcpConnectedMs !== null) {
+      this.failTls(HANDSHAKE_TIMEOUT);
+      return;
+    }
     this.context.recorder.errors.timeout++;
     this.connections.errors.clientTimeout++;
     this.finish(false);
@@ -160,6 +204,16 @@ export class CallConnection {
     const errors = this.context.recorder.errors;
     if (whileConnecting) errors.connect++;
     else errors.read++;
+    this.finish(false);
+  }
+
+  /** The handshake failed: one TLS error of its kind, and httperf's "other". */
+  private failTls(failure: TlsFailure): void {
+    if (this.done) return;
+    this.connections.errors.other++;
+    const errors = this.context.recorder.errors;
+    errors.tls = (errors.tls ?? 0) + 1;
+    this.context.recorder.tls.failed(failure.kind, failure.message, 1);
     this.finish(false);
   }
 

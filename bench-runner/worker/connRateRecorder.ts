@@ -18,6 +18,12 @@ export class ConnRateRecorder {
   private readonly lifetime: JsHistogram = createLatencyHistogram();
   private readonly response: JsHistogram = createLatencyHistogram();
   private readonly transfer: JsHistogram = createLatencyHistogram();
+  /** https only: TCP connected → TLS handshake done. */
+  private readonly tlsHandshake: JsHistogram | null;
+
+  constructor(tls: boolean) {
+    this.tlsHandshake = tls ? createLatencyHistogram() : null;
+  }
 
   opened(burst: number): void {
     this.started++;
@@ -32,6 +38,10 @@ export class ConnRateRecorder {
 
   connectTime(ms: number): void {
     recordLatencyUs(this.connect, ms * 1000);
+  }
+
+  tlsHandshakeTime(ms: number): void {
+    if (this.tlsHandshake) recordLatencyUs(this.tlsHandshake, ms * 1000);
   }
 
   lifetimeTime(ms: number): void {
@@ -60,6 +70,7 @@ export class ConnRateRecorder {
       replyContentBytes: this.replyContentBytes,
       bytesSent: this.bytesSent,
       errors: { ...this.errors },
+      tlsHandshakeUs: this.tlsHandshake ? encodeHistogram(this.tlsHandshake) : null,
     };
   }
 }

@@ -3,17 +3,19 @@
 import { performance } from 'node:perf_hooks';
 import { paceConnections } from '../connPacer.ts';
 import type { ConnRateJob, SnapshotMessage } from '../messages.ts';
-import { CallConnection } from './callConnection.ts';
+import { CallConnection, SessionCache } from './callConnection.ts';
 import { ConnRateRecorder } from './connRateRecorder.ts';
 import type { WorkerContext } from './context.ts';
+import { secureContextFor } from './socket.ts';
 import { IntervalRecorder, RATE_SAMPLE_MS } from './recorder.ts';
 
 const READ_BUFFER_BYTES = 64 * 1024;
 
 export class ConnRateWorker {
   private readonly context: WorkerContext<ConnRateJob>;
-  private readonly connections = new ConnRateRecorder();
+  private readonly connections: ConnRateRecorder;
   private readonly live = new Set<CallConnection>();
+  private readonly sessions = new SessionCache();
   private readonly timers: NodeJS.Timeout[] = [];
   private scheduleTimer: NodeJS.Timeout | null = null;
   private scheduleImmediate: NodeJS.Immediate | null = null;
@@ -30,11 +32,13 @@ export class ConnRateWorker {
       job,
       recorder: new IntervalRecorder(true, startMs),
       readBuffer: Buffer.allocUnsafe(READ_BUFFER_BYTES),
+      secureContext: secureContextFor(job.tls),
       request: Buffer.from(job.request.buffer, job.request.byteOffset, job.request.byteLength),
       startMs,
       stopped: false,
       nowMs: () => performance.now(),
     };
+    this.connections = new ConnRateRecorder(job.tls !== null);
   }
 
   /** Starts at the run's start time (waiting for it if it is still ahead), as LoadWorker does. */
@@ -88,7 +92,7 @@ export class ConnRateWorker {
     for (let i = 0; i < decision.count; i++) {
       const intendedMs = this.context.startMs + (this.context.job.offsetsMs[this.opened] ?? 0);
       this.opened++;
-      const connection = new CallConnection(this.context, this.connections, this.context.job.numCalls, intendedMs, this.onConnectionDone);
+      const connection = new CallConnection(this.context, this.connections, this.context.job.numCalls, intendedMs, this.onConnectionDone, this.sessions);
       this.live.add(connection);
       connection.open(decision.count);
     }

@@ -21,21 +21,35 @@
 //   intended time), so errors count scheduled requests, not attempts. In max mode each failed
 //   attempt costs the one request it carried or was about to carry. A request timeout replaces
 //   its socket at once: the timeout itself bounds that rate.
+// - https: `connected` means the TLS handshake is done (requests may be written); `tcpConnected`
+//   that the TCP connect is. A failure between the two is a TLS error (kind in `tlsFailure`),
+//   counted like a connect failure but as `errors.tls`. A reconnect offers the session the
+//   server gave the previous socket (unless resumption is off). At an http target, a reply
+//   that is a TLS record is a TLS protocol error too.
 import type net from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { connectCauseOf, type ConnectCause } from '../../common/connectCause.ts';
 import { dueCountAt, intendedStartUs, pace, type ConnectionSchedule } from '../pacer.ts';
 import { ResponseParser } from '../responseParser.ts';
 import type { WorkerContext } from './context.ts';
-import { connectLoadSocket } from './socket.ts';
+import { connectLoadSocket, readyEvent } from './socket.ts';
+import { classifyTlsError, HANDSHAKE_TIMEOUT, looksLikeTlsRecord, TLS_AT_PLAIN_TARGET, type TlsFailure } from './tlsFailure.ts';
 
 const MIN_BACKOFF_MS = 10;
 const MAX_BACKOFF_MS = 1000;
 
-type FailureKind = 'connect' | 'read' | 'write';
+type FailureKind = 'connect' | 'read' | 'write' | 'tls';
 
 export class Connection {
   socket: net.Socket | null = null;
   connected = false;
+  /** TCP is connected (for http the same as `connected`; for https the handshake may still run). */
+  private tcpConnected = false;
+  private tcpConnectedMs = 0;
+  /** https: the session the server gave this connection's last socket, offered on reconnect. */
+  private tlsSession: Buffer | null = null;
+  /** The TLS failure being counted (set just before fail('tls')). */
+  private tlsFailure: TlsFailure = HANDSHAKE_TIMEOUT;
   connectStartedMs = 0;
   awaiting = false;
   /** Schedule slots used (rate mode) or requests sent (max mode). */
@@ -54,6 +68,8 @@ export class Connection {
   private failing = false;
   /** Why the last attempt failed: the cause of the connect errors of slots that come due while waiting. */
   private failCause: ConnectCause = 'other';
+  /** What the slots failed while backing off count as: the kind of the failed attempt. */
+  private failingKind: FailureKind = 'connect';
   private timer: NodeJS.Timeout | null = null;
   private immediate: NodeJS.Immediate | null = null;
   private parser: ResponseParser;
@@ -79,24 +95,44 @@ export class Connection {
     const generation = ++this.generation;
     this.reopenAtMs = null;
     this.connected = false;
+    this.tcpConnected = false;
     this.awaiting = false;
     this.responsesOnSocket = 0;
     this.parser = this.newParser(generation);
     this.connectStartedMs = this.context.nowMs();
     this.context.recorder.connects++;
-    const socket = connectLoadSocket(this.context, (bytesRead, buffer) => {
-      if (generation === this.generation) this.onData(generation, bytesRead, buffer);
-    });
+    const tlsJob = this.context.job.tls;
+    const session = tlsJob !== null && tlsJob.resume ? this.tlsSession : null;
+    const socket = connectLoadSocket(
+      this.context,
+      (bytesRead, buffer) => {
+        if (generation === this.generation) this.onData(generation, bytesRead, buffer);
+      },
+      session,
+    );
     this.socket = socket;
     socket.on('connect', () => {
       if (generation !== this.generation) return;
+      this.tcpConnected = true;
+      this.tcpConnectedMs = this.context.nowMs();
+    });
+    socket.on(readyEvent(this.context), () => {
+      if (generation !== this.generation) return;
+      if (tlsJob !== null) this.onHandshake(socket as TLSSocket);
       this.connected = true;
       this.next();
     });
+    if (tlsJob !== null && tlsJob.resume) {
+      socket.on('session', (next: Buffer) => {
+        this.tlsSession = next;
+      });
+    }
     socket.on('error', (error: NodeJS.ErrnoException) => {
       if (generation !== this.generation) return;
       if (this.lostToKeepAliveRace()) return;
-      this.fail(this.errorKind(error), connectCauseOf(error.code));
+      const kind = this.errorKind(error);
+      if (kind === 'tls') this.tlsFailure = classifyTlsError(error);
+      this.fail(kind, connectCauseOf(error.code));
     });
     socket.on('close', () => {
       if (generation !== this.generation) return;
@@ -150,9 +186,39 @@ export class Connection {
     this.replace();
   }
 
-  /** The connect did not complete within the timeout: a failed attempt. */
+  /** The connect (https: the handshake) did not complete within the timeout: a failed attempt. */
   connectTimedOut(): void {
+    if (this.inHandshake) {
+      this.tlsFailure = HANDSHAKE_TIMEOUT;
+      this.fail('tls');
+      return;
+    }
     this.fail('connect', 'timeout');
+  }
+
+  /** https: TCP is connected and the handshake not done yet. */
+  private get inHandshake(): boolean {
+    return this.context.job.tls !== null && this.tcpConnected && !this.connected;
+  }
+
+  private onHandshake(socket: TLSSocket): void {
+    this.context.recorder.tls.handshake(this.context.nowMs() - this.tcpConnectedMs, socket.isSessionReused(), socket.getProtocol());
+  }
+
+  /**
+   * Counts `count` requests lost as `kind`: a connect error also by its cause
+   * (summary.connectErrorCauses), a TLS failure also by its own kind, with its message.
+   */
+  private countErrors(kind: FailureKind, count: number, cause: ConnectCause): void {
+    const recorder = this.context.recorder;
+    if (kind === 'tls') {
+      recorder.errors.tls = (recorder.errors.tls ?? 0) + count;
+      recorder.tls.failed(this.tlsFailure.kind, this.tlsFailure.message, count);
+    } else if (kind === 'connect') {
+      recorder.connectError(cause, count);
+    } else {
+      recorder.errors[kind] += count;
+    }
   }
 
   /**
@@ -182,14 +248,13 @@ export class Connection {
     // The request this socket carried (or was to carry) ends here: an error, and unanswered, censored
     // at its wait so far (common/censored.ts).
     if (this.awaiting || this.retryPending) {
-      if (kind === 'connect') recorder.connectError(cause);
-      else recorder.errors[kind]++;
+      this.countErrors(kind, 1, cause);
       recorder.giveUp(this.context.nowMs() - this.intendedMs);
     } else if (this.schedule === null && !this.connected) {
       // Max mode: the request it was about to send, waiting since the connect began.
-      recorder.connectError(cause);
+      this.countErrors(kind === 'tls' ? 'tls' : 'connect', 1, cause);
       recorder.giveUp(this.context.nowMs() - this.connectStartedMs);
-    }
+    } else if (kind === 'tls') this.countErrors(kind, 0, cause); // keeps the failure's message
     this.retryPending = false;
     if (this.proven) {
       this.replace();
@@ -197,11 +262,12 @@ export class Connection {
     }
     this.failing = true;
     this.failCause = cause;
+    this.failingKind = kind === 'tls' ? 'tls' : 'connect';
     this.failDueSlots();
     this.backOff();
   }
 
-  /** Rate mode: every slot due by now and not sent fails as a connect error of the last failure's cause. */
+  /** Rate mode: every slot due by now and not sent fails as a connect (or TLS) error of the last failure's cause. */
   private failDueSlots(): void {
     if (this.schedule === null) return;
     const nowMs = this.context.nowMs();
@@ -209,7 +275,7 @@ export class Connection {
     if (due <= this.sent) return;
     const failed = due - this.sent;
     const firstIntendedMs = this.context.startMs + intendedStartUs(this.schedule, this.sent) / 1000;
-    this.context.recorder.connectError(this.failCause, failed);
+    this.countErrors(this.failingKind, failed, this.failCause);
     this.context.recorder.giveUpSlots(nowMs - firstIntendedMs, this.schedule.intervalUs / 1000, failed);
     this.sent = due;
   }
@@ -284,6 +350,11 @@ export class Connection {
       this.unasked();
       return;
     }
+    if (this.context.job.tls === null && this.responsesOnSocket === 0 && !this.parser.inResponse && looksLikeTlsRecord(buffer, bytesRead)) {
+      this.tlsFailure = TLS_AT_PLAIN_TARGET;
+      this.fail('tls');
+      return;
+    }
     if (!this.parser.execute(buffer, 0, bytesRead)) {
       if (generation === this.generation) this.fail('read');
       return;
@@ -322,6 +393,11 @@ export class Connection {
 
   private onServerClose(): void {
     if (this.parser.finish()) return; // a close-delimited body ended; onResponse replaced the socket
+    if (this.inHandshake) {
+      this.tlsFailure = { kind: 'handshake', message: 'TLS handshake failed: the server closed the connection during it' };
+      this.fail('tls');
+      return;
+    }
     if (!this.connected) {
       this.fail('connect', 'reset');
       return;
@@ -343,6 +419,7 @@ export class Connection {
   }
 
   private errorKind(error: NodeJS.ErrnoException): FailureKind {
+    if (this.inHandshake) return 'tls';
     if (!this.connected) return 'connect';
     if (error.syscall === 'write' || error.code === 'EPIPE') return 'write';
     return 'read';

@@ -1,5 +1,6 @@
 // What all connections of one worker thread share: the job, the clock, the recorder and one
 // read buffer (every read is handled synchronously, so one buffer serves all sockets).
+import type tls from 'node:tls';
 import type { WorkerJob } from '../messages.ts';
 import type { IntervalRecorder } from './recorder.ts';
 
@@ -7,6 +8,8 @@ export interface WorkerContext<Job = WorkerJob> {
   readonly job: Job;
   readonly recorder: IntervalRecorder;
   readonly readBuffer: Buffer;
+  /** https only: one secure context for all of the thread's connections. */
+  readonly secureContext: tls.SecureContext | null;
   /** The job's request as a Buffer (a posted Buffer arrives as a plain Uint8Array, which
    * socket.write would wrap again on every send). */
   readonly request: Buffer;

@@ -4,6 +4,7 @@ import { connectionSchedule, intendedCountBy, intendedStartUs } from '../pacer.t
 import type { SnapshotMessage, WorkerJob } from '../messages.ts';
 import { Connection } from './connection.ts';
 import type { WorkerContext } from './context.ts';
+import { secureContextFor } from './socket.ts';
 import { IntervalRecorder, RATE_SAMPLE_MS } from './recorder.ts';
 
 const READ_BUFFER_BYTES = 64 * 1024;
@@ -24,6 +25,7 @@ export class LoadWorker {
       job,
       recorder: new IntervalRecorder(job.mode === 'rate', startMs),
       readBuffer: Buffer.allocUnsafe(READ_BUFFER_BYTES),
+      secureContext: secureContextFor(job.tls),
       request: Buffer.from(job.request.buffer, job.request.byteOffset, job.request.byteLength),
       startMs,
       stopped: false,

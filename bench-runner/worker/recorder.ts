@@ -5,6 +5,7 @@ import { emptyConnectCauses, type ConnectCause, type ConnectErrorCauses } from '
 import type { ErrorCounts } from '../../common/runRecord.ts';
 import { createLatencyHistogram, encodeHistogram, HIGHEST_US, LOWEST_US, recordLatencyUs } from '../../common/histogram.ts';
 import { emptyErrorCounts, type SnapshotMessage } from '../messages.ts';
+import { TlsRecorder } from './tlsRecorder.ts';
 
 /** wrk samples each thread's request rate every 100 ms for its "Req/Sec" row. */
 export const RATE_SAMPLE_MS = 100;
@@ -19,6 +20,8 @@ export class IntervalRecorder {
   private readonly connectCauses: ConnectErrorCauses = emptyConnectCauses();
   /** Requests sent and then given up without a response (timeout, failed connection). */
   failed = 0;
+  /** https targets from the start; made on first use when TLS turns up at an http target. */
+  private tlsFigures: TlsRecorder | null = null;
   private statusCounts = new Uint32Array(600);
   private readonly corrected: JsHistogram = createLatencyHistogram();
   private readonly uncorrected: JsHistogram | null;
@@ -32,6 +35,12 @@ export class IntervalRecorder {
   constructor(keepUncorrected: boolean, nowMs: number) {
     this.uncorrected = keepUncorrected ? createLatencyHistogram() : null;
     this.rateTimeMarkMs = nowMs;
+  }
+
+  /** This thread's TLS figures (created when first asked for). */
+  get tls(): TlsRecorder {
+    this.tlsFigures ??= new TlsRecorder();
+    return this.tlsFigures;
   }
 
   /** A complete response: latency from the intended start and from the actual send, in ms. */
@@ -122,6 +131,7 @@ export class IntervalRecorder {
       gauges,
       final: final === null ? null : { ...final, connectCauses: { ...this.connectCauses } },
       connRate,
+      tls: this.tlsFigures?.drain() ?? null,
     };
     this.requests = 0;
     this.bytes = 0;

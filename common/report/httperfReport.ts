@@ -2,6 +2,7 @@
 // Figures httperf prints that Loadlab does not measure (socket-timo, ftab-full) print as 0.
 import type { LatencySummary, MeasuredRunRecord } from '../runRecord.ts';
 import { formatFixed } from '../format.ts';
+import { httperfHandshakeLines, httperfTlsErrorLines, insecureWarningLines } from './tlsLines.ts';
 
 /** The command line echoed on the report's first line. */
 export interface HttperfInvocation {
@@ -13,6 +14,8 @@ export interface HttperfInvocation {
   numConns: number;
   numCalls: number;
   timeoutS: number;
+  /** httperf's --ssl (an https target). */
+  ssl?: boolean;
 }
 
 const f1 = (value: number): string => formatFixed(value, 1);
@@ -52,9 +55,11 @@ export function formatHttperfReport(record: MeasuredRunRecord, invocation: Httpe
   const headerAvg = perUnit(conn.replyHeaderBytes, replies);
   const contentAvg = perUnit(conn.replyContentBytes, replies);
   const spacing = invocation.spacing ? ` ${invocation.spacing}` : '';
+  const ssl = invocation.ssl === true ? ' --ssl' : '';
 
   const lines = [
-    `loadlab httperf --server=${invocation.server} --port=${invocation.port} --uri=${invocation.uri}${spacing} --num-conns=${invocation.numConns} --num-calls=${invocation.numCalls} --timeout=${invocation.timeoutS}`,
+    `loadlab httperf --server=${invocation.server} --port=${invocation.port} --uri=${invocation.uri}${spacing}${ssl} --num-conns=${invocation.numConns} --num-calls=${invocation.numCalls} --timeout=${invocation.timeoutS}`,
+    ...insecureWarningLines(record),
     `Maximum connect burst length: ${conn.maxConnectBurst}`,
     '',
     `Total: connections ${conn.started} requests ${requestsSent} replies ${replies} test-duration ${f3(durationS)} s`,
@@ -62,6 +67,7 @@ export function formatHttperfReport(record: MeasuredRunRecord, invocation: Httpe
     `Connection rate: ${f1(perUnit(conn.started, durationS))} conn/s (${f1(perUnit(summary.durationMs, conn.started))} ms/conn, <=${conn.peakConcurrent} concurrent connections)`,
     connectionTimeLine(conn.lifetimeUs),
     `Connection time [ms]: connect ${ms(conn.connectUs.mean)}`,
+    ...httperfHandshakeLines(record),
     `Connection length [replies/conn]: ${f3(perUnit(replies, conn.completed))}`,
     '',
     `Request rate: ${f1(perUnit(requestsSent, durationS))} req/s (${f1(perUnit(summary.durationMs, requestsSent))} ms/req)`,
@@ -77,6 +83,7 @@ export function formatHttperfReport(record: MeasuredRunRecord, invocation: Httpe
     '',
     `Errors: total ${totalErrors} client-timo ${errors.clientTimeout} socket-timo 0 connrefused ${errors.connRefused} connreset ${errors.connReset}`,
     `Errors: fd-unavail ${errors.fdUnavail} addrunavail ${errors.addrUnavail} ftab-full 0 other ${errors.other}`,
+    ...httperfTlsErrorLines(record),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@ import { formatBytes, formatDurationS, formatFixed, formatMetric, formatTimeUs }
 import type { MeasuredRunRecord } from '../runRecord.ts';
 import { decodeHistogram } from '../histogram.ts';
 import { unansweredLine } from './unansweredLine.ts';
+import { insecureWarningLines, wrkTlsLines } from './tlsLines.ts';
 
 export interface WrkReportOptions {
   /** wrk2's --latency: distribution and percentile spectrum of the corrected histogram. */
@@ -45,6 +46,7 @@ export function formatWrkReport(record: MeasuredRunRecord, options: WrkReportOpt
   const { errors } = summary;
   const lines = [
     `Running ${runLength(load.durationMs)} test @ ${record.target.url}`,
+    ...insecureWarningLines(record),
     `  ${load.threads} threads and ${load.connections} connections`,
     '  Thread Stats   Avg      Stdev     Max   +/- Stdev',
     statsRow('Latency', summary.latencyUs, formatTimeUs),
@@ -69,6 +71,7 @@ export function formatWrkReport(record: MeasuredRunRecord, options: WrkReportOpt
   if (summary.inFlightAtEnd > 0) lines.push(`  Requests in flight at end: ${summary.inFlightAtEnd}`);
   if (summary.unsent > 0) lines.push(`  Unsent (behind schedule at end): ${summary.unsent}`);
   if (summary.serverCloses > 0) lines.push(`  Server-closed connections: ${summary.serverCloses} (reconnected)`);
+  lines.push(...wrkTlsLines(record));
   lines.push(`Requests/sec: ${formatFixed(summary.reqPerSec, 2).padStart(9)}`);
   lines.push(`Transfer/sec: ${formatBytes(summary.transferPerSec).padStart(11)}`);
   const unanswered = unansweredLine(summary);

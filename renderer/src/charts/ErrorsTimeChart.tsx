@@ -26,7 +26,7 @@ export function ErrorsTimeChart({ rows, time, syncId, height }: { rows: readonly
       xText={secondsText}
       syncId={syncId}
       height={height}
-      empty={rows.length === 0 ? 'No samples yet.' : 'No errors: no connect, read, write, timeout or status errors.'}
+      empty={rows.length === 0 ? 'No samples yet.' : 'No errors: no connect, read, write, timeout, status or TLS errors.'}
     />
   );
 }

@@ -146,6 +146,11 @@ describe('httperf', () => {
     expect(ok('httperf --uri x --rate 1').changes.url).toBe('http://localhost:80/x');
   });
 
+  it('--ssl is https, port 443 unless given (the flag takes no value)', () => {
+    expect(ok('httperf --ssl --server example.test --rate 1').changes.url).toBe('https://example.test:443/');
+    expect(ok('httperf --server h --port 8443 --ssl --uri /x --rate 1').changes.url).toBe('https://h:8443/x');
+  });
+
   it('--period d is a fixed rate; e and u run evenly at their mean rate, with a note', () => {
     expect(ok('httperf --period d0.1').changes.connRate).toBe('10');
     const poisson = ok('httperf --period e0.05');

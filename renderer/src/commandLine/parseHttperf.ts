@@ -5,7 +5,7 @@ import { scanOptions, type OptionSpec } from './options.ts';
 import type { ParsedCommand } from './parsed.ts';
 import { countValue, headerValue, rateValue, secondsValue, valueTaker } from './values.ts';
 
-type HttperfKey = 'server' | 'port' | 'uri' | 'rate' | 'period' | 'numConns' | 'numCalls' | 'timeout' | 'method' | 'addHeader' | 'threads' | 'ignoredValue' | 'ignoredFlag' | 'unsupported';
+type HttperfKey = 'server' | 'port' | 'uri' | 'rate' | 'period' | 'numConns' | 'numCalls' | 'timeout' | 'method' | 'addHeader' | 'threads' | 'ignoredValue' | 'ignoredFlag' | 'unsupported' | 'ssl';
 
 const OPTIONS: OptionSpec<HttperfKey>[] = [
   { key: 'server', names: ['--server'], takesValue: true },
@@ -22,7 +22,9 @@ const OPTIONS: OptionSpec<HttperfKey>[] = [
   // Tuning of httperf itself, with nothing to set here.
   { key: 'ignoredValue', names: ['--client', '--send-buffer', '--recv-buffer', '--max-connections', '--max-piped-calls', '--http-version', '--think-timeout', '--json', '--title', '--notes', '--tag'], takesValue: true },
   { key: 'ignoredFlag', names: ['--hog', '-v', '--verbose', '--save', '--retry-on-failure', '--close-with-reset'], takesValue: false },
-  { key: 'unsupported', names: ['--wsess', '--wsesslog', '--wlog', '--wset', '--burst-length', '--ssl'], takesValue: true },
+  { key: 'unsupported', names: ['--wsess', '--wsesslog', '--wlog', '--wset', '--burst-length'], takesValue: true },
+  // https (the certificate is verified, as loadlab httperf --ssl does; httperf itself never verifies).
+  { key: 'ssl', names: ['--ssl'], takesValue: false },
 ];
 
 export function parseHttperfWords(words: readonly string[], program: 'httperf' | 'loadlab httperf'): ParsedCommand {
@@ -31,7 +33,8 @@ export function parseHttperfWords(words: readonly string[], program: 'httperf' |
   const notes: string[] = [];
   const headers: [string, string][] = [];
   let server = 'localhost';
-  let port = '80';
+  let port: string | null = null;
+  let ssl = false;
   let uri = '/';
   const changes: Partial<LoadDraft> = {
     mode: 'conn-rate',
@@ -98,7 +101,10 @@ export function parseHttperfWords(words: readonly string[], program: 'httperf' |
         if (!['--client', '--hog', '--send-buffer', '--recv-buffer'].includes(option.name)) notes.push(`ignored ${option.name}`);
         break;
       case 'unsupported':
-        problems.push(`${option.name} (sessions, bursts, TLS) is not supported; use --rate, --num-conns and --num-calls`);
+        problems.push(`${option.name} (sessions, bursts) is not supported; use --rate, --num-conns and --num-calls`);
+        break;
+      case 'ssl':
+        ssl = true;
         break;
     }
   }
@@ -107,7 +113,7 @@ export function parseHttperfWords(words: readonly string[], program: 'httperf' |
   if (headers.length > 0) changes.headers = formatHeaderLines(headers);
   const host = server.includes(':') && !server.startsWith('[') ? `[${server}]` : server;
   changes.targetKind = 'url';
-  changes.url = `http://${host}:${port}${uri}`;
+  changes.url = `${ssl ? 'https' : 'http'}://${host}:${port ?? (ssl ? '443' : '80')}${uri}`;
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, tool: program, changes, notes };
 }

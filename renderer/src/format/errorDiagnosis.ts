@@ -23,7 +23,7 @@ export interface DiagnosisContext {
 
 /** Null when there were no errors. */
 export function diagnoseErrors(errors: ErrorCounts, context: DiagnosisContext): ErrorDiagnosis | null {
-  const entries = Object.entries(errors) as [keyof ErrorCounts, number][];
+  const entries = (Object.entries(errors) as [keyof ErrorCounts, number | undefined][]).map(([kind, n]): [keyof ErrorCounts, number] => [kind, n ?? 0]);
   const total = entries.reduce((sum, [, n]) => sum + n, 0);
   if (total === 0) return null;
   const [kind, count] = entries.reduce((best, entry) => (entry[1] > best[1] ? entry : best));
@@ -45,6 +45,8 @@ function explain(kind: keyof ErrorCounts, count: number, context: DiagnosisConte
       return `Mostly timeouts (${n}): requests got no response within ${timeout} — the server is overloaded or stalled, not refusing.`;
     case 'status':
       return `Mostly error statuses (${n}): the server answered, but not with 2xx or 3xx — see the status counts.`;
+    case 'tls':
+      return `Mostly TLS errors (${n}): the TLS handshake with ${where} failed — a certificate not trusted or not for this name, or a protocol mismatch (https at a plain port); the run page's TLS figures give the first message.`;
   }
 }
 

@@ -50,6 +50,11 @@ describe('toRunParams', () => {
     expect(result.ok && result.params.target).toEqual({ kind: 'url', url: 'http://localhost:7878/' });
   });
 
+  it('an https URL target', () => {
+    const result = toRunParams(draft({ targetKind: 'url', url: 'https://localhost:8443/' }));
+    expect(result.ok && result.params.target).toEqual({ kind: 'url', url: 'https://localhost:8443/' });
+  });
+
   it.each([
     ['threads', { threads: '0' }],
     ['connections', { connections: 'many' }],
@@ -59,7 +64,7 @@ describe('toRunParams', () => {
     ['headers', { headers: 'no colon here' }],
     ['path', { path: 'x' }],
     ['url', { targetKind: 'url' as const, url: 'localhost:7878' }],
-    ['url', { targetKind: 'url' as const, url: 'https://h/' }],
+    ['url', { targetKind: 'url' as const, url: 'ftp://h/' }],
     ['method', { method: 'GE T' }],
     ['numConns', { mode: 'conn-rate' as const, numConns: '0' }],
   ])('names the field: %s', (field, changes) => {

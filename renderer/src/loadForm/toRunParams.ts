@@ -90,8 +90,8 @@ function targetOf(draft: LoadDraft, problems: FieldProblem[]): RunParams['target
     return { kind: 'builtin', path };
   }
   const url = draft.url.trim();
-  if (!/^http:\/\/[^/\s]+/i.test(url)) {
-    problems.push({ field: 'url', message: 'URL: an http:// address, such as http://localhost:7878/' });
+  if (!/^https?:\/\/[^/\s]+/i.test(url)) {
+    problems.push({ field: 'url', message: 'URL: an http:// or https:// address, such as http://localhost:7878/' });
     return null;
   }
   return { kind: 'url', url };

@@ -10,7 +10,7 @@ export interface Palette {
   series: string[];
   latency: { p50: string; p90: string; p99: string; max: string };
   target: string;
-  errors: { connect: string; read: string; write: string; timeout: string; status: string };
+  errors: { connect: string; read: string; write: string; timeout: string; status: string; tls: string };
 }
 
 /** Dash patterns for compared runs (solid first). */
@@ -27,6 +27,6 @@ export function readPalette(style: { getPropertyValue(name: string): string }): 
     series,
     latency: { p50: value('--lat-p50', series[0] ?? ''), p90: value('--lat-p90', series[2] ?? ''), p99: value('--lat-p99', series[1] ?? ''), max: value('--lat-max', series[3] ?? '') },
     target: value('--target', '#5b6170'),
-    errors: { connect: series[4] ?? '', read: series[3] ?? '', write: series[5] ?? '', timeout: series[1] ?? '', status: series[0] ?? '' },
+    errors: { connect: series[4] ?? '', read: series[3] ?? '', write: series[5] ?? '', timeout: series[1] ?? '', status: series[0] ?? '', tls: series[2] ?? '' },
   };
 }

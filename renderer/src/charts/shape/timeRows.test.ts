@@ -38,8 +38,8 @@ describe('time rows', () => {
   it('errors by kind per interval from running totals', () => {
     const rows = errorRows([sample(1000, 1, { ...noErrors, read: 3 }), sample(2000, 1, { ...noErrors, read: 5, timeout: 1 })]);
     expect(rows).toEqual([
-      { tS: 1, connect: 0, read: 3, write: 0, timeout: 0, status: 0 },
-      { tS: 2, connect: 0, read: 2, write: 0, timeout: 1, status: 0 },
+      { tS: 1, connect: 0, read: 3, write: 0, timeout: 0, status: 0, tls: 0 },
+      { tS: 2, connect: 0, read: 2, write: 0, timeout: 1, status: 0, tls: 0 },
     ]);
   });
 });

@@ -28,7 +28,7 @@ export function liveRows(samples: readonly RunSampleEvent[]): TimeRow[] {
 }
 
 export type ErrorKind = keyof ErrorCounts;
-export const errorKinds: readonly ErrorKind[] = ['connect', 'read', 'write', 'timeout', 'status'];
+export const errorKinds: readonly ErrorKind[] = ['connect', 'read', 'write', 'timeout', 'status', 'tls'];
 
 export interface ErrorRow extends Record<ErrorKind, number> {
   tS: number;
@@ -43,8 +43,9 @@ export function errorRows(samples: readonly RunSampleEvent[]): ErrorRow[] {
   return samples.map((sample) => {
     const totals = sample.totalErrors;
     const own = sample.point.errorsByKind;
-    const row: ErrorRow = { tS: sample.point.tMs / 1000, connect: 0, read: 0, write: 0, timeout: 0, status: 0 };
-    for (const kind of errorKinds) row[kind] = own ? own[kind] : Math.max(0, totals[kind] - previous[kind]);
+    const row: ErrorRow = { tS: sample.point.tMs / 1000, connect: 0, read: 0, write: 0, timeout: 0, status: 0, tls: 0 };
+    // `tls` is absent from runs that met no TLS (common/runRecord.ts): 0.
+    for (const kind of errorKinds) row[kind] = own ? (own[kind] ?? 0) : Math.max(0, (totals[kind] ?? 0) - (previous[kind] ?? 0));
     previous = totals;
     return row;
   });

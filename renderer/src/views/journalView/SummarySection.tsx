@@ -48,7 +48,7 @@ export function SummarySection({ record }: { record: RunRecord }) {
           label="errors"
           value={errorTotal === null ? notInSource : figures.count(errorTotal)}
           tone={errorTotal !== null && errorTotal > 0 ? 'bad' : undefined}
-          detail={errors === null ? 'the source counted no errors' : `connect ${errors.connect} · read ${errors.read} · write ${errors.write} · timeout ${errors.timeout} · status ${errors.status}`}
+          detail={errors === null ? 'the source counted no errors' : `connect ${errors.connect} · read ${errors.read} · write ${errors.write} · timeout ${errors.timeout} · status ${errors.status}${errors.tls === undefined ? '' : ` · TLS ${errors.tls}`}`}
         />
         <Stat label="transfer/s" value={summary.transferPerSec === null ? figures.UNKNOWN : `${figures.bytes(summary.transferPerSec)}/s`} detail={`${figures.bytes(summary.bytesRead)} read`} />
         <Stat
