@@ -1,16 +1,20 @@
 // Loadlab never leaves a server behind. Every process group it starts is registered here until
 // it is stopped; when Loadlab itself is told to end (SIGTERM, SIGHUP) the groups are stopped
 // (SIGTERM, then SIGKILL after the grace period) before it exits, and on any exit what is still
-// registered gets SIGKILL. A SIGKILL of Loadlab cannot be caught: that case is not covered.
+// registered gets SIGKILL. Ctrl-C (SIGINT) belongs to whoever else listens for it (a run stops
+// and is saved, then its server is stopped); when nobody does, the guard stops the groups and
+// exits with 130. A SIGKILL of Loadlab cannot be caught: that case is not covered.
 import { killGroupNow, stopGroup } from './processGroup.ts';
 
-const EXIT_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
+type GuardedSignal = 'SIGTERM' | 'SIGHUP' | 'SIGINT';
+const EXIT_SIGNALS: GuardedSignal[] = ['SIGTERM', 'SIGHUP'];
+const SIGNAL_NUMBERS: Record<GuardedSignal, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 export class ProcessGroupGuard {
   private readonly groups = new Map<number, number>();
   private installed = false;
 
-  constructor(private readonly onSignal: (signal: NodeJS.Signals) => void = (signal) => process.exit(128 + (signal === 'SIGTERM' ? 15 : 1))) {}
+  constructor(private readonly onSignal: (signal: GuardedSignal) => void = (signal) => process.exit(128 + SIGNAL_NUMBERS[signal])) {}
 
   /** Installs the process handlers (once). */
   install(): this {
@@ -22,6 +26,11 @@ export class ProcessGroupGuard {
         void this.stopAll().finally(() => this.onSignal(signal));
       });
     }
+    process.on('SIGINT', () => {
+      if (process.listenerCount('SIGINT') > 1) return;
+      process.stderr.write('\nloadlab: stopping the servers it started\n');
+      void this.stopAll().finally(() => this.onSignal('SIGINT'));
+    });
     process.on('exit', () => {
       for (const pgid of this.groups.keys()) killGroupNow(pgid);
     });

@@ -11,6 +11,7 @@ export class LogBuffer {
   /** The unfinished last line of each stream, for line listeners. */
   private partial = new Map<string, string>();
   private lineListeners = new Set<(line: string) => void>();
+  private dataListeners = new Set<(chunk: Buffer, stream: 'stdout' | 'stderr') => void>();
 
   constructor(private readonly maxBytes: number = LOG_TAIL_BYTES) {}
 
@@ -31,6 +32,7 @@ export class LogBuffer {
         this.dropped += excess;
       }
     }
+    for (const listener of this.dataListeners) listener(chunk, stream);
     if (this.lineListeners.size === 0) return;
     const text = (this.partial.get(stream) ?? '') + chunk.toString('utf8');
     const lines = text.split('\n');
@@ -41,6 +43,12 @@ export class LogBuffer {
   onLine(listener: (line: string) => void): () => void {
     this.lineListeners.add(listener);
     return () => this.lineListeners.delete(listener);
+  }
+
+  /** Every chunk as it comes (to show the log live). */
+  onData(listener: (chunk: Buffer, stream: 'stdout' | 'stderr') => void): () => void {
+    this.dataListeners.add(listener);
+    return () => this.dataListeners.delete(listener);
   }
 
   tail(): LogTail {
