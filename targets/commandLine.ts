@@ -5,7 +5,9 @@
 /** The words, or a string saying what is wrong. */
 export function splitCommandLine(text: string): string[] | string {
   const words: string[] = [];
-  let word: string | null = null;
+  let word = '';
+  /** A word has begun (it may be empty: ''). */
+  let inWord = false;
   let quote: "'" | '"' | null = null;
   for (let i = 0; i < text.length; i++) {
     const char = text[i] as string;
@@ -16,22 +18,23 @@ export function splitCommandLine(text: string): string[] | string {
     }
     if (quote === '"') {
       if (char === '"') quote = null;
-      else if (char === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) word += text[++i];
+      else if (char === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) word += text[++i] ?? '';
       else word += char;
       continue;
     }
     if (/\s/.test(char)) {
-      if (word !== null) words.push(word);
-      word = null;
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
       continue;
     }
-    word ??= '';
+    inWord = true;
     if (char === "'" || char === '"') quote = char;
-    else if (char === '\\' && i + 1 < text.length) word += text[++i];
+    else if (char === '\\' && i + 1 < text.length) word += text[++i] ?? '';
     else word += char;
   }
   if (quote !== null) return `unterminated ${quote} quote in: ${text}`;
-  if (word !== null) words.push(word);
+  if (inWord) words.push(word);
   if (words.length === 0) return 'the command is empty';
   return words;
 }
