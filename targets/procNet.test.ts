@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { describePortTaken, findPortListener, parseProcNetTcp, parseSsListeners } from './procNet.ts';
+import { describePortTaken, findPortListener, parseProcNetTcp, parseSsSockets } from './procNet.ts';
 
 const linux = process.platform === 'linux';
 
@@ -21,12 +21,11 @@ describe('parseProcNetTcp', () => {
   });
 });
 
-it('parseSsListeners maps inodes to Send-Q (the backlog)', () => {
-  const text = 'LISTEN 0      128      0.0.0.0:2024  0.0.0.0:* ino:1335 sk:1 cgroup:/ <->\nLISTEN 5      511    127.0.0.1:33441 0.0.0.0:* ino:150194 sk:2 cgroup:/ <->\n';
-  expect([...parseSsListeners(text)]).toEqual([
-    [1335, 128],
-    [150194, 511],
-  ]);
+it('parseSsSockets counts states and reads listeners (Recv-Q now, Send-Q max)', () => {
+  const text = 'LISTEN     5      511    127.0.0.1:8080  0.0.0.0:* ino:150194 sk:2 cgroup:/ <->\nESTAB      0      0      127.0.0.1:8080  127.0.0.1:50000 ino:77 sk:3 cgroup:/ <->\nTIME-WAIT  0      0      127.0.0.1:8080  127.0.0.1:50001 timer:(timewait,59sec,0) ino:0 sk:4\n';
+  const sockets = parseSsSockets(text);
+  expect(sockets.tcpByState).toEqual({ LISTEN: 1, ESTABLISHED: 1, TIME_WAIT: 1 });
+  expect([...sockets.listening]).toEqual([[150194, { address: '127.0.0.1:8080', queued: 5, max: 511 }]]);
 });
 
 describe.runIf(linux)('findPortListener', () => {

@@ -1,10 +1,11 @@
 // TCP sockets from Linux's /proc: /proc/<pid>/net/tcp{,6} (the process's network namespace)
 // give every socket's state, queues and inode; /proc/<pid>/fd links ("socket:[inode]") say
 // which process owns which socket. For a LISTEN socket rx_queue is the accept queue now
-// (sk_ack_backlog); its maximum (the backlog listen() got) is not there: `ss -lnt` reads it over
-// netlink (inet_diag), and we ask `ss` once per new listening socket (see listenBacklogs).
+// (sk_ack_backlog); its maximum (the backlog listen() got) is not there: `ss -lnt` reads both over
+// netlink (inet_diag), filtered in the kernel, so the sampler asks `ss` (see socketsOnPorts).
 import { execFile } from 'node:child_process';
-import { readdir, readFile, readlink } from 'node:fs/promises';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 
 /** Socket states as numbered in include/net/tcp_states.h. */
 const TCP_STATES: Record<number, string> = {
@@ -73,25 +74,39 @@ export function parseProcNetTcp(text: string): TcpSocket[] {
   return sockets;
 }
 
+// Reads of /proc are synchronous on purpose: they never wait for a disk, and a promise per file
+// (hundreds of fd links per sample) cost several times the read itself (bench/processSampling.ts).
+
+function readOrEmpty(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /** Every TCP socket in the network namespace of `pid` (or of this process). */
 export async function readTcpSockets(pid: number | 'self' = 'self'): Promise<TcpSocket[]> {
-  const texts = await Promise.all(['tcp', 'tcp6'].map((file) => readFile(`/proc/${pid}/net/${file}`, 'utf8').catch(() => '')));
-  return texts.flatMap(parseProcNetTcp);
+  return ['tcp', 'tcp6'].flatMap((file) => parseProcNetTcp(readOrEmpty(`/proc/${pid}/net/${file}`)));
 }
 
 /** A process's open file descriptors: how many, and the inodes of its sockets. Null when it is gone or not ours to read. */
 export async function readFds(pid: number): Promise<{ count: number; socketInodes: number[] } | null> {
   let names: string[];
   try {
-    names = await readdir(`/proc/${pid}/fd`);
+    names = readdirSync(`/proc/${pid}/fd`);
   } catch {
     return null;
   }
-  const links = await Promise.all(names.map((name) => readlink(`/proc/${pid}/fd/${name}`).catch(() => '')));
   const socketInodes: number[] = [];
-  for (const link of links) {
-    const match = /^socket:\[(\d+)\]$/.exec(link);
-    if (match) socketInodes.push(Number(match[1]));
+  for (const name of names) {
+    let link: string;
+    try {
+      link = readlinkSync(`/proc/${pid}/fd/${name}`);
+    } catch {
+      continue; // closed meanwhile
+    }
+    if (link.startsWith('socket:[')) socketInodes.push(Number(link.slice(8, -1)));
   }
   return { count: names.length, socketInodes };
 }
@@ -138,21 +153,52 @@ export function describePortTaken(port: number, holders: readonly PortHolder[]):
   return `port ${port} is already taken by ${who}`;
 }
 
-/** `ss -lntHe` lines → listening socket inode → its maximum accept queue (Send-Q). */
-export function parseSsListeners(text: string): Map<number, number> {
-  const backlogs = new Map<number, number>();
-  for (const line of text.split('\n')) {
-    const fields = line.trim().split(/\s+/);
-    const inode = /\bino:(\d+)/.exec(line);
-    if (fields[0] !== 'LISTEN' || inode === null) continue;
-    backlogs.set(Number(inode[1]), Number(fields[2]));
-  }
-  return backlogs;
+/** `ss` state names → the names of /proc/net/tcp (include/net/tcp_states.h). */
+const SS_STATES: Record<string, string> = {
+  ESTAB: 'ESTABLISHED',
+  'SYN-SENT': 'SYN_SENT',
+  'SYN-RECV': 'SYN_RECV',
+  'FIN-WAIT-1': 'FIN_WAIT1',
+  'FIN-WAIT-2': 'FIN_WAIT2',
+  'TIME-WAIT': 'TIME_WAIT',
+  UNCONN: 'CLOSE',
+  'CLOSE-WAIT': 'CLOSE_WAIT',
+  'LAST-ACK': 'LAST_ACK',
+  LISTEN: 'LISTEN',
+  CLOSING: 'CLOSING',
+};
+
+export interface PortSockets {
+  tcpByState: Record<string, number>;
+  /** Listening sockets by inode: address, accept queue now (Recv-Q) and its maximum (Send-Q). */
+  listening: Map<number, { address: string; queued: number; max: number }>;
 }
 
-/** Maximum accept queue of every listening TCP socket, by inode; null when `ss` (iproute2) is missing or failed. */
-export function listenBacklogs(): Promise<Map<number, number> | null> {
+/** Parses `ss -tanHe` lines. */
+export function parseSsSockets(text: string): PortSockets {
+  const tcpByState: Record<string, number> = {};
+  const listening: PortSockets['listening'] = new Map();
+  for (const line of text.split('\n')) {
+    const fields = line.trim().split(/\s+/);
+    if (fields.length < 5) continue;
+    const state = SS_STATES[fields[0] ?? ''] ?? fields[0] ?? '?';
+    tcpByState[state] = (tcpByState[state] ?? 0) + 1;
+    const inode = /\bino:(\d+)/.exec(line);
+    if (state === 'LISTEN' && inode !== null) listening.set(Number(inode[1]), { address: fields[3] ?? '', queued: Number(fields[1]), max: Number(fields[2]) });
+  }
+  return { tcpByState, listening };
+}
+
+/**
+ * The TCP sockets whose local port is one of `ports` (the server's listening ports: its listeners
+ * and the connections it accepted, TIME_WAIT included), through `ss`, which filters in the kernel
+ * (netlink inet_diag) instead of formatting the whole namespace's table. Null when `ss` failed.
+ */
+export function socketsOnPorts(ports: readonly number[]): Promise<PortSockets | null> {
+  if (ports.length === 0) return Promise.resolve({ tcpByState: {}, listening: new Map() });
+  const filter = `( ${ports.map((port) => `sport = :${port}`).join(' or ')} )`;
+  // `ss` reads the namespace it runs in: a server in another one (a container) is not covered.
   return new Promise((resolve) => {
-    execFile('ss', ['-lntHe'], { timeout: 5000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => resolve(error ? null : parseSsListeners(stdout)));
+    execFile('ss', ['-tanHe', filter], { timeout: 5000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => resolve(error ? null : parseSsSockets(stdout)));
   });
 }

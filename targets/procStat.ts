@@ -2,7 +2,7 @@
 // A reading holds counters (CPU ticks, context switches) and levels (RSS, threads, fds, sockets);
 // a point is the counters' difference over the time between the readings, plus the levels now.
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Listener, ProcessTelemetryPoint } from '../common/processTelemetry.ts';
 import { readFds, readTcpSockets } from './procNet.ts';
 
@@ -50,8 +50,33 @@ function statFields(text: string): string[] {
   return text.slice(text.lastIndexOf(')') + 2).trim().split(' ');
 }
 
-async function readProcess(pid: number, units: ProcUnits): Promise<ProcessReading | null> {
-  const text = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+// Synchronous reads of /proc: see procNet.ts.
+function readOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function listOrEmpty(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
+}
+
+function countFds(pid: number): number | null {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).length;
+  } catch {
+    return null;
+  }
+}
+
+function readProcess(pid: number, units: ProcUnits): ProcessReading | null {
+  const text = readOrNull(`/proc/${pid}/stat`);
   if (text === null) return null;
   const fields = statFields(text);
   // statFields()[0] is field 3 (state): utime is field 14, stime 15, num_threads 20, rss 24.
@@ -59,56 +84,64 @@ async function readProcess(pid: number, units: ProcUnits): Promise<ProcessReadin
   return { userTicks: at(14), systemTicks: at(15), threads: at(20), rssBytes: at(24) * units.pageBytes };
 }
 
-async function childrenOf(pid: number): Promise<number[]> {
-  const tids = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
-  const lists = await Promise.all(tids.map((tid) => readFile(`/proc/${pid}/task/${tid}/children`, 'utf8').catch(() => '')));
+function childrenOf(pid: number): number[] {
+  const lists = listOrEmpty(`/proc/${pid}/task`).map((tid) => readOrNull(`/proc/${pid}/task/${tid}/children`) ?? '');
   return lists.flatMap((list) => list.split(' ').filter((word) => word.trim() !== '').map(Number));
 }
 
 /** The root and all its descendants alive now. */
-export async function processTree(rootPid: number): Promise<number[]> {
+export function processTree(rootPid: number): number[] {
   const tree: number[] = [];
   const pending = [rootPid];
   while (pending.length > 0) {
     const pid = pending.shift() as number;
     if (tree.includes(pid)) continue;
     tree.push(pid);
-    pending.push(...(await childrenOf(pid)));
+    pending.push(...childrenOf(pid));
   }
   return tree;
 }
 
-async function readSwitches(pid: number, into: TreeReading['switches']): Promise<void> {
-  const tids = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
-  await Promise.all(
-    tids.map(async (tid) => {
-      const status = await readFile(`/proc/${pid}/task/${tid}/status`, 'utf8').catch(() => null);
-      if (status === null) return;
-      const voluntary = /^voluntary_ctxt_switches:\s+(\d+)/m.exec(status);
-      const involuntary = /^nonvoluntary_ctxt_switches:\s+(\d+)/m.exec(status);
-      if (voluntary && involuntary) into.set(`${pid}/${tid}`, { voluntary: Number(voluntary[1]), involuntary: Number(involuntary[1]) });
-    }),
-  );
+function readSwitches(pid: number, into: TreeReading['switches']): void {
+  for (const tid of listOrEmpty(`/proc/${pid}/task`)) {
+    const status = readOrNull(`/proc/${pid}/task/${tid}/status`);
+    if (status === null) continue;
+    const voluntary = /^voluntary_ctxt_switches:\s+(\d+)/m.exec(status);
+    const involuntary = /^nonvoluntary_ctxt_switches:\s+(\d+)/m.exec(status);
+    if (voluntary && involuntary) into.set(`${pid}/${tid}`, { voluntary: Number(voluntary[1]), involuntary: Number(involuntary[1]) });
+  }
 }
 
-/** Reads the tree of `rootPid`; null when the root is gone. */
-export async function readTree(rootPid: number, units: ProcUnits, now: () => number = Date.now): Promise<TreeReading | null> {
-  const pids = await processTree(rootPid);
+/**
+ * Reads the tree of `rootPid`; null when the root is gone. With `scanSockets` it also reads every
+ * fd link and the namespace's socket table to find the tree's sockets (costly: the socket table
+ * is the whole namespace's); without, fds are only counted and the socket fields are left for the
+ * caller to fill (see ProcTreeSampler).
+ */
+export async function readTree(rootPid: number, units: ProcUnits, now: () => number = Date.now, scanSockets = true): Promise<TreeReading | null> {
+  const pids = processTree(rootPid);
   const processes = new Map<number, ProcessReading>();
   const switches: TreeReading['switches'] = new Map();
   let openFds: number | null = 0;
   const inodes = new Set<number>();
-  await Promise.all(
-    pids.map(async (pid) => {
-      const [reading, fds] = await Promise.all([readProcess(pid, units), readFds(pid), readSwitches(pid, switches)]);
-      if (reading === null) return;
-      processes.set(pid, reading);
+  for (const pid of pids) {
+    const reading = readProcess(pid, units);
+    if (reading === null) continue;
+    readSwitches(pid, switches);
+    processes.set(pid, reading);
+    if (scanSockets) {
+      const fds = await readFds(pid);
       if (fds === null) openFds = null;
       else if (openFds !== null) openFds += fds.count;
       for (const inode of fds?.socketInodes ?? []) inodes.add(inode);
-    }),
-  );
+    } else {
+      const count = countFds(pid);
+      openFds = count === null || openFds === null ? null : openFds + count;
+    }
+  }
   if (!processes.has(rootPid)) return null;
+  const epochMs = now();
+  if (!scanSockets) return { epochMs, processes, switches, openFds, tcpByState: null, listening: new Map() };
   const sockets = await readTcpSockets(rootPid);
   const tcpByState: Record<string, number> = {};
   const listening: TreeReading['listening'] = new Map();
@@ -117,7 +150,7 @@ export async function readTree(rootPid: number, units: ProcUnits, now: () => num
     tcpByState[socket.state] = (tcpByState[socket.state] ?? 0) + 1;
     if (socket.state === 'LISTEN') listening.set(socket.inode, { address: socket.local, queued: socket.rxQueue });
   }
-  return { epochMs: now(), processes, switches, openFds, tcpByState: openFds === null && inodes.size === 0 ? null : tcpByState, listening };
+  return { epochMs, processes, switches, openFds, tcpByState: openFds === null && inodes.size === 0 ? null : tcpByState, listening };
 }
 
 const perSec = (delta: number, intervalMs: number): number => (intervalMs > 0 ? (Math.max(0, delta) * 1000) / intervalMs : 0);

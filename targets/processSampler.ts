@@ -3,7 +3,7 @@
 // every other figure null.
 import pidusage from 'pidusage';
 import type { ProcessTelemetryPoint } from '../common/processTelemetry.ts';
-import { listenBacklogs } from './procNet.ts';
+import { socketsOnPorts, type PortSockets } from './procNet.ts';
 import { pointBetween, readProcUnits, readTree, type ProcUnits, type TreeReading } from './procStat.ts';
 
 export interface ProcessSampler {
@@ -11,28 +11,59 @@ export interface ProcessSampler {
   sample(runStartEpochMs: number): Promise<ProcessTelemetryPoint | null>;
 }
 
-/** Linux: the whole tree from /proc. The accept queue's maximum comes from `ss`, asked once per new listening socket. */
+/** Samples between two full scans of the tree's fds and the socket table (new listeners are found then). */
+export const RESCAN_SAMPLES = 30;
+
+function portOf(address: string): number {
+  return Number(address.slice(address.lastIndexOf(':') + 1));
+}
+
+/**
+ * Linux: the whole tree from /proc. Its sockets are found by a full scan (every fd link against
+ * the namespace's socket table) on the first sample and every RESCAN_SAMPLES samples; in between,
+ * fds are only counted and the sockets on its listening ports (listeners with their accept queue
+ * now and maximum, accepted connections by state) come from `ss`, which filters in the kernel.
+ * Without `ss` every sample is a full scan and the accept queue's maximum is null.
+ */
 export class ProcTreeSampler implements ProcessSampler {
   private previous: TreeReading | null = null;
   private readonly backlogs = new Map<number, number>();
   private readonly units: ProcUnits;
+  private ports: number[] | null = null;
+  private samples = 0;
+  private ssWorks = true;
 
   constructor(
     private readonly rootPid: number,
     private readonly now: () => number = Date.now,
-    private readonly readBacklogs: () => Promise<Map<number, number> | null> = listenBacklogs,
+    private readonly portSockets: (ports: readonly number[]) => Promise<PortSockets | null> = socketsOnPorts,
   ) {
     this.units = readProcUnits();
   }
 
-  async sample(runStartEpochMs: number): Promise<ProcessTelemetryPoint | null> {
-    const reading = await readTree(this.rootPid, this.units, this.now);
+  private async read(): Promise<TreeReading | null> {
+    const rescan = !this.ssWorks || this.ports === null || this.samples % RESCAN_SAMPLES === 0;
+    this.samples++;
+    const reading = await readTree(this.rootPid, this.units, this.now, rescan);
     if (reading === null) return null;
-    const unknown = [...reading.listening.keys()].filter((inode) => !this.backlogs.has(inode));
-    if (unknown.length > 0) {
-      const found = await this.readBacklogs();
-      for (const [inode, max] of found ?? []) this.backlogs.set(inode, max);
+    if (rescan) this.ports = [...new Set([...reading.listening.values()].map((socket) => portOf(socket.address)))];
+    if (!this.ssWorks) return reading;
+    const sockets = await this.portSockets(this.ports ?? []);
+    if (sockets === null) {
+      this.ssWorks = false;
+      return rescan ? reading : readTree(this.rootPid, this.units, this.now, true);
     }
+    const listening: TreeReading['listening'] = new Map();
+    for (const [inode, socket] of sockets.listening) {
+      listening.set(inode, { address: socket.address, queued: socket.queued });
+      this.backlogs.set(inode, socket.max);
+    }
+    return { ...reading, tcpByState: sockets.tcpByState, listening };
+  }
+
+  async sample(runStartEpochMs: number): Promise<ProcessTelemetryPoint | null> {
+    const reading = await this.read();
+    if (reading === null) return null;
     const previous = this.previous;
     this.previous = reading;
     return previous === null ? null : pointBetween(previous, reading, this.units, runStartEpochMs, this.backlogs);
