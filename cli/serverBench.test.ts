@@ -9,6 +9,7 @@ import { runRecordSchema } from '../common/runRecord.ts';
 import { runLoadlab } from '../peers/loadlabCli.ts';
 import { hasProgram } from '../peers/programs.ts';
 import { groupMembers } from '../targets/processGroup.ts';
+import { findPortListener } from '../targets/procNet.ts';
 import { freePort, testServer } from '../targets/testing.ts';
 
 const bin = new URL('../bin/loadlab.js', import.meta.url).pathname;
@@ -87,6 +88,24 @@ http {
     expect(record.server.exit?.code).toBe(3);
     expect(record.server.exit?.atRunMs).toBeLessThan(20_000);
     expect(record.server.log.text).toContain('crashing after 60 requests');
+  });
+
+  it("--server NAME reuses the profile's server already running when it does not restart each run, and only watches it", async () => {
+    const port = await freePort();
+    const running = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1'], { stdio: 'ignore' });
+    try {
+      await runLoadlab(['server', 'add', 'py', '--journal', journal(), '--ready', `tcp:${port}`, '--', 'python3', '-m', 'http.server', String(port)]);
+      while ((await findPortListener(port)) === null) await new Promise((resolve) => setTimeout(resolve, 50));
+      const result = await runLoadlab(['bench', '--server', 'py', '-t1', '-c1', '-d1s', '-R20', '--save', '--journal', journal()]);
+      expect(result.stderr).toMatch(new RegExp(`py is already running \\(pid ${running.pid ?? 0}\\); using it`));
+      expect(result.status).toBe(0);
+      const record = await savedRecord();
+      expect(record.server).toMatchObject({ kind: 'external', pid: running.pid });
+      expect(running.exitCode).toBeNull();
+      expect(record.serverSeries?.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      running.kill();
+    }
   });
 
   it('a command not found is refused before any load, naming it', async () => {
