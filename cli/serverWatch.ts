@@ -44,7 +44,19 @@ export function watchCommand(): Command {
           process.stdout.write(`${formatPoint(point)}\n`);
           if (flags.count !== undefined && ++lines >= flags.count) finish();
         });
+        // The process may end first: then there is nothing more to watch.
+        const alive = setInterval(() => {
+          try {
+            process.kill(found.pid, 0);
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code === 'ESRCH') {
+              process.stderr.write(`loadlab: pid ${found.pid} is gone\n`);
+              finish();
+            }
+          }
+        }, flags.interval);
         const finish = (): void => {
+          clearInterval(alive);
           process.off('SIGINT', finish);
           void loop.stop().then(() => resolve());
         };
