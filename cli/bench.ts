@@ -5,10 +5,11 @@ import { benchConfigDefaults, parseTargetUrl, type BenchConfig } from '../bench-
 import { formatHttperfReport } from '../common/report/httperfReport.ts';
 import { formatWrkReport } from '../common/report/wrkReport.ts';
 import { durationOption, metricOption, parseHeader, UsageError } from './numbers.ts';
-import { configFromFlags, runWithReport } from './runWithReport.ts';
+import { configFromFlags, runWithReport, type RunCompanion } from './runWithReport.ts';
 import { addSaveOptions, checkSaveFlags, type SaveFlags } from './saveToJournal.ts';
+import { addServerOptions, runBenchWithServer, type ServerBenchFlags } from './serverBenchOptions.ts';
 
-interface BenchFlags extends SaveFlags {
+interface BenchFlags extends SaveFlags, ServerBenchFlags {
   threads: number;
   connections: number;
   duration: number;
@@ -36,7 +37,7 @@ interface BenchFlags extends SaveFlags {
 export function benchCommand(): Command {
   const command = new Command('bench')
     .description('Drive HTTP load like wrk2 and print its report.\nWith -R: constant rate, latency corrected for coordinated omission. Without: as fast as the connections go.')
-    .argument('<url>', 'http:// or https:// URL to load')
+    .argument('[url]', 'http:// or https:// URL to load (with --server: the profile\'s URL by default)')
     .option('-t, --threads <N>', 'worker threads', metricOption('-t', true), benchConfigDefaults.threads)
     .option('-c, --connections <N>', 'connections to keep open, split across threads', metricOption('-c', true), benchConfigDefaults.connections)
     .option('-d, --duration <T>', 'duration of the test (10s, 2m, 1h)', durationOption('-d'), benchConfigDefaults.durationMs)
@@ -57,10 +58,10 @@ export function benchCommand(): Command {
     .option('--ca <file>', 'https: trust this CA certificate (PEM) besides the built-in roots')
     .option('--insecure', 'https: do not verify the server certificate (the report and the record say so)', false)
     .option('--no-tls-resume', 'https: a full TLS handshake on every reconnect (no session resumption)')
-    .action(async (url: string, flags: BenchFlags) => {
-      process.exitCode = await runBench(url, flags);
+    .action(async (url: string | undefined, flags: BenchFlags) => {
+      process.exitCode = await runBenchWithServer(url, flags, runBench);
     });
-  return addSaveOptions(command);
+  return addServerOptions(addSaveOptions(command));
 }
 
 async function readBody(flags: BenchFlags): Promise<Uint8Array | null> {
@@ -74,7 +75,7 @@ async function readBody(flags: BenchFlags): Promise<Uint8Array | null> {
   }
 }
 
-async function runBench(url: string, flags: BenchFlags): Promise<number> {
+async function runBench(url: string, flags: BenchFlags, companion?: RunCompanion): Promise<number> {
   checkSaveFlags(flags);
   if (flags.rate === 0) throw new UsageError('-R must be greater than 0 (omit -R for max mode)');
   if (flags.connRate === 0) throw new UsageError('--conn-rate must be greater than 0');
@@ -106,10 +107,10 @@ async function runBench(url: string, flags: BenchFlags): Promise<number> {
   if (config.connRate !== null) {
     const { server, port, uri, ssl } = httperfTarget(url);
     const invocation = { server, port, uri, ssl, spacing: `--rate=${flags.connRate}`, numConns: config.connRate.numConns, numCalls: config.connRate.numCalls, timeoutS: config.timeoutMs / 1000 };
-    return runWithReport(config, (record) => formatHttperfReport(record, invocation), { jsonPath: flags.json, save: flags });
+    return runWithReport(config, (record) => formatHttperfReport(record, invocation), { jsonPath: flags.json, save: flags }, companion);
   }
   const latency = flags.latency || flags.u_latency;
-  return runWithReport(config, (record) => formatWrkReport(record, { latency, uncorrectedLatency: flags.u_latency }), { jsonPath: flags.json, save: flags });
+  return runWithReport(config, (record) => formatWrkReport(record, { latency, uncorrectedLatency: flags.u_latency }), { jsonPath: flags.json, save: flags }, companion);
 }
 
 /** The --server/--port/--uri an httperf report echoes for a URL. */

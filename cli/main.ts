@@ -7,6 +7,7 @@ import { httperfCommand } from './httperf.ts';
 import { journalCommand } from './journal.ts';
 import { UsageError } from './numbers.ts';
 import { serveCommand } from './serve.ts';
+import { serverCommand } from './server.ts';
 import { webCommand } from './web.ts';
 
 /** Exit status for bad flags or arguments, as wrk and most CLIs use. */
@@ -24,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
   program.addCommand(serveCommand());
   program.addCommand(webCommand());
   program.addCommand(journalCommand());
+  program.addCommand(serverCommand());
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);

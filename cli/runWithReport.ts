@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { MeasuredRunRecord } from '../common/runRecord.ts';
 import type { BenchConfig } from '../bench-runner/config.ts';
-import { ConfigError, startRun, validateConfig, type LiveSample } from '../bench-runner/run.ts';
+import { ConfigError, startRun, validateConfig, type LiveSample, type RunHandle } from '../bench-runner/run.ts';
 import { UsageError } from './numbers.ts';
 import { ProgressLine } from './progress.ts';
 import { errorMessage } from '../common/errorMessage.ts';
@@ -27,9 +27,20 @@ export interface RunOutputs {
   save: SaveFlags;
 }
 
-export async function runWithReport(config: BenchConfig, report: (record: MeasuredRunRecord) => string, outputs: RunOutputs): Promise<number> {
+/** A server Loadlab runs beside the load (`bench --server`): it sees the run start and completes the record. */
+export interface RunCompanion {
+  /** Once the config is valid, before any load (starts the server, warms up). */
+  before(config: BenchConfig): Promise<void>;
+  onStart(startEpochMs: number): void;
+  attach(handle: RunHandle): void;
+  finish(record: MeasuredRunRecord): Promise<MeasuredRunRecord>;
+}
+
+export async function runWithReport(config: BenchConfig, report: (record: MeasuredRunRecord) => string, outputs: RunOutputs, companion?: RunCompanion): Promise<number> {
+  await companion?.before(config);
   const progress = process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
-  const handle = startRun(config, { onSample: (sample: LiveSample) => progress?.update(sample) });
+  const handle = startRun(config, { onSample: (sample: LiveSample) => progress?.update(sample), ...(companion ? { onStart: (epochMs: number) => companion.onStart(epochMs) } : {}) });
+  companion?.attach(handle);
   const onInterrupt = (): void => {
     process.stderr.write('\nloadlab: stopping; the report covers what was measured so far\n');
     handle.stop();
@@ -39,6 +50,7 @@ export async function runWithReport(config: BenchConfig, report: (record: Measur
   let record: MeasuredRunRecord;
   try {
     record = await handle.result;
+    if (companion) record = await companion.finish(record);
   } finally {
     process.off('SIGINT', onInterrupt);
     progress?.clear();

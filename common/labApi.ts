@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Comparison } from './compare.ts';
 import type { RunHeader } from './runHeader.ts';
 import { connectionSpacingSchema, type RunRecord, type SeriesPoint, type ErrorCounts, type ServerSeriesPoint } from './runRecord.ts';
+import { profileNameSchema, serverProfileSchema, type ServerProfile } from './serverProfile.ts';
 import { serverModelSchema, type ServerModel, type ServerTelemetrySample } from './serverTelemetry.ts';
 
 // ---- Server ----
@@ -203,6 +204,12 @@ export const labParamSchemas = {
     format: exportFormatSchema,
     groups: z.array(z.strictObject({ label: z.string().max(200), ids: z.array(z.string().min(1).max(200)).min(1).max(10_000) })).max(10_000).default([]),
   }),
+  /** Server profiles (servers/<name>.json in the journal folder); editing them launches nothing. */
+  'profiles.list': noParams,
+  'profiles.get': z.strictObject({ name: profileNameSchema }),
+  /** `replace: false` refuses a name already used ('busy'). */
+  'profiles.put': z.strictObject({ profile: serverProfileSchema, replace: z.boolean() }),
+  'profiles.remove': z.strictObject({ name: profileNameSchema }),
   compare: z.strictObject({ groups: z.array(z.strictObject({ label: z.string().max(200), ids: z.array(z.string().min(1).max(200)).min(1).max(100) })).min(2).max(6) }),
 } as const;
 
@@ -245,7 +252,17 @@ export interface LabResults {
   'journal.import': ImportSummary;
   /** `skipped`: runs left out because they cannot be exported (a corrupt histogram), with why; the rest are in `files`. */
   'journal.export': { files: ExportedFile[]; skipped: { id: string; reason: string }[] };
+  'profiles.list': ProfileListResult;
+  'profiles.get': ServerProfile;
+  'profiles.put': ServerProfile;
+  'profiles.remove': { name: string };
   compare: CompareResult;
+}
+
+/** The profiles, and the files in servers/ that are not readable profiles (left as they are). */
+export interface ProfileListResult {
+  profiles: ServerProfile[];
+  problems: Array<{ file: string; reason: string }>;
 }
 
 export interface LabEvents {

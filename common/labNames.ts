@@ -26,6 +26,10 @@ const methods = {
   'journal.restore': true,
   'journal.import': true,
   'journal.export': true,
+  'profiles.list': true,
+  'profiles.get': true,
+  'profiles.put': true,
+  'profiles.remove': true,
   compare: true,
 } as const satisfies Record<LabMethod, true>;
 

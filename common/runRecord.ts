@@ -10,6 +10,8 @@
 //   is also a valid `RunRecord`; the journal, the lab, exports and the UI read `RunRecord`.
 import { z } from 'zod';
 import { connectErrorCausesSchema } from './connectCause.ts';
+import { processTelemetryPointSchema } from './processTelemetry.ts';
+import { buildIdentitySchema, logTailSchema, serverExitSchema, serverProfileSchema } from './serverProfile.ts';
 import { serverTelemetrySampleSchema } from './serverTelemetry.ts';
 
 export const RUN_SCHEMA = 'loadlab.run/1';
@@ -221,7 +223,22 @@ export type Target = z.infer<typeof targetSchema>;
 export const serverInfoSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unknown') }),
   z.object({ kind: z.literal('builtin'), model: z.string(), settings: z.record(z.string(), z.unknown()) }),
-  z.object({ kind: z.literal('external'), command: z.string() }),
+  /** A process Loadlab did not start; `pid` when it was found (by PID or by its listening port) and watched. */
+  z.object({ kind: z.literal('external'), command: z.string(), pid: z.number().int().positive().optional() }),
+  /** A server Loadlab started for the run (a profile, or `bench --server-cmd`) and stopped after it. */
+  z.object({
+    kind: z.literal('launched'),
+    /** The profile it was started from; null for `--server-cmd`. */
+    profile: serverProfileSchema.nullable(),
+    command: z.array(z.string()),
+    shell: z.boolean(),
+    pid: z.number().int().positive(),
+    build: buildIdentitySchema,
+    /** Its stdout and stderr, the last 1 MiB. */
+    log: logTailSchema,
+    /** Set when it exited while the run was going on (the run was stopped there). */
+    exit: serverExitSchema.nullable(),
+  }),
 ]);
 export type ServerInfo = z.infer<typeof serverInfoSchema>;
 
@@ -357,6 +374,15 @@ export type RunSource = z.infer<typeof runSourceSchema>;
 export const serverSeriesPointSchema = serverTelemetrySampleSchema.omit({ histograms: true }).extend({ runTMs: z.number() });
 export type ServerSeriesPoint = z.infer<typeof serverSeriesPointSchema>;
 
+/** A point of `serverSeries`: the built-in server's own telemetry, or a process's (`kind: 'process'`). */
+export const anyServerSeriesPointSchema = z.union([processTelemetryPointSchema, serverSeriesPointSchema]);
+export type AnyServerSeriesPoint = z.infer<typeof anyServerSeriesPointSchema>;
+
+/** The built-in server's points of a series (the others are process telemetry). */
+export function builtinServerPoints(points: readonly AnyServerSeriesPoint[]): ServerSeriesPoint[] {
+  return points.filter((point): point is ServerSeriesPoint => !('kind' in point));
+}
+
 /** A run Loadlab measured itself: every figure is known. */
 export const measuredRunRecordSchema = z.object({
   schema: z.literal(RUN_SCHEMA),
@@ -383,8 +409,8 @@ export const measuredRunRecordSchema = z.object({
     tlsHandshakeUs: z.string().optional(),
   }),
   series: z.array(seriesPointSchema),
-  /** Runs against the built-in server only. */
-  serverSeries: z.array(serverSeriesPointSchema).optional(),
+  /** Runs against the built-in server, or a process Loadlab watched (launched or found by PID/port). */
+  serverSeries: z.array(anyServerSeriesPointSchema).optional(),
   source: runSourceSchema.optional(),
 });
 export type MeasuredRunRecord = z.infer<typeof measuredRunRecordSchema>;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LabEventName, LabEvents } from '../common/labApi.ts';
+import { builtinServerPoints } from '../common/runRecord.ts';
 import { createLab, type Lab } from './lab.ts';
 import { portIsClosed } from '../peers/ports.ts';
 
@@ -59,7 +60,7 @@ describe('lab', () => {
     expect(runs.map((run) => run.id)).toEqual([header.id]);
     const record = await lab.call('journal.get', { id: header.id });
     expect(record.server).toEqual({ kind: 'builtin', model: 'pool-shared', settings: { workers: 2, keepAlive: true, closeSilently: false } });
-    const serverSeries = record.serverSeries ?? [];
+    const serverSeries = builtinServerPoints(record.serverSeries ?? []);
     expect(serverSeries.length).toBeGreaterThanOrEqual(1);
     for (const point of serverSeries) expect(point.runTMs).toBeGreaterThanOrEqual(0);
     // The telemetry covers the run to its end (the sample for the last moments comes after it).

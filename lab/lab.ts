@@ -4,6 +4,7 @@ import { LabError, parseLabParams, type LabEventName, type LabEvents, type LabMe
 import { runHeaderOf } from '../common/runHeader.ts';
 import { APP_VERSION } from '../common/version.ts';
 import { JournalError, openJournal } from '../journal/store/journal.ts';
+import { openProfileStore, ProfileError } from '../journal/store/profiles.ts';
 import { EventHub } from './eventHub.ts';
 import { JournalService } from './journalService.ts';
 import { serverInfoFor } from './runParams.ts';
@@ -36,6 +37,7 @@ type Handlers = { [M in LabMethod]: (params: ReturnType<typeof parseLabParams<M>
 
 export async function createLab(options: LabOptions): Promise<Lab> {
   const journal = new JournalService(await openJournal(options.journalDir));
+  const profiles = await openProfileStore(options.journalDir);
   const hub = new EventHub({
     maxPerSec: options.maxEventsPerSec ?? DEFAULT_MAX_EVENTS_PER_SEC,
     immediate: ['server.status', 'run.status', 'run.finished', 'run.failed', 'run.saveFailed', 'run.unsavedChanged', 'journal.changed'],
@@ -131,6 +133,16 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       return summary;
     },
     'journal.export': ({ ids, format, groups }) => journal.exportRuns(ids, format, groups),
+    'profiles.list': () => profiles.list(),
+    'profiles.get': ({ name }) => profiles.get(name),
+    'profiles.put': async ({ profile, replace }) => {
+      await profiles.put(profile, { replace });
+      return profile;
+    },
+    'profiles.remove': async ({ name }) => {
+      await profiles.remove(name);
+      return { name };
+    },
     compare: ({ groups }) => journal.compare(groups),
   };
 
@@ -158,6 +170,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
 
 function asLabError(error: unknown): LabError {
   if (error instanceof LabError) return error;
+  if (error instanceof ProfileError) return new LabError(error.code === 'not-found' ? 'not-found' : error.code === 'exists' ? 'busy' : error.code === 'invalid-name' ? 'bad-params' : 'failed', error.message);
   if (error instanceof JournalError) return new LabError(error.code === 'not-found' ? 'not-found' : error.code === 'invalid-id' ? 'bad-params' : 'failed', error.message);
   return new LabError('failed', error instanceof Error ? error.message : String(error));
 }

@@ -60,6 +60,8 @@ export function describeServer(record: RunRecord): string {
       return UNKNOWN;
     case 'external':
       return `external: ${server.command}`;
+    case 'launched':
+      return `${server.profile === null ? 'command' : `profile ${server.profile.name}`}: ${server.command.join(' ')}${server.build.git === null ? '' : ` @ ${server.build.git.commit.slice(0, 7)}${server.build.git.dirty ? ' (dirty)' : ''}`}`;
     case 'builtin': {
       const settings = Object.entries(server.settings).map(([key, value]) => `${key}=${JSON.stringify(value)}`);
       return settings.length === 0 ? `built-in ${server.model}` : `built-in ${server.model} (${settings.join(', ')})`;

@@ -1,7 +1,7 @@
 // A record's chart data, computed once per record (see perRecord.ts) and shared by the run page,
 // the Lab's saved-run spectrum and Compare.
 import { spectrumPoints, summarySpectrumPoints, type SpectrumPoint } from '../../../../common/chart/spectrum.ts';
-import type { RunRecord } from '../../../../common/runRecord.ts';
+import { builtinServerPoints, type RunRecord } from '../../../../common/runRecord.ts';
 import { perRecord } from './perRecord.ts';
 import { serverSeriesRows } from './telemetryRows.ts';
 import { recordRows } from './timeRows.ts';
@@ -18,4 +18,4 @@ export function bestSpectrum(record: Pick<RunRecord, 'histograms' | 'summary'>):
 }
 
 export const timeRowsOf = perRecord((record: RunRecord) => recordRows(record));
-export const serverRowsOf = perRecord((record: RunRecord) => serverSeriesRows(record.serverSeries ?? []));
+export const serverRowsOf = perRecord((record: RunRecord) => serverSeriesRows(builtinServerPoints(record.serverSeries ?? [])));
