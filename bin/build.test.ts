@@ -1,0 +1,98 @@
+// When out/ counts as out of date: a missing output, or a source newer than the oldest output of
+// the part; tests, test folders and the other part's sources do not count. An installed package
+// (no build configuration) is never built.
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildReason, ensureBuilt, isCheckout } from './build.js';
+
+let root = '';
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'loadlab-build-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function touch(path: string, seconds: number): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), '');
+  utimesSync(join(root, path), seconds, seconds);
+}
+
+function builtAt(seconds: number): void {
+  for (const output of ['out/main/cli.js', 'out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) touch(output, seconds);
+}
+
+describe('buildReason', () => {
+  beforeEach(() => {
+    touch('electron.vite.config.ts', 1000);
+    touch('package.json', 1000);
+    touch('common/units.ts', 1000);
+    touch('bench-runner/run.ts', 1000);
+    touch('renderer/src/App.tsx', 1000);
+  });
+
+  it('names the missing output', () => {
+    touch('out/main/index.js', 2000);
+    expect(buildReason('node', root)).toBe('out/main/cli.js is missing');
+    expect(buildReason('renderer', root)).toBe('out/renderer/index.html is missing');
+  });
+
+  it('is null when every output is newer than every source; tests and test folders do not count', () => {
+    builtAt(2000);
+    touch('bench-runner/run.test.ts', 3000);
+    touch('server-core/test/clients.ts', 3000);
+    touch('journal/import/testdata/wrk.txt', 3000);
+    touch('renderer/src/App.test.tsx', 3000);
+    expect(buildReason('node', root)).toBeNull();
+    expect(buildReason('renderer', root)).toBeNull();
+  });
+
+  it('a newer source makes its own part stale: common/ both, renderer/ only the page, a thread source only the node part', () => {
+    builtAt(2000);
+    touch('server-core/models/pool.ts', 3000);
+    expect(buildReason('node', root)).toBe('out/main/cli.js is older than its sources');
+    expect(buildReason('renderer', root)).toBeNull();
+
+    builtAt(4000);
+    touch('renderer/src/store/state.ts', 5000);
+    expect(buildReason('node', root)).toBeNull();
+    expect(buildReason('renderer', root)).toBe('out/renderer/index.html is older than its sources');
+
+    builtAt(6000);
+    touch('common/runRecord.ts', 7000);
+    expect(buildReason('node', root)).not.toBeNull();
+    expect(buildReason('renderer', root)).not.toBeNull();
+  });
+
+  it('counts the build configuration and package.json', () => {
+    builtAt(2000);
+    touch('package.json', 3000);
+    expect(buildReason('node', root)).not.toBeNull();
+  });
+
+  it('compares against the oldest output of the part', () => {
+    builtAt(2000);
+    touch('out/preload/index.cjs', 500);
+    expect(buildReason('node', root)).not.toBeNull();
+  });
+});
+
+describe('ensureBuilt', () => {
+  it('does nothing, and says nothing, in an installed package (no build configuration)', () => {
+    touch('package.json', 1000);
+    expect(isCheckout(root)).toBe(false);
+    const lines: string[] = [];
+    ensureBuilt(['node', 'renderer'], (line) => lines.push(line), root);
+    expect(lines).toEqual([]);
+  });
+
+  it('says nothing when the build is up to date', () => {
+    touch('electron.vite.config.ts', 1000);
+    touch('package.json', 1000);
+    builtAt(2000);
+    const lines: string[] = [];
+    ensureBuilt(['node', 'renderer'], (line) => lines.push(line), root);
+    expect(lines).toEqual([]);
+  });
+});
