@@ -1,5 +1,5 @@
-// Command-line options of `npm run bench`: --rounds N, --duration 5s, --only throughput|rate|pause|connrate|servers|journal|ui.
-export const sections = ['throughput', 'rate', 'pause', 'connrate', 'servers', 'journal', 'ui'] as const;
+// Command-line options of `npm run bench`: --rounds N, --duration 5s, --only throughput|rate|pause|connrate|servers|journal|ui|startup.
+export const sections = ['throughput', 'rate', 'pause', 'connrate', 'servers', 'journal', 'ui', 'startup'] as const;
 export type Section = (typeof sections)[number];
 
 export interface BenchOptions {

@@ -1,4 +1,4 @@
-// `npm run bench` = `tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|rate|pause|connrate|servers|journal|ui]`.
+// `npm run bench` = `tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|rate|pause|connrate|servers|journal|ui|startup]`.
 // Every load goes to servers on 127.0.0.1 started here (nginx, loadlab serve) and stopped afterwards. The markdown
 // report goes to stdout, progress to stderr.
 import { cpus } from 'node:os';
@@ -9,6 +9,7 @@ import { parseOptions, type BenchOptions, type Section } from './options.ts';
 import { pauseSection } from './pause.ts';
 import { rateAccuracySection } from './rateAccuracy.ts';
 import { serversSection } from './servers.ts';
+import { startupSection } from './startupSection.ts';
 import { throughputSection } from './throughput.ts';
 import { uiOverheadSection } from './uiOverhead.ts';
 
@@ -22,6 +23,7 @@ const runners: Record<Section, SectionRunner> = {
   servers: serversSection,
   journal: journalListSection,
   ui: uiOverheadSection,
+  startup: startupSection,
 };
 
 function log(line: string): void {
