@@ -14,7 +14,8 @@ export const packageRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** Folders whose non-test files are built into a part; folders that do not exist are skipped. */
 const NODE_SOURCES = ['common', 'threads', 'bench-runner', 'server-core', 'journal', 'lab', 'cli', 'electron', 'targets', 'experiments'];
-const BUILD_FILES = ['package.json', 'electron.vite.config.ts'];
+// The lock file too: bundled dependencies (zod, hdr-histogram-js) change with it.
+const BUILD_FILES = ['package.json', 'package-lock.json', 'electron.vite.config.ts'];
 
 /**
  * The two parts of `npm run build` that can be built alone (`LOADLAB_BUILD_ONLY`, read by

@@ -65,10 +65,14 @@ describe('buildReason', () => {
     expect(buildReason('renderer', root)).not.toBeNull();
   });
 
-  it('counts the build configuration and package.json', () => {
-    builtAt(2000);
-    touch('package.json', 3000);
-    expect(buildReason('node', root)).not.toBeNull();
+  it('counts the build configuration, package.json and the lock file', () => {
+    for (const file of ['electron.vite.config.ts', 'package.json', 'package-lock.json']) {
+      builtAt(2000);
+      touch(file, 3000);
+      expect(buildReason('node', root), file).not.toBeNull();
+      expect(buildReason('renderer', root), file).not.toBeNull();
+      touch(file, 1000);
+    }
   });
 
   it('compares against the oldest output of the part', () => {
