@@ -4,7 +4,8 @@
 // - `loadlab bench -t12` (and -t1) from spawn to the first request's arrival at a server of this
 //   process on 127.0.0.1 (target: 300 ms), alternated, medians.
 // - A handler thread's start (thread-per-request starts one per request): from `new Worker` on the
-//   built entry to its "ready" message, in this process; and the same cost as seen by a client:
+//   built entry to its "ready" message, in this process, beside an empty thread (Node's own
+//   floor); and the same cost as seen by a client:
 //   median latency of one request after another on a keep-alive connection, thread-per-request
 //   against single (no threads), both `loadlab serve` processes pinned to the same CPU.
 // Nothing is built during the measurements: out/ is brought up to date first. Generators and
@@ -115,11 +116,13 @@ async function timeToFirstRequest(threads: number, target: Awaited<ReturnType<ty
   return { firstMs: firstMs - startMs, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null };
 }
 
-/** `new Worker(out/main/handlerThread.js)` to its "ready" message, ms. */
-async function handlerThreadStartMs(): Promise<number> {
-  const entry = join(packageRoot, 'out', 'main', 'handlerThread.js');
+/** Node's own floor: a thread whose whole code posts "ready". */
+const EMPTY_THREAD = "require('node:worker_threads').parentPort.postMessage({ type: 'ready' });";
+
+/** `new Worker` to its "ready" message, ms: the built handler thread, or an empty one. */
+async function threadStartMs(kind: 'handler' | 'empty'): Promise<number> {
   const startMs = performance.now();
-  const worker = new Worker(entry);
+  const worker = kind === 'handler' ? new Worker(join(packageRoot, 'out', 'main', 'handlerThread.js')) : new Worker(EMPTY_THREAD, { eval: true });
   try {
     await new Promise<void>((resolve, reject) => {
       worker.once('error', reject);
@@ -194,7 +197,11 @@ export async function startupSection(options: BenchOptions, log: (line: string) 
 
   log('startup: handler thread start');
   const handlerStarts: number[] = [];
-  for (let i = 0; i < Math.max(20, options.rounds * 4); i++) handlerStarts.push(await handlerThreadStartMs());
+  const emptyStarts: number[] = [];
+  for (let i = 0; i < Math.max(20, options.rounds * 4); i++) {
+    handlerStarts.push(await threadStartMs('handler'));
+    emptyStarts.push(await threadStartMs('empty'));
+  }
   const requests = 100;
   const latencyBy: Record<string, number> = {};
   for (const model of ['single', 'thread-per-request']) {
@@ -209,13 +216,13 @@ export async function startupSection(options: BenchOptions, log: (line: string) 
     ['`loadlab --help`', ms(helpMs), ms(cpuMedian(help)), `${fixed(helpMs / bareMs, 2)}× bare Node`, '≤ 2×'],
     ['`loadlab bench -t1`: start → first request', ms(first1Ms), `${ms(runCpu1Ms)} (whole 1 s run)`, '', ''],
     ['`loadlab bench -t12`: start → first request', ms(first12Ms), `${ms(runCpu12Ms)} (whole 1 s run)`, `${ms((runCpu12Ms - runCpu1Ms) / 11)} CPU per extra load thread`, '≤ 300 ms'],
-    ['handler thread: `new Worker` → ready (in process)', ms1(median(handlerStarts)), '', '', 'reported'],
+    ['handler thread: `new Worker` → ready (in process)', ms1(median(handlerStarts)), '', `empty thread (Node's floor): ${ms1(median(emptyStarts))}`, 'reported'],
     ['thread-per-request: per-request latency over `single`', ms1(perRequestMs), '', `${ms1(latencyBy['thread-per-request'] ?? Number.NaN)} vs ${ms1(latencyBy['single'] ?? Number.NaN)}`, 'reported'],
   ];
   const conditions = `Load average (1, 5, 15 min): ${loadBefore.map((v) => v.toFixed(1)).join(', ')} before, ${loadAfter.map((v) => v.toFixed(1)).join(', ')} after; ${cpus().length} cores.`;
   return [
     '## startup\n',
-    `Wall time from spawn (medians): ${pairs} alternated pairs of ${code('node -e 0')} / ${code('node bin/loadlab.js --help')}; ${benchRounds} alternated rounds of ${code('node bin/loadlab.js bench -tN -cN -d1s -R100 URL')} (N = 1, 12) against a server in the benchmark's process on 127.0.0.1 that notes the first request's arrival; ${handlerStarts.length} handler threads started one after another; ${requests} requests one after another on one keep-alive connection to ${code('loadlab serve --model M --workers 1')} pinned to CPU ${SERVER_CPU}. CPU is user + sys from ${code(GNU_TIME)}; for bench it is the whole run's (start, 1 s at 100 requests/s, exit). ${conditions}\n`,
+    `Wall time from spawn (medians): ${pairs} alternated pairs of ${code('node -e 0')} / ${code('node bin/loadlab.js --help')}; ${benchRounds} alternated rounds of ${code('node bin/loadlab.js bench -tN -cN -d1s -R100 URL')} (N = 1, 12) against a server in the benchmark's process on 127.0.0.1 that notes the first request's arrival; ${handlerStarts.length} handler threads and as many empty ones started one after another, alternated; ${requests} requests one after another on one keep-alive connection to ${code('loadlab serve --model M --workers 1')} pinned to CPU ${SERVER_CPU}. CPU is user + sys from ${code(GNU_TIME)}; for bench it is the whole run's (start, 1 s at 100 requests/s, exit). ${conditions}\n`,
     table(['what', 'wall', 'CPU', 'against', 'target'], rows),
   ].join('\n');
 }
