@@ -1,7 +1,7 @@
 // Whether out/ is up to date with the sources of a checkout, and building it when it is not.
 // Plain Node ESM (no TypeScript): it runs before anything is built. bin/loadlab.js runs it on
-// every start in a checkout, so the check stays cheap: one stat per source file, no reads, no
-// child process (about 300 files; a few milliseconds). An installed package has no sources, so
+// every start in a checkout, so the check stays cheap: one stat per source file and folder, no
+// reads, no child process (about 300 files; a few milliseconds). An installed package has no sources, so
 // nothing is checked there.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -37,7 +37,10 @@ export function isCheckout(root = packageRoot) {
   return existsSync(join(root, 'electron.vite.config.ts'));
 }
 
-/** Newest modification time (ms) of the non-test files under `dir`; 0 when there are none. */
+/**
+ * Newest modification time (ms) under `dir`: of its non-test files, and of the folders themselves
+ * (a folder's changes when a file in it is added, removed or renamed); 0 when `dir` is missing.
+ */
 function newestMs(dir) {
   let entries;
   try {
@@ -45,7 +48,7 @@ function newestMs(dir) {
   } catch {
     return 0;
   }
-  let newest = 0;
+  let newest = statSync(dir).mtimeMs;
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {

@@ -1,7 +1,7 @@
 // When out/ counts as out of date: a missing output, or a source newer than the oldest output of
 // the part; tests, test folders and the other part's sources do not count. An installed package
 // (no build configuration) is never built.
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,10 +13,18 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
+/**
+ * Writes `path` with the modification time `seconds`; a new file also sets its folders' times to
+ * `seconds` (as creating it then would have).
+ */
 function touch(path: string, seconds: number): void {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), '');
-  utimesSync(join(root, path), seconds, seconds);
+  const file = join(root, path);
+  const created = !existsSync(file);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, '');
+  utimesSync(file, seconds, seconds);
+  if (!created) return;
+  for (let folder = dirname(file); folder.startsWith(`${root}/`); folder = dirname(folder)) utimesSync(folder, seconds, seconds);
 }
 
 function builtAt(seconds: number): void {
@@ -39,16 +47,17 @@ describe('buildReason', () => {
   });
 
   it('is null when every output is newer than every source; tests and test folders do not count', () => {
+    const tests = ['bench-runner/run.test.ts', 'server-core/test/clients.ts', 'journal/import/testdata/wrk.txt', 'renderer/src/App.test.tsx'];
+    for (const file of tests) touch(file, 1000);
     builtAt(2000);
-    touch('bench-runner/run.test.ts', 3000);
-    touch('server-core/test/clients.ts', 3000);
-    touch('journal/import/testdata/wrk.txt', 3000);
-    touch('renderer/src/App.test.tsx', 3000);
+    for (const file of tests) touch(file, 3000);
     expect(buildReason('node', root)).toBeNull();
     expect(buildReason('renderer', root)).toBeNull();
   });
 
   it('a newer source makes its own part stale: common/ both, renderer/ only the page, a thread source only the node part', () => {
+    touch('server-core/models/pool.ts', 1000);
+    touch('renderer/src/store/state.ts', 1000);
     builtAt(2000);
     touch('server-core/models/pool.ts', 3000);
     expect(buildReason('node', root)).toBe('out/main/cli.js is older than its sources');
@@ -73,6 +82,15 @@ describe('buildReason', () => {
       expect(buildReason('renderer', root), file).not.toBeNull();
       touch(file, 1000);
     }
+  });
+
+  it('a source removed since the build makes it stale (its folder changed)', () => {
+    touch('bench-runner/old.ts', 1000);
+    builtAt(2000);
+    const folder = join(root, 'bench-runner');
+    expect(buildReason('node', root)).toBeNull();
+    rmSync(join(folder, 'old.ts'));
+    expect(buildReason('node', root)).toBe('out/main/cli.js is older than its sources');
   });
 
   it('compares against the oldest output of the part', () => {
