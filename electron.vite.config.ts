@@ -1,6 +1,7 @@
-// electron-vite: main (ESM, deps external: Electron's main, the CLI and every worker-thread entry),
-// preload (one CommonJS file: sandboxed preloads cannot load ES modules or npm packages), renderer
-// (React). Everything that runs is written to out/; nothing is transpiled at run time.
+// electron-vite: main (ESM, dependencies external but for two bundled ones: Electron's main, the CLI and
+// every worker-thread entry), preload (one CommonJS file: sandboxed preloads cannot load ES modules
+// or npm packages), renderer (React). Everything that runs is written to out/; nothing is transpiled at
+// run time.
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import { fileURLToPath } from 'node:url';
