@@ -1,1 +1,0 @@
-import { parentPort } from 'node:worker_threads'; import * as h from 'hdr-histogram-js'; parentPort.postMessage({type:'ready'});
