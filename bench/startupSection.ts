@@ -122,7 +122,8 @@ const EMPTY_THREAD = "require('node:worker_threads').parentPort.postMessage({ ty
 /** `new Worker` to its "ready" message, ms: the built handler thread, or an empty one. */
 async function threadStartMs(kind: 'handler' | 'empty'): Promise<number> {
   const startMs = performance.now();
-  const worker = kind === 'handler' ? new Worker(join(packageRoot, 'out', 'main', 'handlerThread.js')) : new Worker(EMPTY_THREAD, { eval: true });
+  // No execArgv: this benchmark runs under tsx, whose loader a thread would otherwise inherit.
+  const worker = kind === 'handler' ? new Worker(join(packageRoot, 'out', 'main', 'handlerThread.js'), { execArgv: [] }) : new Worker(EMPTY_THREAD, { eval: true, execArgv: [] });
   try {
     await new Promise<void>((resolve, reject) => {
       worker.once('error', reject);
