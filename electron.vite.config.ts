@@ -1,6 +1,7 @@
-// electron-vite: main (ESM, deps external, plus the lab's thread entries), preload (one CommonJS
-// file: sandboxed preloads cannot load ES modules or npm packages), renderer (React). Everything
-// is written to out/.
+// electron-vite: main (ESM, dependencies external but for two bundled ones: Electron's main, the CLI and
+// every worker-thread entry), preload (one CommonJS file: sandboxed preloads cannot load ES modules
+// or npm packages), renderer (React). Everything that runs is written to out/; nothing is transpiled at
+// run time.
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import { fileURLToPath } from 'node:url';
@@ -34,27 +35,37 @@ function devContentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * `node` or `renderer` builds only that part (bin/build.js, when only it is out of date); unset,
+ * everything (`npm run build`). Each part has its own output folders, so the other stays as it is.
+ */
+const only = process.env['LOADLAB_BUILD_ONLY'];
+if (only !== undefined && only !== 'node' && only !== 'renderer') throw new Error(`LOADLAB_BUILD_ONLY must be node or renderer, got "${only}"`);
+
 export default defineConfig({
-  main: {
-    plugins: [externalizeDepsPlugin()],
+  main: only === 'renderer' ? undefined : {
+    // zod and hdr-histogram-js are bundled: one parsed file instead of dozens of modules resolved
+    // and read at every start, in every load thread too (hdr-histogram-js's CommonJS files cost a
+    // load thread about a third more CPU to start). commander and ws stay runtime dependencies.
+    plugins: [externalizeDepsPlugin({ exclude: ['hdr-histogram-js', 'zod'] })],
     build: {
       outDir: fromRoot('out/main'),
       rollupOptions: {
-        // The lab starts threads from files beside its own module (new URL('./…', import.meta.url)):
-        // each thread entry is built to the name it is asked for, and shared chunks stay in the
-        // same folder so those relative URLs hold in every chunk.
+        // Threads start from these entries by their path relative to out/main/ (threads/threadEntry.ts):
+        // each is built to the name it is asked for, and shared chunks stay in out/main/ itself so
+        // that path holds from every chunk. bin/loadlab.js imports cli.js.
         input: {
           index: fromRoot('electron/main.ts'),
+          cli: fromRoot('cli/main.ts'),
           serverThread: fromRoot('server-core/serverThread.ts'),
           handlerThread: fromRoot('server-core/handlerThread.ts'),
           'worker/main': fromRoot('bench-runner/worker/main.ts'),
-          'worker/bootstrap': fromRoot('server-core/worker/bootstrap.js'),
         },
         output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },
-  preload: {
+  preload: only === 'renderer' ? undefined : {
     build: {
       outDir: fromRoot('out/preload'),
       rollupOptions: {
@@ -63,7 +74,7 @@ export default defineConfig({
       },
     },
   },
-  renderer: {
+  renderer: only === 'node' ? undefined : {
     root: fromRoot('renderer'),
     plugins: [react(), devContentSecurityPolicy()],
     build: {

@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'out/**'],
+    // Thread entries and the CLI run as built JavaScript: build them first when out of date.
+    globalSetup: ['./vitest.globalSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 30_000,
     // Integration tests time real traffic on a 2-core machine: keep files from competing.

@@ -60,9 +60,9 @@ export function validateConfig(input: unknown): BenchConfig {
   return parsed.data;
 }
 
-/** Load threads start from plain JavaScript, never tsx (see threads/threadEntry.ts). */
+/** Load threads start from built JavaScript (see threads/threadEntry.ts). */
 function loadThreadEntry(): Promise<URL> {
-  return threadEntry(import.meta.url, new URL('./worker/main.ts', import.meta.url), new URL('./worker/main.js', import.meta.url), 'load');
+  return threadEntry(import.meta.url, 'worker/main.js');
 }
 
 export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandle {

@@ -1,4 +1,4 @@
-// `npm run bench` = `tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|rate|pause|connrate|servers|journal|ui|sampling]`.
+// `npm run bench` = `tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|rate|pause|connrate|servers|journal|ui|sampling|startup]`.
 // Every load goes to servers on 127.0.0.1 started here (nginx, loadlab serve) and stopped afterwards. The markdown
 // report goes to stdout, progress to stderr.
 import { cpus } from 'node:os';
@@ -10,6 +10,7 @@ import { pauseSection } from './pause.ts';
 import { processSamplingSection } from './processSampling.ts';
 import { rateAccuracySection } from './rateAccuracy.ts';
 import { serversSection } from './servers.ts';
+import { startupSection } from './startupSection.ts';
 import { throughputSection } from './throughput.ts';
 import { uiOverheadSection } from './uiOverhead.ts';
 
@@ -24,6 +25,7 @@ const runners: Record<Section, SectionRunner> = {
   journal: journalListSection,
   ui: uiOverheadSection,
   sampling: processSamplingSection,
+  startup: startupSection,
 };
 
 function log(line: string): void {

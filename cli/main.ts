@@ -2,13 +2,26 @@
 import { Command, CommanderError } from 'commander';
 import { terminalBlock } from '../common/terminalText.ts';
 import { APP_VERSION } from '../common/version.ts';
-import { benchCommand } from './bench.ts';
-import { httperfCommand } from './httperf.ts';
-import { journalCommand } from './journal.ts';
 import { UsageError } from './numbers.ts';
-import { serveCommand } from './serve.ts';
-import { serverCommand } from './server.ts';
-import { webCommand } from './web.ts';
+
+/**
+ * The commands, each loaded only when it is the one asked for: `loadlab --help` and the start of
+ * every command do not pay for loading the others (the load generator, the server, the journal,
+ * the web host; zod, hdr-histogram-js and ws among them). `summary` is the line in `loadlab --help`.
+ */
+export const COMMANDS: readonly { name: string; summary: string; load(): Promise<Command> }[] = [
+  { name: 'bench', summary: 'drive HTTP load like wrk2 and print its report', load: async () => (await import('./bench.ts')).benchCommand() },
+  { name: 'httperf', summary: 'connection-rate load like httperf', load: async () => (await import('./httperf.ts')).httperfCommand() },
+  { name: 'serve', summary: 'run the built-in server under test', load: async () => (await import('./serve.ts')).serveCommand() },
+  { name: 'web', summary: 'run Loadlab in your browser', load: async () => (await import('./web.ts')).webCommand() },
+  { name: 'journal', summary: 'the journal of runs: list, show, import, export, compare, rm, restore', load: async () => (await import('./journal.ts')).journalCommand() },
+  { name: 'server', summary: 'your own servers: profiles to start, watch and load (add, list, show, rm, start, watch)', load: async () => (await import('./server.ts')).serverCommand() },
+];
+
+/** The command `argv` asks for (`loadlab NAME …` or `loadlab help NAME`), if any. */
+function requestedCommand(argv: readonly string[]): string | undefined {
+  return argv[2] === 'help' ? argv[3] : argv[2];
+}
 
 /** Exit status for bad flags or arguments, as wrk and most CLIs use. */
 export const EXIT_USAGE = 2;
@@ -20,12 +33,11 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  program.addCommand(benchCommand());
-  program.addCommand(httperfCommand());
-  program.addCommand(serveCommand());
-  program.addCommand(webCommand());
-  program.addCommand(journalCommand());
-  program.addCommand(serverCommand());
+  const requested = requestedCommand(argv);
+  for (const { name, summary, load } of COMMANDS) {
+    // The others are listed by name and summary only; they are never run from here.
+    program.addCommand(name === requested ? (await load()).summary(summary) : new Command(name).summary(summary));
+  }
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);

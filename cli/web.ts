@@ -7,7 +7,7 @@ import { isLoopback } from '../lab/web/requestChecks.ts';
 import { startWebHost } from '../lab/web/webHost.ts';
 import { portOption } from './numbers.ts';
 import { openBrowser } from './openBrowser.ts';
-import { defaultRendererDir, ensureRendererBuilt } from './rendererBuild.ts';
+import { defaultRendererDir, requireRendererBuilt } from './rendererBuild.ts';
 
 export interface WebOptions {
   host: string;
@@ -15,8 +15,6 @@ export interface WebOptions {
   /** --journal; else LOADLAB_JOURNAL, else the app's user-data folder. */
   journal?: string | undefined;
   rendererDir?: string;
-  /** Progress and warnings (stderr in the command). */
-  log(line: string): void;
 }
 
 export interface RunningWeb {
@@ -29,9 +27,9 @@ export interface RunningWeb {
 }
 
 /** Everything `loadlab web` does but printing, opening a browser and waiting for Ctrl-C. */
-export async function startWeb({ host, port, journal, rendererDir = defaultRendererDir, log }: WebOptions): Promise<RunningWeb> {
+export async function startWeb({ host, port, journal, rendererDir = defaultRendererDir }: WebOptions): Promise<RunningWeb> {
   const journalDir = resolveJournalDir({ flag: journal });
-  await ensureRendererBuilt(rendererDir, log);
+  await requireRendererBuilt(rendererDir);
   const lab = await createLab({ journalDir, host: 'web' });
   try {
     const web = await startWebHost({ lab, host, port, rendererDir });
@@ -82,7 +80,7 @@ function warnExposed(host: string, url: string): string {
 
 async function runWeb(flags: WebFlags): Promise<number> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
-  const running = await startWeb({ host: flags.host, port: flags.port, journal: flags.journal, log });
+  const running = await startWeb({ host: flags.host, port: flags.port, journal: flags.journal });
   if (!running.loopback) log(warnExposed(flags.host, running.url));
   process.stdout.write(`Loadlab is at ${running.url}\n  journal: ${running.journalDir}\n  Ctrl-C stops it. The address holds the access token: keep it to yourself.\n`);
   if (flags.open) {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../bin/build.js';
 import { startWeb, type RunningWeb } from '../cli/web.ts';
 import { APP_VERSION } from '../common/version.ts';
 import { findProgram, hasProgram, peerTestsRequired } from '../peers/programs.ts';
@@ -24,7 +25,8 @@ describe.skipIf(!haveChromium && !peerTestsRequired())('loadlab web in Chromium'
     // In CI a missing Chromium fails here with the package to install.
     const executablePath = findProgram('chromium', 'chromium');
     journal = mkdtempSync(join(tmpdir(), 'loadlab-e2e-'));
-    web = await startWeb({ host: '127.0.0.1', port: 0, journal, log: () => undefined });
+    ensureBuilt(['renderer'], () => undefined);
+    web = await startWeb({ host: '127.0.0.1', port: 0, journal });
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
   }, 120_000);
 

@@ -1,11 +1,11 @@
-// `npm start`: build into out/ when no build is there, then run Electron on this folder.
-// Plain Node ESM so it runs before anything is compiled.
-import { spawn, spawnSync } from 'node:child_process';
+// `npm start`: build into out/ what is missing or older than its sources (bin/build.js), then run
+// Electron on this folder. Plain Node ESM so it runs before anything is compiled.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from '../bin/build.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -31,18 +31,17 @@ async function electronBinary() {
   }
 }
 
-function buildIfMissing() {
-  if (existsSync(join(root, 'out/main/index.js'))) return;
-  const pkg = createRequire(import.meta.url).resolve('electron-vite/package.json');
-  const cli = join(dirname(pkg), 'bin/electron-vite.js');
-  console.error('loadlab: no build in out/, running electron-vite build');
-  const result = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) fail('loadlab: electron-vite build failed');
+function buildIfStale() {
+  try {
+    ensureBuilt(['node', 'renderer'], (line) => console.error(line), root);
+  } catch (error) {
+    fail(`loadlab: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 const binary = await electronBinary();
 if (binary === null) fail(NOT_INSTALLED);
-buildIfMissing();
+buildIfStale();
 
 // Electron started from a shell that has ELECTRON_RUN_AS_NODE set would act as plain Node.
 const env = { ...process.env };

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { ServerTelemetrySample } from '../common/serverTelemetry.ts';
 import { validateServerConfig, type ServerConfig, type ServerConfigInput } from './config.ts';
 import type { HostToServer, ServerAddress, ServerToHost, StopReport } from './messages.ts';
+import { threadEntry } from '../threads/threadEntry.ts';
 
 export type { ServerAddress, StopReport } from './messages.ts';
 
@@ -37,13 +38,12 @@ export interface BuiltinServer {
   stop(graceMs?: number): Promise<StopReport | null>;
 }
 
-const serverEntry = new URL(`./serverThread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-const workerBootstrap = new URL('./worker/bootstrap.js', import.meta.url);
 
 /** Starts the server; rejects with ServerConfigError for a bad config, or an Error saying why it could not listen. */
 export async function startServer(input: ServerConfigInput): Promise<BuiltinServer> {
   const config = validateServerConfig(input);
-  const worker = new Worker(workerBootstrap, { workerData: { entry: serverEntry.href, config }, name: 'loadlab-server' });
+  // Built JavaScript, like every thread (threads/threadEntry.ts).
+  const worker = new Worker(await threadEntry(import.meta.url, 'serverThread.js'), { workerData: { config }, name: 'loadlab-server' });
   return new Promise((resolve, reject) => {
     const onMessage = (message: ServerToHost): void => {
       if (message.type === 'listening') {

@@ -1,8 +1,9 @@
 // `loadlab web` in this process on a temporary journal, the page built first when it is missing
-// or stale (startWeb runs `npm run build` then; a failed build fails the test with its output).
+// or stale (bin/build.js; a failed build fails the test with its output).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureBuilt } from '../../bin/build.js';
 import { startWeb, type RunningWeb } from '../../cli/web.ts';
 import type { RunRecord } from '../../common/runRecord.ts';
 import { openJournal } from '../../journal/store/journal.ts';
@@ -19,7 +20,8 @@ export async function startWebLab(records: readonly RunRecord[] = []): Promise<W
     const store = await openJournal(journal);
     for (const record of records) await store.put(record);
   }
-  const web = await startWeb({ host: '127.0.0.1', port: 0, journal, log: (line) => console.log(line) });
+  ensureBuilt(['renderer'], (line) => console.log(line));
+  const web = await startWeb({ host: '127.0.0.1', port: 0, journal });
   let closing: Promise<void> | null = null;
   // A test may close the host early (to see the page lose it); closing again is a no-op.
   const close = (): Promise<void> => (closing ??= web.close());

@@ -1,0 +1,229 @@
+// `--only startup`: how long Loadlab takes to start, against bare Node measured in the same run.
+// - `loadlab --help` against `node -e 0`: wall time from spawn to exit, the two alternated, medians
+//   (target: at most 2× bare Node).
+// - `loadlab bench -t12` (and -t1) from spawn to the first request's arrival at a server of this
+//   process on 127.0.0.1 (target: 300 ms), alternated, medians.
+// - A handler thread's start (thread-per-request starts one per request): from `new Worker` on the
+//   built entry to its "ready" message, in this process, beside an empty thread (Node's own
+//   floor); and the same cost as seen by a client:
+//   median latency of one request after another on a keep-alive connection, thread-per-request
+//   against single (no threads), both `loadlab serve` processes pinned to the same CPU.
+// Nothing is built during the measurements: out/ is brought up to date first. Generators and
+// servers are not pinned except where said; the machine's load average is printed with the table.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { ensureBuilt, packageRoot } from '../bin/build.js';
+import { code, table } from './markdown.ts';
+import type { BenchOptions } from './options.ts';
+import { builtinServer, withServerProcess } from './serverProcess.ts';
+import { fixed, median } from './stats.ts';
+
+const bin = join(packageRoot, 'bin', 'loadlab.js');
+const GNU_TIME = '/usr/bin/time';
+const TIMEOUT_MS = 30_000;
+/** The server's CPU for the handler-thread comparison (the client runs unpinned). */
+const SERVER_CPU = String(Math.max(0, cpus().length - 1));
+
+interface Timed {
+  wallMs: number;
+  /** user + sys of the command, from /usr/bin/time; null without it. */
+  cpuMs: number | null;
+}
+
+/** Runs `node ARGS` to its exit; wall time from spawn to exit. */
+function timeNode(args: readonly string[]): Promise<Timed> {
+  const timed = existsSync(GNU_TIME);
+  const [program, allArgs] = timed ? [GNU_TIME, ['-f', '%U %S', process.execPath, ...args]] : [process.execPath, [...args]];
+  return new Promise((resolve, reject) => {
+    const startMs = performance.now();
+    const child = spawn(program, allArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const wallMs = performance.now() - startMs;
+      clearTimeout(timer);
+      if (status !== 0) return reject(new Error(`node ${args.join(' ')} exited with ${status}: ${stderr}`));
+      const cpu = timed ? /(\d+\.\d+) (\d+\.\d+)\s*$/.exec(stderr) : null;
+      resolve({ wallMs, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null });
+    });
+  });
+}
+
+/** A tiny HTTP/1.1 server on 127.0.0.1 that notes when the first request's bytes arrive. */
+async function firstRequestServer(): Promise<{ port: number; firstRequestMs(): number | null; reset(): void; close(): Promise<void> }> {
+  let firstMs: number | null = null;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    let pending = '';
+    socket.on('data', (chunk: Buffer) => {
+      firstMs ??= performance.now();
+      pending += chunk.toString('latin1');
+      for (let end = pending.indexOf('\r\n\r\n'); end >= 0; end = pending.indexOf('\r\n\r\n')) {
+        pending = pending.slice(end + 4);
+        socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return {
+    port: address.port,
+    firstRequestMs: () => firstMs,
+    reset: () => {
+      firstMs = null;
+    },
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Spawn of `loadlab bench -tN` to the first request's arrival, ms; and the whole run's CPU. */
+async function timeToFirstRequest(threads: number, target: Awaited<ReturnType<typeof firstRequestServer>>): Promise<{ firstMs: number; cpuMs: number | null }> {
+  target.reset();
+  const args = [bin, 'bench', `-t${threads}`, `-c${threads}`, '-d1s', '-R100', `http://127.0.0.1:${target.port}/`];
+  const timed = existsSync(GNU_TIME);
+  const [program, allArgs] = timed ? [GNU_TIME, ['-f', '%U %S', process.execPath, ...args]] : [process.execPath, args];
+  const startMs = performance.now();
+  const stderr = await new Promise<string>((resolve, reject) => {
+    const child = spawn(program, allArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      if (status === 0) resolve(output);
+      else reject(new Error(`loadlab bench -t${threads} exited with ${status}: ${output}`));
+    });
+  });
+  const firstMs = target.firstRequestMs();
+  if (firstMs === null) throw new Error(`loadlab bench -t${threads} sent nothing`);
+  const cpu = timed ? /(\d+\.\d+) (\d+\.\d+)\s*$/.exec(stderr) : null;
+  return { firstMs: firstMs - startMs, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null };
+}
+
+/** Node's own floor: a thread whose whole code posts "ready". */
+const EMPTY_THREAD = "require('node:worker_threads').parentPort.postMessage({ type: 'ready' });";
+
+/** `new Worker` to its "ready" message, ms: the built handler thread, or an empty one. */
+async function threadStartMs(kind: 'handler' | 'empty'): Promise<number> {
+  const startMs = performance.now();
+  // No execArgv: this benchmark runs under tsx, whose loader a thread would otherwise inherit.
+  const worker = kind === 'handler' ? new Worker(join(packageRoot, 'out', 'main', 'handlerThread.js'), { execArgv: [] }) : new Worker(EMPTY_THREAD, { eval: true, execArgv: [] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.once('error', reject);
+      worker.on('message', (message: { type?: string }) => {
+        if (message.type === 'ready') resolve();
+      });
+    });
+    return performance.now() - startMs;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Median latency (ms) of `count` requests one after another on one keep-alive connection. */
+async function sequentialLatencyMs(url: string, count: number): Promise<number> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const latencies: number[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const startMs = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        http
+          .get(url, { agent, timeout: 5000 }, (res) => {
+            res.resume();
+            res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
+          })
+          .on('error', reject)
+          .on('timeout', () => reject(new Error(`no answer from ${url} within 5 s`)));
+      });
+      latencies.push(performance.now() - startMs);
+    }
+  } finally {
+    agent.destroy();
+  }
+  return median(latencies);
+}
+
+const ms = (value: number): string => `${fixed(value, 0)} ms`;
+const ms1 = (value: number): string => `${fixed(value, 1)} ms`;
+
+export async function startupSection(options: BenchOptions, log: (line: string) => void): Promise<string> {
+  ensureBuilt(['node'], log);
+  const loadBefore = loadavg();
+  const pairs = Math.max(10, options.rounds * 4);
+
+  log(`startup: node -e 0 and loadlab --help, ${pairs} pairs alternated`);
+  const bare: Timed[] = [];
+  const help: Timed[] = [];
+  for (let i = 0; i < pairs; i++) {
+    bare.push(await timeNode(['-e', '0']));
+    help.push(await timeNode([bin, '--help']));
+  }
+  const bareMs = median(bare.map((t) => t.wallMs));
+  const helpMs = median(help.map((t) => t.wallMs));
+  const cpuMedian = (runs: Timed[]): number => median(runs.map((t) => t.cpuMs ?? Number.NaN));
+
+  const target = await firstRequestServer();
+  const firstBy: Record<number, { firstMs: number; cpuMs: number | null }[]> = { 1: [], 12: [] };
+  const benchRounds = Math.max(5, options.rounds * 2);
+  try {
+    log(`startup: bench -t1 and -t12 to the first request, ${benchRounds} rounds alternated`);
+    for (let i = 0; i < benchRounds; i++) {
+      for (const threads of [1, 12]) firstBy[threads]?.push(await timeToFirstRequest(threads, target));
+    }
+  } finally {
+    await target.close();
+  }
+  const first1Ms = median((firstBy[1] ?? []).map((run) => run.firstMs));
+  const first12Ms = median((firstBy[12] ?? []).map((run) => run.firstMs));
+  const runCpu1Ms = median((firstBy[1] ?? []).map((run) => run.cpuMs ?? Number.NaN));
+  const runCpu12Ms = median((firstBy[12] ?? []).map((run) => run.cpuMs ?? Number.NaN));
+
+  log('startup: handler thread start');
+  const handlerStarts: number[] = [];
+  const emptyStarts: number[] = [];
+  for (let i = 0; i < Math.max(20, options.rounds * 4); i++) {
+    handlerStarts.push(await threadStartMs('handler'));
+    emptyStarts.push(await threadStartMs('empty'));
+  }
+  const requests = 100;
+  const latencyBy: Record<string, number> = {};
+  for (const model of ['single', 'thread-per-request']) {
+    log(`startup: ${requests} requests one after another, ${model}`);
+    latencyBy[model] = await withServerProcess(builtinServer(model, 1), SERVER_CPU, (server) => sequentialLatencyMs(server.url, requests));
+  }
+  const perRequestMs = (latencyBy['thread-per-request'] ?? Number.NaN) - (latencyBy['single'] ?? Number.NaN);
+  const loadAfter = loadavg();
+
+  const rows = [
+    ['`node -e 0` (bare Node)', ms(bareMs), ms(cpuMedian(bare)), '', ''],
+    ['`loadlab --help`', ms(helpMs), ms(cpuMedian(help)), `${fixed(helpMs / bareMs, 2)}× bare Node`, '≤ 2×'],
+    ['`loadlab bench -t1`: start → first request', ms(first1Ms), `${ms(runCpu1Ms)} (whole 1 s run)`, '', ''],
+    ['`loadlab bench -t12`: start → first request', ms(first12Ms), `${ms(runCpu12Ms)} (whole 1 s run)`, `${ms((runCpu12Ms - runCpu1Ms) / 11)} CPU per extra load thread`, '≤ 300 ms'],
+    ['handler thread: `new Worker` → ready (in process)', ms1(median(handlerStarts)), '', `empty thread (Node's floor): ${ms1(median(emptyStarts))}`, 'reported'],
+    ['thread-per-request: per-request latency over `single`', ms1(perRequestMs), '', `${ms1(latencyBy['thread-per-request'] ?? Number.NaN)} vs ${ms1(latencyBy['single'] ?? Number.NaN)}`, 'reported'],
+  ];
+  const conditions = `Load average (1, 5, 15 min): ${loadBefore.map((v) => v.toFixed(1)).join(', ')} before, ${loadAfter.map((v) => v.toFixed(1)).join(', ')} after; ${cpus().length} cores.`;
+  return [
+    '## startup\n',
+    `Wall time from spawn (medians): ${pairs} alternated pairs of ${code('node -e 0')} / ${code('node bin/loadlab.js --help')}; ${benchRounds} alternated rounds of ${code('node bin/loadlab.js bench -tN -cN -d1s -R100 URL')} (N = 1, 12) against a server in the benchmark's process on 127.0.0.1 that notes the first request's arrival; ${handlerStarts.length} handler threads and as many empty ones started one after another, alternated; ${requests} requests one after another on one keep-alive connection to ${code('loadlab serve --model M --workers 1')} pinned to CPU ${SERVER_CPU}. CPU is user + sys from ${code(GNU_TIME)}; for bench it is the whole run's (start, 1 s at 100 requests/s, exit). ${conditions}\n`,
+    table(['what', 'wall', 'CPU', 'against', 'target'], rows),
+  ].join('\n');
+}
