@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const parts = ['common', 'threads', 'bench-runner', 'server-core', 'journal', 'lab', 'electron', 'renderer', 'cli'];
+const parts = ['common', 'threads', 'bench-runner', 'server-core', 'journal', 'experiments', 'lab', 'electron', 'renderer', 'cli'];
 
 /** Which parts each part may import (besides itself and npm packages). */
 const allowed = {
@@ -14,10 +14,12 @@ const allowed = {
   'bench-runner': ['common', 'threads'],
   'server-core': ['common', 'threads'],
   journal: ['common', 'bench-runner'],
-  lab: ['common', 'bench-runner', 'server-core', 'journal'],
+  // Runs made of runs: sweeps, repeats, shard merge.
+  experiments: ['common', 'bench-runner', 'journal', 'threads'],
+  lab: ['common', 'bench-runner', 'server-core', 'journal', 'experiments'],
   electron: ['lab', 'common'],
   renderer: ['common'],
-  cli: ['common', 'bench-runner', 'server-core', 'journal', 'lab'],
+  cli: ['common', 'bench-runner', 'server-core', 'journal', 'experiments', 'lab'],
 };
 
 /** npm packages a part must never import. */
@@ -27,6 +29,7 @@ const forbiddenPackages = {
   'bench-runner': ['electron', 'react', 'react-dom'],
   'server-core': ['electron', 'react', 'react-dom'],
   journal: ['electron', 'react', 'react-dom'],
+  experiments: ['electron', 'react', 'react-dom'],
   lab: ['electron', 'react', 'react-dom'],
   electron: ['react', 'react-dom'],
   renderer: ['electron', 'node:*'],
