@@ -15,7 +15,7 @@ const allowed = {
   'server-core': ['common', 'threads'],
   journal: ['common', 'bench-runner'],
   // Runs made of runs: sweeps, repeats, shard merge.
-  experiments: ['common', 'bench-runner', 'journal', 'threads'],
+  experiments: ['common', 'bench-runner', 'journal'],
   lab: ['common', 'bench-runner', 'server-core', 'journal', 'experiments'],
   electron: ['lab', 'common'],
   renderer: ['common'],
