@@ -6,6 +6,7 @@ import { httperfCommand } from './httperf.ts';
 import { journalCommand } from './journal.ts';
 import { UsageError } from './numbers.ts';
 import { serveCommand } from './serve.ts';
+import { sweepCommand } from './sweep.ts';
 import { webCommand } from './web.ts';
 
 /** Exit status for bad flags or arguments, as wrk and most CLIs use. */
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   program.addCommand(serveCommand());
   program.addCommand(webCommand());
   program.addCommand(journalCommand());
+  program.addCommand(sweepCommand());
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);
