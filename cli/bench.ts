@@ -4,6 +4,9 @@ import { Command, Option } from 'commander';
 import { benchConfigDefaults, parseTargetUrl, type BenchConfig } from '../bench-runner/config.ts';
 import { formatHttperfReport } from '../common/report/httperfReport.ts';
 import { formatWrkReport } from '../common/report/wrkReport.ts';
+import type { MeasuredRunRecord } from '../common/runRecord.ts';
+import { judgeRecord, type SloVerdict } from '../experiments/stepOutcome.ts';
+import { EXIT_SLO_FAILED, parseSloFlag, sloLines } from './sloFlag.ts';
 import { durationOption, metricOption, parseHeader, UsageError } from './numbers.ts';
 import { configFromFlags, runWithReport } from './runWithReport.ts';
 import { addSaveOptions, checkSaveFlags, type SaveFlags } from './saveToJournal.ts';
@@ -27,6 +30,7 @@ interface BenchFlags extends SaveFlags {
   connRate?: number;
   numConns?: number;
   numCalls: number;
+  slo?: string;
 }
 
 export function benchCommand(): Command {
@@ -50,6 +54,7 @@ export function benchCommand(): Command {
     .option('--conn-rate <N>', 'connection-rate mode (httperf): open N new connections per second, print httperf\'s report', metricOption('--conn-rate', false))
     .option('--num-conns <N>', 'connection-rate mode: connections in all (default: rate × duration)', metricOption('--num-conns', true))
     .option('--num-calls <N>', 'connection-rate mode: requests on each connection', metricOption('--num-calls', true), 1)
+    .option('--slo <thresholds>', `thresholds the run must meet, e.g. p99=20ms,errors=0.1%; exit status ${EXIT_SLO_FAILED} when one is crossed`)
     .action(async (url: string, flags: BenchFlags) => {
       process.exitCode = await runBench(url, flags);
     });
@@ -95,13 +100,23 @@ async function runBench(url: string, flags: BenchFlags): Promise<number> {
           },
   };
   const config = configFromFlags(input);
+  const slo = parseSloFlag(flags.slo);
+  const judged: { verdict: SloVerdict | null } = { verdict: null };
+  const withSlo = (report: (record: MeasuredRunRecord) => string) => (record: MeasuredRunRecord): string => {
+    if (slo === null) return report(record);
+    judged.verdict = judgeRecord(record, slo);
+    return `${report(record)}${sloLines(judged.verdict)}`;
+  };
+  let status: number;
   if (config.connRate !== null) {
     const { server, port, uri } = httperfTarget(url);
     const invocation = { server, port, uri, spacing: `--rate=${flags.connRate}`, numConns: config.connRate.numConns, numCalls: config.connRate.numCalls, timeoutS: config.timeoutMs / 1000 };
-    return runWithReport(config, (record) => formatHttperfReport(record, invocation), { jsonPath: flags.json, save: flags });
+    status = await runWithReport(config, withSlo((record) => formatHttperfReport(record, invocation)), { jsonPath: flags.json, save: flags });
+  } else {
+    const latency = flags.latency || flags.u_latency;
+    status = await runWithReport(config, withSlo((record) => formatWrkReport(record, { latency, uncorrectedLatency: flags.u_latency })), { jsonPath: flags.json, save: flags });
   }
-  const latency = flags.latency || flags.u_latency;
-  return runWithReport(config, (record) => formatWrkReport(record, { latency, uncorrectedLatency: flags.u_latency }), { jsonPath: flags.json, save: flags });
+  return status === 0 && judged.verdict !== null && !judged.verdict.passed ? EXIT_SLO_FAILED : status;
 }
 
 /** The --server/--port/--uri an httperf report echoes for a URL. */

@@ -4,13 +4,14 @@ import { benchConfigDefaults, type BenchConfig } from '../bench-runner/config.ts
 import { startRun } from '../bench-runner/run.ts';
 import type { MeasuredRunRecord } from '../common/runRecord.ts';
 import { formatTimeUs } from '../common/format.ts';
-import { formatSlo, parseSlo, type Threshold } from '../common/slo.ts';
+import { formatSlo } from '../common/slo.ts';
 import { errorLimitOf, runSweep, type SweepStep } from '../experiments/sweep.ts';
 import { formatSweepTable } from '../experiments/sweepTable.ts';
 import { geometricRates, listedRates } from '../experiments/sweepPlan.ts';
 import { durationOption, metricOption, parseHeader, parseMetric, UsageError } from './numbers.ts';
 import { configFromFlags } from './runWithReport.ts';
 import { addSaveOptions, checkSaveFlags, saveRun, type SaveFlags } from './saveToJournal.ts';
+import { parseSloFlag } from './sloFlag.ts';
 
 interface SweepFlags extends SaveFlags {
   threads: number;
@@ -73,13 +74,6 @@ function planRates(flags: SweepFlags): number[] {
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
-}
-
-function parseSloFlag(text: string | undefined): Threshold[] | null {
-  if (text === undefined) return null;
-  const parsed = parseSlo(text);
-  if (typeof parsed === 'string') throw new UsageError(`--slo: ${parsed}`);
-  return parsed;
 }
 
 /** Runs one constant-rate run to its end (or until stopped) and returns its record. */
