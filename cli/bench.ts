@@ -8,6 +8,7 @@ import type { MeasuredRunRecord } from '../common/runRecord.ts';
 import { judgeRecord, type SloVerdict } from '../experiments/stepOutcome.ts';
 import { EXIT_SLO_FAILED, parseSloFlag, sloLines } from './sloFlag.ts';
 import { durationOption, metricOption, parseHeader, UsageError } from './numbers.ts';
+import { runRepeated } from './benchRepeat.ts';
 import { configFromFlags, runWithReport } from './runWithReport.ts';
 import { addSaveOptions, checkSaveFlags, type SaveFlags } from './saveToJournal.ts';
 
@@ -31,12 +32,13 @@ interface BenchFlags extends SaveFlags {
   numConns?: number;
   numCalls: number;
   slo?: string;
+  repeat: number;
 }
 
 export function benchCommand(): Command {
   const command = new Command('bench')
     .description('Drive HTTP load like wrk2 and print its report.\nWith -R: constant rate, latency corrected for coordinated omission. Without: as fast as the connections go.')
-    .argument('<url>', 'http:// URL to load')
+    .argument('<url...>', 'http:// URL to load; with --repeat, several URLs are run alternately and compared')
     .option('-t, --threads <N>', 'worker threads', metricOption('-t', true), benchConfigDefaults.threads)
     .option('-c, --connections <N>', 'connections to keep open, split across threads', metricOption('-c', true), benchConfigDefaults.connections)
     .option('-d, --duration <T>', 'duration of the test (10s, 2m, 1h)', durationOption('-d'), benchConfigDefaults.durationMs)
@@ -55,8 +57,9 @@ export function benchCommand(): Command {
     .option('--num-conns <N>', 'connection-rate mode: connections in all (default: rate × duration)', metricOption('--num-conns', true))
     .option('--num-calls <N>', 'connection-rate mode: requests on each connection', metricOption('--num-calls', true), 1)
     .option('--slo <thresholds>', `thresholds the run must meet, e.g. p99=20ms,errors=0.1%; exit status ${EXIT_SLO_FAILED} when one is crossed`)
-    .action(async (url: string, flags: BenchFlags) => {
-      process.exitCode = await runBench(url, flags);
+    .option('--repeat <N>', 'run N times (several URLs: alternately, A B A B) and compare the runs with their noise', metricOption('--repeat', true), 1)
+    .action(async (urls: string[], flags: BenchFlags) => {
+      process.exitCode = await runBench(urls, flags);
     });
   return addSaveOptions(command);
 }
@@ -72,8 +75,17 @@ async function readBody(flags: BenchFlags): Promise<Uint8Array | null> {
   }
 }
 
-async function runBench(url: string, flags: BenchFlags): Promise<number> {
+async function runBench(urls: string[], flags: BenchFlags): Promise<number> {
   checkSaveFlags(flags);
+  if (flags.repeat < 1) throw new UsageError('--repeat needs at least 1');
+  const repeated = flags.repeat > 1 || urls.length > 1;
+  if (repeated) {
+    if (urls.length > 6) throw new UsageError(`--repeat compares at most 6 URLs, got ${urls.length}`);
+    if (flags.json !== undefined) throw new UsageError('--json writes one run; with --repeat or several URLs keep the runs with --save');
+    if (flags.slo !== undefined) throw new UsageError('--slo judges one run; with --repeat use loadlab journal compare on the saved runs');
+    if (flags.connRate !== undefined) throw new UsageError('--repeat takes rate or max mode runs, not --conn-rate');
+  }
+  const url = urls[0] ?? '';
   if (flags.rate === 0) throw new UsageError('-R must be greater than 0 (omit -R for max mode)');
   if (flags.connRate === 0) throw new UsageError('--conn-rate must be greater than 0');
   if (flags.connRate === undefined && flags.numConns !== undefined) throw new UsageError('--num-conns needs --conn-rate');
@@ -100,6 +112,10 @@ async function runBench(url: string, flags: BenchFlags): Promise<number> {
           },
   };
   const config = configFromFlags(input);
+  if (repeated) {
+    const targets = urls.map((target, i) => ({ label: String.fromCharCode(65 + i), config: configFromFlags({ ...input, url: target }) }));
+    return runRepeated(targets, flags.repeat, flags);
+  }
   const slo = parseSloFlag(flags.slo);
   const judged: { verdict: SloVerdict | null } = { verdict: null };
   const withSlo = (report: (record: MeasuredRunRecord) => string) => (record: MeasuredRunRecord): string => {
