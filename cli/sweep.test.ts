@@ -47,8 +47,19 @@ describe('loadlab sweep', () => {
     const rows = result.stdout.split('\n').filter((line) => /^ *\d+ +\d+ /.test(line));
     expect(rows).toHaveLength(2);
     expect(result.stdout).toMatch(/SLO p99=1s/);
-    expect(result.stderr).toMatch(/saved 2 of 2 steps in the journal, tagged sweep-/);
+    const saved = /saved sweep (\S+) with 2 of 2 steps/.exec(result.stderr);
+    expect(saved).not.toBeNull();
     expect(await readdir(join(dir, 'runs'))).toHaveLength(2);
     expect(result.status).toBe(0);
+
+    const listed = await runLoadlab(['journal', 'sweeps', '--journal', dir]);
+    expect(listed.stdout).toContain(`${saved?.[1]}`);
+    expect(listed.stdout).toMatch(/2 steps {2}sweep http/);
+    const shown = await runLoadlab(['journal', 'sweeps', saved?.[1] ?? '', '--journal', dir]);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toMatch(/^target +achieved +completion/m);
+    expect(shown.stdout.split('\n').filter((line) => /^ *\d+ +\d+ /.test(line))).toHaveLength(2);
+    const kneeLine = (text: string): string | undefined => text.split('\n').find((line) => /^(Knee|No knee)/.test(line));
+    expect(kneeLine(shown.stdout)).toBe(kneeLine(result.stdout));
   });
 });

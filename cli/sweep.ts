@@ -4,8 +4,12 @@ import { benchConfigDefaults, type BenchConfig } from '../bench-runner/config.ts
 import { startRun } from '../bench-runner/run.ts';
 import type { MeasuredRunRecord } from '../common/runRecord.ts';
 import { formatTimeUs } from '../common/format.ts';
-import { formatSlo } from '../common/slo.ts';
-import { errorLimitOf, runSweep, type SweepStep } from '../experiments/sweep.ts';
+import { formatSlo, type Threshold } from '../common/slo.ts';
+import { errorLimitOf, runSweep, type SweepResult, type SweepStep } from '../experiments/sweep.ts';
+import { sweepExperiment } from '../experiments/sweepRecord.ts';
+import { openExperiments } from '../journal/store/experiments.ts';
+import { normaliseTags } from '../journal/store/journal.ts';
+import { resolveJournalDir } from '../journal/store/journalDir.ts';
 import { formatSweepTable } from '../experiments/sweepTable.ts';
 import { geometricRates, listedRates } from '../experiments/sweepPlan.ts';
 import { durationOption, metricOption, parseHeader, parseMetric, UsageError } from './numbers.ts';
@@ -148,27 +152,45 @@ async function runSweepCommand(url: string, flags: SweepFlags): Promise<number> 
   process.stdout.write(`${result.knee.summary.replace(/^./, (first) => first.toUpperCase())}\n`);
   if (result.endedEarly?.reason === 'gave-out') process.stdout.write(`Stopped after ${result.endedEarly.atPerSec} req/s: the server gave out there.\n`);
 
-  if (flags.save) {
-    let failures = 0;
-    const sweepTag = `sweep-${result.steps[0]?.record.id ?? 'run'}`;
-    for (const step of result.steps) {
-      try {
-        await saveRun(
-          {
-            ...step.record,
-            title: `${flags.title ?? `sweep ${url}`} @ ${Math.round(step.outcome.targetPerSec)} req/s`,
-            notes: flags.notes ?? step.record.notes,
-            tags: [...step.record.tags],
-          },
-          { ...flags, tag: [...flags.tag, sweepTag, 'sweep'] },
-        );
-      } catch (error) {
-        failures++;
-        process.stderr.write(`loadlab: could not save the step at ${step.outcome.targetPerSec} req/s: ${error instanceof Error ? error.message : String(error)}\n`);
-      }
-    }
-    process.stderr.write(`loadlab: saved ${result.steps.length - failures} of ${result.steps.length} steps in the journal, tagged ${sweepTag}\n`);
-    if (failures > 0) return 1;
-  }
+  if (flags.save) return saveSweep(result, url, flags, ratesPerSec, slo);
   return 0;
+}
+
+/** Keeps every step as a run and the sweep as one experiment entry that holds them. */
+async function saveSweep(result: SweepResult<MeasuredRunRecord>, url: string, flags: SweepFlags, ratesPerSec: number[], slo: Threshold[] | null): Promise<number> {
+  const title = flags.title ?? `sweep ${url}`;
+  const experiment = sweepExperiment(result, {
+    title,
+    notes: flags.notes ?? '',
+    tags: normaliseTags(['sweep', ...flags.tag]),
+    plan: {
+      url,
+      threads: flags.threads,
+      connections: flags.connections,
+      stepDurationMs: flags.stepDuration,
+      warmupMs: flags.warmup ?? null,
+      plannedRatesPerSec: ratesPerSec,
+      refineSteps: flags.refine,
+      slo: slo === null ? null : formatSlo(slo),
+      errorLimitPct: errorLimitOf(slo),
+    },
+  });
+  let failures = 0;
+  for (const step of result.steps) {
+    try {
+      await saveRun({ ...step.record, title: `${title} @ ${Math.round(step.outcome.targetPerSec)} req/s` }, { ...flags, notes: undefined, tag: [...flags.tag, 'sweep', experiment.id] });
+    } catch (error) {
+      failures++;
+      process.stderr.write(`loadlab: could not save the step at ${step.outcome.targetPerSec} req/s: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+  try {
+    const store = await openExperiments(resolveJournalDir({ flag: flags.journal }));
+    await store.put(experiment);
+  } catch (error) {
+    process.stderr.write(`loadlab: could not save the sweep entry: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  process.stderr.write(`loadlab: saved sweep ${experiment.id} with ${result.steps.length - failures} of ${result.steps.length} steps (loadlab journal sweeps ${experiment.id})\n`);
+  return failures > 0 ? 1 : 0;
 }
