@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const parts = ['common', 'threads', 'bench-runner', 'server-core', 'journal', 'targets', 'lab', 'electron', 'renderer', 'cli'];
+const parts = ['common', 'threads', 'bench-runner', 'server-core', 'journal', 'targets', 'experiments', 'lab', 'electron', 'renderer', 'cli'];
 
 /** Which parts each part may import (besides itself and npm packages). */
 const allowed = {
@@ -16,10 +16,12 @@ const allowed = {
   journal: ['common', 'bench-runner'],
   // Servers that are not ours: profiles' processes, readiness, /proc telemetry, build identity.
   targets: ['common'],
-  lab: ['common', 'bench-runner', 'server-core', 'journal'],
+  // Runs made of runs: sweeps, repeats, shard merge.
+  experiments: ['common', 'bench-runner', 'targets', 'journal'],
+  lab: ['common', 'bench-runner', 'server-core', 'journal', 'targets', 'experiments'],
   electron: ['lab', 'common'],
   renderer: ['common'],
-  cli: ['common', 'bench-runner', 'server-core', 'journal', 'targets', 'lab'],
+  cli: ['common', 'bench-runner', 'server-core', 'journal', 'targets', 'experiments', 'lab'],
 };
 
 /** npm packages a part must never import. */
@@ -30,6 +32,7 @@ const forbiddenPackages = {
   'server-core': ['electron', 'react', 'react-dom'],
   journal: ['electron', 'react', 'react-dom'],
   targets: ['electron', 'react', 'react-dom'],
+  experiments: ['electron', 'react', 'react-dom'],
   lab: ['electron', 'react', 'react-dom'],
   electron: ['react', 'react-dom'],
   renderer: ['electron', 'node:*'],

@@ -69,6 +69,8 @@ export class RunAggregator {
   serverCloses = 0;
   connects = 0;
   inFlightAtEnd = 0;
+  /** Responses that arrived in the drain after the duration (counted, but not in req/s). */
+  drained = 0;
   unsent = 0;
   lastEndEpochMs: number;
   readonly errors: ErrorCounts = emptyErrorCounts();
@@ -132,6 +134,7 @@ export class RunAggregator {
     if (snapshot.final) {
       this.finals++;
       this.inFlightAtEnd += snapshot.final.inFlightAtEnd;
+      this.drained += snapshot.final.drained ?? 0;
       this.unsent += snapshot.final.unsent;
       const causes = snapshot.final.connectCauses;
       if (causes !== undefined) for (const cause of Object.keys(causes) as ConnectCause[]) this.connectCauses[cause] += causes[cause];

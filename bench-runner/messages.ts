@@ -104,7 +104,8 @@ export interface SnapshotMessage {
    */
   gauges: { due: number; inFlight: number } | null;
   /** Present on the worker's last snapshot only. */
-  final: null | { inFlightAtEnd: number; unsent: number; connectCauses?: ConnectErrorCauses };
+  /** `drained`: responses that arrived after the duration, while the run waited for those in flight. */
+  final: null | { inFlightAtEnd: number; unsent: number; drained?: number; connectCauses?: ConnectErrorCauses };
   /** Connection-rate mode, on the final snapshot only. */
   connRate: ConnRateExtras | null;
   /** https targets, or TLS met on an http target; null otherwise. */

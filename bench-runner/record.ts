@@ -105,9 +105,12 @@ export function buildRunRecord(
   timing: RunTiming,
   context: RecordContext,
 ): MeasuredRunRecord {
-  const durationMs = Math.max(1, timing.endEpochMs - timing.startEpochMs);
-  const seconds = durationMs / 1000;
   const mode = config.connRate !== null ? 'conn-rate' : config.ratePerSec === null ? 'max' : 'rate';
+  // Rate and max mode wait after their duration for the responses in flight (loadWorker's drain):
+  // those responses count, but over the duration the load ran, not the wait after it.
+  const elapsedMs = timing.endEpochMs - timing.startEpochMs;
+  const durationMs = Math.max(1, mode !== 'conn-rate' && !timing.stoppedEarly ? Math.min(elapsedMs, timing.plannedDurationMs) : elapsedMs);
+  const seconds = durationMs / 1000;
   const connRate = config.connRate;
   const https = config.url.toLowerCase().startsWith('https:');
   // https: errors.tls is always there; http: only when a TLS failure turned up (docs/contracts.md).
@@ -139,7 +142,9 @@ export function buildRunRecord(
     summary: {
       requests: aggregate.requests,
       durationMs,
-      reqPerSec: aggregate.requests / seconds,
+      // Throughput is what was answered within the duration (as wrk2 counts it); the responses the
+      // drain collected count for completion and latency, not as throughput after the load ended.
+      reqPerSec: (aggregate.requests - aggregate.drained) / seconds,
       bytesRead: aggregate.bytes,
       transferPerSec: aggregate.bytes / seconds,
       latencyUs: summarizeMeasuredLatency(aggregate.corrected),

@@ -4,7 +4,11 @@ import { Command, Option } from 'commander';
 import { benchConfigDefaults, parseTargetUrl, type BenchConfig } from '../bench-runner/config.ts';
 import { formatHttperfReport } from '../common/report/httperfReport.ts';
 import { formatWrkReport } from '../common/report/wrkReport.ts';
+import type { MeasuredRunRecord } from '../common/runRecord.ts';
+import { judgeRecord, type SloVerdict } from '../experiments/stepOutcome.ts';
+import { EXIT_SLO_FAILED, parseSloFlag, sloLines } from './sloFlag.ts';
 import { durationOption, metricOption, parseHeader, UsageError } from './numbers.ts';
+import { runRepeated } from './benchRepeat.ts';
 import { configFromFlags, runWithReport, type RunCompanion } from './runWithReport.ts';
 import { addSaveOptions, checkSaveFlags, type SaveFlags } from './saveToJournal.ts';
 import { addServerOptions, runBenchWithServer, type ServerBenchFlags } from './serverBenchOptions.ts';
@@ -32,12 +36,14 @@ interface BenchFlags extends SaveFlags, ServerBenchFlags {
   insecure: boolean;
   /** commander's --no-tls-resume. */
   tlsResume: boolean;
+  slo?: string;
+  repeat: number;
 }
 
 export function benchCommand(): Command {
   const command = new Command('bench')
     .description('Drive HTTP load like wrk2 and print its report.\nWith -R: constant rate, latency corrected for coordinated omission. Without: as fast as the connections go.')
-    .argument('[url]', 'http:// or https:// URL to load (with --server: the profile\'s URL by default)')
+    .argument('[url...]', 'http:// or https:// URL to load (with --server: the profile\'s URL by default); with --repeat, several URLs are run alternately and compared')
     .option('-t, --threads <N>', 'worker threads', metricOption('-t', true), benchConfigDefaults.threads)
     .option('-c, --connections <N>', 'connections to keep open, split across threads', metricOption('-c', true), benchConfigDefaults.connections)
     .option('-d, --duration <T>', 'duration of the test (10s, 2m, 1h)', durationOption('-d'), benchConfigDefaults.durationMs)
@@ -58,8 +64,15 @@ export function benchCommand(): Command {
     .option('--ca <file>', 'https: trust this CA certificate (PEM) besides the built-in roots')
     .option('--insecure', 'https: do not verify the server certificate (the report and the record say so)', false)
     .option('--no-tls-resume', 'https: a full TLS handshake on every reconnect (no session resumption)')
-    .action(async (url: string | undefined, flags: BenchFlags) => {
-      process.exitCode = await runBenchWithServer(url, flags, runBench);
+    .option('--slo <thresholds>', `thresholds the run must meet, e.g. p99=20ms,errors=0.1%; exit status ${EXIT_SLO_FAILED} when one is crossed`)
+    .option('--repeat <N>', 'run N times (several URLs: alternately, A B A B) and compare the runs with their noise', metricOption('--repeat', true), 1)
+    .action(async (urls: string[], flags: BenchFlags) => {
+      if (flags.repeat < 1) throw new UsageError('--repeat needs at least 1');
+      if (flags.repeat > 1 || urls.length > 1) {
+        process.exitCode = await runBenchRepeated(urls, flags);
+        return;
+      }
+      process.exitCode = await runBenchWithServer(urls[0], flags, runBench);
     });
   return addServerOptions(addSaveOptions(command));
 }
@@ -75,12 +88,26 @@ async function readBody(flags: BenchFlags): Promise<Uint8Array | null> {
   }
 }
 
-async function runBench(url: string, flags: BenchFlags, companion?: RunCompanion): Promise<number> {
+/** `--repeat N URL [URL…]`: each target N times, alternating, then compared. */
+async function runBenchRepeated(urls: string[], flags: BenchFlags): Promise<number> {
   checkSaveFlags(flags);
+  if (urls.length === 0) throw new UsageError('give the URL to load');
+  if (urls.length > 6) throw new UsageError(`--repeat compares at most 6 URLs, got ${urls.length}`);
+  if (flags.json !== undefined) throw new UsageError('--json writes one run; with --repeat or several URLs keep the runs with --save');
+  if (flags.slo !== undefined) throw new UsageError('--slo judges one run; with --repeat use loadlab journal compare on the saved runs');
+  if (flags.connRate !== undefined) throw new UsageError('--repeat takes rate or max mode runs, not --conn-rate');
+  if (flags.server !== undefined || flags.serverCmd !== undefined) throw new UsageError('--repeat does not start servers yet: start them first (loadlab server start NAME) and give their URLs');
+  const targets = [];
+  for (const [i, url] of urls.entries()) targets.push({ label: String.fromCharCode(65 + i), config: configFromFlags(await benchInput(url, flags)) });
+  return runRepeated(targets, flags.repeat, flags);
+}
+
+/** The run's config from the flags, for one URL (checked flags; the body read once per call). */
+async function benchInput(url: string, flags: BenchFlags): Promise<BenchConfig> {
   if (flags.rate === 0) throw new UsageError('-R must be greater than 0 (omit -R for max mode)');
   if (flags.connRate === 0) throw new UsageError('--conn-rate must be greater than 0');
   if (flags.connRate === undefined && flags.numConns !== undefined) throw new UsageError('--num-conns needs --conn-rate');
-  const input: BenchConfig = {
+  return {
     url,
     threads: flags.threads,
     connections: flags.connections,
@@ -103,14 +130,28 @@ async function runBench(url: string, flags: BenchFlags, companion?: RunCompanion
           },
     tls: { insecure: flags.insecure, caFile: flags.ca ?? null, resume: flags.tlsResume },
   };
-  const config = configFromFlags(input);
+}
+
+async function runBench(url: string, flags: BenchFlags, companion?: RunCompanion): Promise<number> {
+  checkSaveFlags(flags);
+  const config = configFromFlags(await benchInput(url, flags));
+  const slo = parseSloFlag(flags.slo);
+  const judged: { verdict: SloVerdict | null } = { verdict: null };
+  const withSlo = (report: (record: MeasuredRunRecord) => string) => (record: MeasuredRunRecord): string => {
+    if (slo === null) return report(record);
+    judged.verdict = judgeRecord(record, slo);
+    return `${report(record)}${sloLines(judged.verdict)}`;
+  };
+  let status: number;
   if (config.connRate !== null) {
     const { server, port, uri, ssl } = httperfTarget(url);
     const invocation = { server, port, uri, ssl, spacing: `--rate=${flags.connRate}`, numConns: config.connRate.numConns, numCalls: config.connRate.numCalls, timeoutS: config.timeoutMs / 1000 };
-    return runWithReport(config, (record) => formatHttperfReport(record, invocation), { jsonPath: flags.json, save: flags }, companion);
+    status = await runWithReport(config, withSlo((record) => formatHttperfReport(record, invocation)), { jsonPath: flags.json, save: flags }, companion);
+  } else {
+    const latency = flags.latency || flags.u_latency;
+    status = await runWithReport(config, withSlo((record) => formatWrkReport(record, { latency, uncorrectedLatency: flags.u_latency })), { jsonPath: flags.json, save: flags }, companion);
   }
-  const latency = flags.latency || flags.u_latency;
-  return runWithReport(config, (record) => formatWrkReport(record, { latency, uncorrectedLatency: flags.u_latency }), { jsonPath: flags.json, save: flags }, companion);
+  return status === 0 && judged.verdict !== null && !judged.verdict.passed ? EXIT_SLO_FAILED : status;
 }
 
 /** The --server/--port/--uri an httperf report echoes for a URL. */

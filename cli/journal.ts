@@ -12,6 +12,7 @@ import { journalOption } from './saveToJournal.ts';
 import { compareCommand } from './journalCompare.ts';
 import { exportCommand } from './journalExport.ts';
 import { importCommand } from './journalImport.ts';
+import { sweepsCommand } from './journalSweeps.ts';
 
 interface JournalFlags {
   journal?: string;
@@ -101,6 +102,7 @@ export function journalCommand(): Command {
   journal.addCommand(importCommand());
   journal.addCommand(exportCommand());
   journal.addCommand(compareCommand());
+  journal.addCommand(sweepsCommand());
   for (const command of journal.commands) command.addOption(journalOption());
   return journal;
 }

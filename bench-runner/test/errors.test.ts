@@ -66,7 +66,8 @@ describe('errors (loopback)', () => {
       const { summary } = record;
 
       expect(summary.requests).toBe(0);
-      expect(summary.inFlightAtEnd).toBeGreaterThanOrEqual(1);
+      // After its duration the run waits up to the timeout for the requests in flight, so most of
+      // those time out too; one sent just before the end may still be waiting when the drain ends.
       expect(summary.inFlightAtEnd).toBeLessThanOrEqual(connections);
       expect(summary.errors.timeout).toBe(server.counters.requests - summary.inFlightAtEnd);
       // 2 s / (300 ms + at most one 30 ms sweep) is 6 rounds a connection; allow for a slow machine.

@@ -36,6 +36,7 @@ export class ConnRateWorker {
       request: Buffer.from(job.request.buffer, job.request.byteOffset, job.request.byteLength),
       startMs,
       stopped: false,
+      draining: false,
       nowMs: () => performance.now(),
     };
     this.connections = new ConnRateRecorder(job.tls !== null);

@@ -91,7 +91,7 @@ export class Connection {
   }
 
   open(): void {
-    if (this.context.stopped) return;
+    if (this.context.stopped || this.context.draining) return;
     const generation = ++this.generation;
     this.reopenAtMs = null;
     this.connected = false;
@@ -143,7 +143,7 @@ export class Connection {
   /** Sends the next request now, later, or never, as the mode and schedule say. */
   next(): void {
     const context = this.context;
-    if (context.stopped || !this.connected || this.awaiting || this.socket === null) return;
+    if (context.stopped || context.draining || !this.connected || this.awaiting || this.socket === null) return;
     const nowMs = context.nowMs();
     if (this.retryPending) {
       this.retryPending = false;
@@ -377,6 +377,7 @@ export class Connection {
     this.backoffMs = 0;
     this.failing = false;
     this.context.recorder.response(statusCode, nowMs - this.intendedMs, nowMs - this.sentAtMs);
+    if (this.context.draining) this.context.recorder.drained++;
     if (!keepAlive || !this.context.job.keepAlive) {
       // The server closes (or we asked it to): not an error, open a fresh connection.
       if (this.context.job.keepAlive) this.context.recorder.serverCloses++;

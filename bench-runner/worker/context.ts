@@ -16,5 +16,10 @@ export interface WorkerContext<Job = WorkerJob> {
   /** Run start on this thread's performance clock, ms. */
   readonly startMs: number;
   stopped: boolean;
+  /**
+   * The schedule (or the duration) has ended: no new request and no new socket, while requests in
+   * flight may still be answered until the drain ends (loadWorker.ts).
+   */
+  draining: boolean;
   nowMs(): number;
 }

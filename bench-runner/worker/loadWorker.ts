@@ -8,6 +8,9 @@ import { secureContextFor } from './socket.ts';
 import { IntervalRecorder, RATE_SAMPLE_MS } from './recorder.ts';
 
 const READ_BUFFER_BYTES = 64 * 1024;
+/** The longest a run waits after its duration for the responses to requests in flight. */
+export const MAX_DRAIN_MS = 2000;
+const DRAIN_POLL_MS = 2;
 
 export class LoadWorker {
   private readonly context: WorkerContext;
@@ -29,6 +32,7 @@ export class LoadWorker {
       request: Buffer.from(job.request.buffer, job.request.byteOffset, job.request.byteLength),
       startMs,
       stopped: false,
+      draining: false,
       nowMs: () => performance.now(),
     };
     const durationUs = job.durationMs * 1000;
@@ -75,7 +79,7 @@ export class LoadWorker {
     }
     this.context.recorder.sampleRate(nowMs);
     const gauges = { due: this.dueBy(elapsedUs), inFlight: inFlightAtEnd };
-    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + nowMs, { inFlightAtEnd, unsent }, null, gauges));
+    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + nowMs, { inFlightAtEnd, unsent, drained: this.context.recorder.drained }, null, gauges));
   }
 
   private begin(): void {
@@ -92,10 +96,30 @@ export class LoadWorker {
   private armEndTimer(): void {
     const remainingMs = this.context.startMs + this.context.job.durationMs - performance.now();
     if (remainingMs <= 0) {
-      this.stop();
+      this.drain();
       return;
     }
     this.timers.push(setTimeout(() => this.armEndTimer(), Math.ceil(remainingMs)));
+  }
+
+  /**
+   * The duration is over: nothing more is sent, and the requests in flight get up to their
+   * timeout (at most MAX_DRAIN_MS) to be answered before the run stops. Without this every
+   * request sent in the last moments would end the run unanswered — counted against completion
+   * and censored at a wait of a few ms — although the server was about to answer it.
+   */
+  private drain(): void {
+    this.context.draining = true;
+    const deadlineMs = performance.now() + Math.min(this.context.job.timeoutMs, MAX_DRAIN_MS);
+    const check = (): void => {
+      if (this.context.stopped) return;
+      if (performance.now() >= deadlineMs || !this.connections.some((connection) => connection.awaiting)) {
+        this.stop();
+        return;
+      }
+      this.timers.push(setTimeout(check, DRAIN_POLL_MS));
+    };
+    check();
   }
 
   private postInterval(): void {

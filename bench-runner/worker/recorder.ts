@@ -20,6 +20,8 @@ export class IntervalRecorder {
   private readonly connectCauses: ConnectErrorCauses = emptyConnectCauses();
   /** Requests sent and then given up without a response (timeout, failed connection). */
   failed = 0;
+  /** Responses that arrived while the run drained after its duration (the whole run's, not reset per interval). */
+  drained = 0;
   /** https targets from the start; made on first use when TLS turns up at an http target. */
   private tlsFigures: TlsRecorder | null = null;
   private statusCounts = new Uint32Array(600);

@@ -1,0 +1,50 @@
+// An experiment: one journal entry that holds runs made together — a rate sweep's steps, or
+// repeated runs of several targets. The runs stay ordinary run records in runs/ (each can be
+// opened, compared and exported); this document says how they belong together and what the
+// experiment concluded when it ran. Figures are never copied here: pages and exports compute
+// them from the runs, so the record stays the single source of truth.
+import { z } from 'zod';
+
+export const EXPERIMENT_SCHEMA = 'loadlab.experiment/1';
+
+const sweepStepSchema = z.object({
+  runId: z.string(),
+  targetPerSec: z.number().positive(),
+  /** 'refine': a bisection step added after the sweep. */
+  kind: z.enum(['step', 'refine']),
+});
+
+export const sweepPlanRecordSchema = z.object({
+  url: z.string(),
+  threads: z.number().int().positive(),
+  connections: z.number().int().positive(),
+  stepDurationMs: z.number().int().positive(),
+  warmupMs: z.number().int().positive().nullable(),
+  /** The rates planned, in order; steps past the point where the server gave out were not run. */
+  plannedRatesPerSec: z.array(z.number().positive()),
+  refineSteps: z.number().int().nonnegative(),
+  /** The `--slo` text, or null without one. */
+  slo: z.string().nullable(),
+  errorLimitPct: z.number().nonnegative(),
+});
+
+export const experimentRecordSchema = z.object({
+  schema: z.literal(EXPERIMENT_SCHEMA),
+  id: z.string(),
+  kind: z.literal('sweep'),
+  title: z.string(),
+  notes: z.string(),
+  tags: z.array(z.string()),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  plan: sweepPlanRecordSchema,
+  /** In the order they ran. */
+  steps: z.array(sweepStepSchema),
+  /** Why the sweep ended before its last planned rate; null when it ran them all. */
+  endedEarly: z.enum(['gave-out', 'stopped']).nullable(),
+  /** What the knee rule said when the sweep ended (recomputed from the runs when shown). */
+  kneePerSec: z.number().positive().nullable(),
+  kneeSummary: z.string(),
+});
+export type ExperimentRecord = z.infer<typeof experimentRecordSchema>;
+export type SweepPlanRecord = z.infer<typeof sweepPlanRecordSchema>;
