@@ -37,22 +37,24 @@ function changeOf(groups: RunGroup[], key: MetricKey, other = 0) {
 describe('compareGroups: sentences', () => {
   it.each([
     // [case, metric, baseline runs, other runs, sentence]
-    ['p99 2.1× worse, ranges apart', 'p99Us', [{ p99: 1000 }, { p99: 1100 }], [{ p99: 2200 }, { p99: 2300 }], 'p99 2.1× worse, outside the run-to-run spread'],
-    ['req/s 3% better, ranges overlap', 'reqPerSec', [{ reqPerSec: 990 }, { reqPerSec: 1010 }], [{ reqPerSec: 1000 }, { reqPerSec: 1060 }], 'req/s 3% better, within noise'],
-    ['req/s lower is worse', 'reqPerSec', [{ reqPerSec: 1000 }, { reqPerSec: 1000 }], [{ reqPerSec: 400 }, { reqPerSec: 400 }], 'req/s 2.5× worse, outside the run-to-run spread'],
-    ['latency down is better', 'p50Us', [{ p50: 1000 }, { p50: 1000 }], [{ p50: 600 }, { p50: 600 }], 'p50 40% better, outside the run-to-run spread'],
+    ['p99 2.1× worse, four runs a side apart', 'p99Us', [{ p99: 1000 }, { p99: 1100 }, { p99: 1050 }, { p99: 1020 }], [{ p99: 2200 }, { p99: 2300 }, { p99: 2250 }, { p99: 2210 }], /^p99 2\.2× worse, 95 % interval \+1\d\d % to \+1\d\d %$/],
+    ['req/s 3% better, runs overlap', 'reqPerSec', [{ reqPerSec: 990 }, { reqPerSec: 1010 }, { reqPerSec: 1040 }, { reqPerSec: 970 }], [{ reqPerSec: 1000 }, { reqPerSec: 1060 }, { reqPerSec: 1045 }, { reqPerSec: 985 }], 'req/s 2.2% better, no difference detectable with 4 runs each'],
+    ['req/s lower is worse', 'reqPerSec', [{ reqPerSec: 1000 }, { reqPerSec: 1010 }, { reqPerSec: 990 }, { reqPerSec: 1005 }], [{ reqPerSec: 400 }, { reqPerSec: 405 }, { reqPerSec: 398 }, { reqPerSec: 402 }], /^req\/s 2\.5× worse, 95 % interval −\d\d % to −\d\d %$/],
+    ['two runs a side: too few to tell', 'p50Us', [{ p50: 1000 }, { p50: 1000 }], [{ p50: 600 }, { p50: 600 }], 'p50 40% better, too few runs for a verdict (2 and 2; 4 on each side can show a difference)'],
     ['under 10% keeps a decimal', 'maxUs', [{ max: 1000 }], [{ max: 1045 }], 'max 4.5% worse, spread unknown with a single run'],
-    ['equal values are the same', 'p99Us', [{ p99: 1000 }, { p99: 1000 }], [{ p99: 1000 }, { p99: 1000 }], 'p99 same to within 1%, within noise'],
+    ['equal values are the same', 'p99Us', [{ p99: 1000 }, { p99: 1000 }, { p99: 1000 }, { p99: 1000 }], [{ p99: 1000 }, { p99: 1000 }, { p99: 1000 }, { p99: 1000 }], 'p99 same to within 1%, no difference detectable with 4 runs each'],
     ['within 1% is the same', 'reqPerSec', [{ reqPerSec: 1000 }], [{ reqPerSec: 1009 }], 'req/s same to within 1%, spread unknown with a single run'],
     ['single run on one side: spread unknown', 'p99Us', [{ p99: 1000 }, { p99: 1100 }], [{ p99: 3000 }], 'p99 2.9× worse, spread unknown with a single run'],
     ['unknown in the other group', 'p99Us', [{ p99: 1000 }], [{ p99: null }], 'p99 unknown in B'],
     ['unknown in the baseline', 'p99Us', [{ p99: null }], [{ p99: 1000 }], 'p99 unknown in A'],
     ['unknown in both', 'p99Us', [{ p99: null }], [{ p99: null }], 'p99 unknown in A and B'],
-    ['errors 0 → 0 is the same, not 0/0', 'errors', [{ errors: 0 }, { errors: 0 }], [{ errors: 0 }, { errors: 0 }], 'errors same to within 1%, within noise'],
-    ['errors 0 → 5: no infinite ratio', 'errors', [{ errors: 0 }, { errors: 0 }], [{ errors: 5 }, { errors: 7 }], 'errors 0 → 6, worse, outside the run-to-run spread'],
+    ['errors 0 → 0 is the same, not 0/0', 'errors', [{ errors: 0 }, { errors: 0 }, { errors: 0 }, { errors: 0 }], [{ errors: 0 }, { errors: 0 }, { errors: 0 }, { errors: 0 }], 'errors same to within 1%, the baseline mean is 0, so a ratio has no meaning'],
+    ['errors 0 → 5: no infinite ratio', 'errors', [{ errors: 0 }, { errors: 0 }], [{ errors: 5 }, { errors: 7 }], 'errors 0 → 6, worse, too few runs for a verdict (2 and 2; 4 on each side can show a difference)'],
     ['errors 5 → 0: no zero ratio factor', 'errors', [{ errors: 5 }], [{ errors: 0 }], 'errors 5 → 0, better, spread unknown with a single run'],
   ] as const)('%s', (_name, key, baseline, other, sentence) => {
-    expect(changeOf([group('A', ...baseline), group('B', ...other)], key).change.sentence).toBe(sentence);
+    const said = changeOf([group('A', ...baseline), group('B', ...other)], key).change.sentence;
+    if (typeof sentence === 'string') expect(said).toBe(sentence);
+    else expect(said).toMatch(sentence);
   });
 });
 
@@ -65,7 +67,7 @@ describe('compareGroups: figures', () => {
     ['unknown in every run: null', [null, null], null, null, null, 0],
   ] as const)('%s', (_name, values, median, min, max, knownRuns) => {
     const { value } = changeOf([group('A', { p99: 1 }), group('B', ...values.map((p99) => ({ p99 })))], 'p99Us');
-    expect(value).toEqual({ label: 'B', runs: values.length, knownRuns, median, min, max, lowerBound: false });
+    expect(value).toEqual({ label: 'B', runs: values.length, knownRuns, median, min, max, lowerBound: false, values: values.filter((v) => v !== null) });
   });
 
   it.each([
@@ -85,14 +87,15 @@ describe('compareGroups: figures', () => {
 
   it.each([
     // [case, baseline p99s, other p99s, verdict]
-    ['ranges apart, above', [1000, 1200], [1300, 1400], 'outside-spread'],
-    ['ranges apart, below', [1000, 1200], [800, 900], 'outside-spread'],
-    ['touching ranges overlap', [1000, 1200], [1200, 1400], 'within-noise'],
-    ['one range inside the other', [1000, 2000], [1400, 1500], 'within-noise'],
+    ['four runs apart, above', [1000, 1200, 1100, 1150], [1300, 1400, 1350, 1380], 'different'],
+    ['four runs apart, below', [1000, 1200, 1100, 1150], [800, 900, 850, 870], 'different'],
+    ['four runs overlapping', [1000, 1200, 1100, 1300], [1200, 1400, 1050, 1150], 'no-difference'],
+    ['three runs a side: too few for 95 %', [1000, 1010, 1020], [2000, 2010, 2020], 'too-few-runs'],
     ['two runs, one of them unknown: a single known run', [1000, 1200], [1500, null], 'spread-unknown'],
   ] as const)('verdict: %s', (_name, baseline, other, verdict) => {
     const { change } = changeOf([group('A', ...baseline.map((p99) => ({ p99 }))), group('B', ...other.map((p99) => ({ p99 })))], 'p99Us');
     expect(change.verdict).toBe(verdict);
+    expect(change.interval !== null).toBe(verdict === 'different');
   });
 
   it('compares every metric of every group against groups[0]', () => {
@@ -141,8 +144,8 @@ describe('compareGroups: completion', () => {
     expect(p99.value.lowerBound).toBe(true);
     expect(formatGroupValue(p99.metric.metric, p99.value)).toBe('≥ 1.99 s');
     // Throughput and completion themselves still get their verdicts.
-    expect(changeOf(groups, 'reqPerSec').change.verdict).toBe('within-noise');
-    expect(changeOf(groups, 'completion').change.verdict).toBe('outside-spread');
+    expect(changeOf(groups, 'reqPerSec').change.verdict).toBe('too-few-runs');
+    expect(changeOf(groups, 'completion').change.verdict).toBe('too-few-runs');
   });
 
   it('gives the verdict within 1 point, and when a completion is unknown (imported runs)', () => {
@@ -150,7 +153,7 @@ describe('compareGroups: completion', () => {
       { label: 'A', runs: [complete(1, 5000), complete(0.995, 5100)] },
       { label: 'B', runs: [complete(0.992, 9000), complete(1, 9100)] },
     ];
-    expect(changeOf(close, 'p99Us').change.verdict).toBe('outside-spread');
+    expect(changeOf(close, 'p99Us').change.verdict).toBe('too-few-runs');
     const unknown = [
       { label: 'A', runs: [complete(null, 5000)] },
       { label: 'B', runs: [complete(0.5, 9000)] },

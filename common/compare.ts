@@ -1,6 +1,7 @@
 // Compare groups of runs against a baseline (groups[0]): per metric, each group's median, the
 // change against the baseline, and whether that change stands out from run-to-run noise.
 // Pure: a function of the records, nothing else.
+import { describeVerdict, noiseVerdict } from './bootstrap.ts';
 import { maxOf, minOf } from './extent.ts';
 import { formatLatencyUs, formatSignificant } from './chart/axis.ts';
 import { COMPLETION_COMPARABLE_WITHIN, formatCompletion, headlineLatency } from './censored.ts';
@@ -41,13 +42,17 @@ export const METRICS: readonly Metric[] = [
 export type Direction = 'better' | 'worse' | 'same';
 
 /**
- * - `outside-spread`: the group's min–max range of runs does not overlap the baseline's.
- * - `within-noise`: the ranges overlap.
- * - `spread-unknown`: fewer than 2 runs with the metric known on one side.
+ * Verdicts that know the noise (common/bootstrap.ts: an exact permutation test over runs decides,
+ * a bootstrap over runs gives the 95 % interval of the change):
+ * - `different`: the change stands out from the run-to-run noise; `Change.interval` bounds it.
+ * - `no-difference`: none detectable with these runs.
+ * - `too-few-runs`: 2 or 3 runs on a side: no split of so few runs could show a difference at 95 %.
+ * - `spread-unknown`: a single run with the metric known on one side.
+ * - `undefined`: the baseline is 0, so a relative change has no meaning.
  * - `completion-differs`: a latency metric between groups whose completion (answered / scheduled)
  *   differs by more than 1 point: their latencies are of different sets of requests, so no verdict.
  */
-export type Verdict = 'outside-spread' | 'within-noise' | 'spread-unknown' | 'completion-differs';
+export type Verdict = 'different' | 'no-difference' | 'too-few-runs' | 'spread-unknown' | 'undefined' | 'completion-differs';
 
 export interface GroupValue {
   label: string;
@@ -59,6 +64,8 @@ export interface GroupValue {
   /** Range over the same runs. */
   min: number | null;
   max: number | null;
+  /** The known values, one per run (what the verdict resamples). */
+  values: number[];
   /** Some run's value is a lower bound (unanswered requests counted at their wait): shown "≥". */
   lowerBound: boolean;
 }
@@ -70,9 +77,13 @@ export interface Change {
   direction: Direction | null;
   /** null when either value is unknown. */
   verdict: Verdict | null;
+  /** 95 % interval of value / baseline (means of the runs) when the verdict is `different`. */
+  interval: { low: number; high: number } | null;
+  /** The verdict in words: "95 % interval +8.1 % to +16 %", "no difference detectable with 4 runs each". */
+  verdictText: string;
   /** The change alone: "2.1× worse", "3% better", "0 → 5, worse", "unknown in B". */
   changeText: string;
-  /** "p99 2.1× worse, outside the run-to-run spread", "req/s 3% better, within noise", "p99 unknown in B". */
+  /** "p99 2.1× worse, 95 % interval +106 % to +123 %", "req/s 3% better, no difference detectable with 4 runs each", "p99 unknown in B". */
   sentence: string;
 }
 
@@ -155,6 +166,7 @@ function groupValue(group: RunGroup, metric: Metric): GroupValue {
     median: median(sorted),
     min: sorted[0] ?? null,
     max: sorted.at(-1) ?? null,
+    values: known,
   };
 }
 
@@ -170,13 +182,13 @@ function change(metric: Metric, base: GroupValue, value: GroupValue): Change {
   if (base.median === null || value.median === null) {
     const unknownIn = [base, value].filter((side) => side.median === null).map((side) => side.label);
     const changeText = `unknown in ${unknownIn.join(' and ')}`;
-    return { ratio: null, direction: null, verdict: null, changeText, sentence: `${metric.label} ${changeText}` };
+    return { ratio: null, direction: null, verdict: null, interval: null, verdictText: '', changeText, sentence: `${metric.label} ${changeText}` };
   }
   const direction = directionOf(metric, base.median, value.median);
   const ratio = base.median === 0 ? (value.median === 0 ? 1 : null) : value.median / base.median;
-  const verdict = verdictOf(base, value);
+  const { verdict, interval, verdictText } = verdictOf(base, value);
   const changeText = describeChange(metric, base.median, value.median, ratio, direction);
-  return { ratio, direction, verdict, changeText, sentence: `${metric.label} ${changeText}, ${VERDICT_TEXT[verdict]}` };
+  return { ratio, direction, verdict, interval, verdictText, changeText, sentence: `${metric.label} ${changeText}, ${verdictText}` };
 }
 
 /**
@@ -201,7 +213,7 @@ export function completionRefusal(a: RunGroup, b: RunGroup): string | null {
 
 function refusedChange(metric: Metric, base: GroupValue, value: GroupValue, refusal: string): Change {
   const shown = change(metric, base, value);
-  return { ratio: shown.ratio, direction: null, verdict: 'completion-differs', changeText: shown.changeText, sentence: `${metric.label} ${shown.changeText}; ${refusal}` };
+  return { ratio: shown.ratio, direction: null, verdict: 'completion-differs', interval: null, verdictText: refusal, changeText: shown.changeText, sentence: `${metric.label} ${shown.changeText}; ${refusal}` };
 }
 
 function directionOf(metric: Metric, base: number, value: number): Direction {
@@ -210,24 +222,46 @@ function directionOf(metric: Metric, base: number, value: number): Direction {
   return higher === (metric.better === 'higher') ? 'better' : 'worse';
 }
 
-/**
- * Whether the change stands out from the run-to-run spread: the two groups' ranges (min to max
- * of their runs) do not overlap. It needs no distribution assumption and reads at a glance in a
- * table of runs. It is a weak test with few runs: when both configurations are in truth the same,
- * the ranges of n and m runs fall apart by chance with probability 2·n!·m!/(n+m)!, 1 in 3 for
- * 2 + 2 runs, 1 in 10 for 3 + 3, 1 in 35 for 4 + 4; take 3 or more runs each before believing
- * a small change. With a single known run on a side the spread is unknown and no verdict is given.
- */
-function verdictOf(base: GroupValue, value: GroupValue): Verdict {
-  if (base.knownRuns < 2 || value.knownRuns < 2) return 'spread-unknown';
-  if (base.min === null || base.max === null || value.min === null || value.max === null) return 'spread-unknown';
-  return value.min > base.max || value.max < base.min ? 'outside-spread' : 'within-noise';
+/** A ratio as a signed change: 1.081 → "+8.1 %", 0.84 → "−16 %". */
+function signedPercent(ratio: number): string {
+  const change = (ratio - 1) * 100;
+  const digits = Math.abs(change) < 10 ? 1 : 0;
+  const text = Math.abs(change).toFixed(digits);
+  return `${change < 0 ? '−' : '+'}${text} %`;
 }
 
+/**
+ * Whether the change stands out from the run-to-run noise (common/bootstrap.ts): claimed only
+ * when an exact permutation test over the runs rejects "no change" at 5 % and the bootstrap's
+ * 95 % interval of the ratio of means excludes 1. With a single known run on a side the spread is
+ * unknown; with 2 or 3 no split of the runs could reach 5 %, so no claim is made either way.
+ */
+function verdictOf(base: GroupValue, value: GroupValue): { verdict: Verdict; interval: { low: number; high: number } | null; verdictText: string } {
+  if (base.knownRuns < 2 || value.knownRuns < 2) return { verdict: 'spread-unknown', interval: null, verdictText: VERDICT_TEXT['spread-unknown'] };
+  const noise = noiseVerdict(base.values, value.values);
+  switch (noise.kind) {
+    case 'different':
+      return {
+        verdict: 'different',
+        interval: { low: noise.interval.low, high: noise.interval.high },
+        verdictText: `95 % interval ${signedPercent(noise.interval.low)} to ${signedPercent(noise.interval.high)}`,
+      };
+    case 'no-difference':
+      return { verdict: 'no-difference', interval: null, verdictText: describeVerdict(noise, value.label, { up: 'higher', down: 'lower' }) };
+    case 'too-few-runs':
+      return { verdict: 'too-few-runs', interval: null, verdictText: describeVerdict(noise, value.label, { up: 'higher', down: 'lower' }) };
+    case 'undefined':
+      return { verdict: 'undefined', interval: null, verdictText: noise.reason };
+  }
+}
+
+/** The verdicts' fixed wording; `Change.verdictText` has the figures of each. */
 export const VERDICT_TEXT: Readonly<Record<Verdict, string>> = {
-  'outside-spread': 'outside the run-to-run spread',
-  'within-noise': 'within noise',
+  different: 'outside the run-to-run noise',
+  'no-difference': 'no difference detectable',
+  'too-few-runs': 'too few runs for a verdict',
   'spread-unknown': 'spread unknown with a single run',
+  undefined: 'no ratio to a baseline of 0',
   'completion-differs': 'no verdict: completion differs by more than 1 point',
 };
 

@@ -59,7 +59,7 @@ describe('exportHtml', () => {
     expect(html).toContain('<th class="num">pool<span class="detail">baseline</span></th><th class="num">event-loop</th>');
     expect(html).toContain('Groups, each the median of its runs, the first the baseline: pool: #1, #3; event-loop: #2, #4.');
     expect(html).toMatch(/<th>p50<\/th><td class="num">[\d.]+ µs<span class="detail">2 runs: [\d.]+ µs – [\d.]+ µs<\/span><\/td>/);
-    expect(html).toContain('<span class="detail">outside the run-to-run spread</span>');
+    expect(html).toContain('<span class="detail">too few runs for a verdict (2 and 2; 4 on each side can show a difference)</span>');
   });
 
   it('by default each run is alone, even when runs share tags (issue 11: pool-shared and event-loop merged)', () => {

@@ -4,7 +4,7 @@
 import { formatLatencyUs, formatSignificant } from '../../common/chart/axis.ts';
 import { totalErrors, type BoundedStat, type RunRecord } from '../../common/runRecord.ts';
 import { formatCompletion, headlineLatency, isIncomplete } from '../../common/censored.ts';
-import { compareGroups, formatGroupValue, formatValue, VERDICT_TEXT, type Comparison, type GroupValue, type Metric } from '../../common/compare.ts';
+import { compareGroups, formatGroupValue, formatValue, type Comparison, type GroupValue, type Metric } from '../../common/compare.ts';
 import { compareP99Chart, compareSpectrumChart, compareThroughputChart, runLatencyChart, runSpectrumChart, runThroughputChart } from './charts.ts';
 import { escapeXml } from './escape.ts';
 import { uniqueStems } from './fileNames.ts';
@@ -145,7 +145,7 @@ function compareTable(comparison: Comparison, headings: readonly string[]): stri
       ...entry.others.map(({ value, change }) => {
         const tone = change.direction ?? 'unknown';
         // A single run on a side has no spread to judge by: the footnote says so once.
-        const verdict = change.verdict === null || change.verdict === 'spread-unknown' ? '' : `<span class="detail">${escapeXml(VERDICT_TEXT[change.verdict])}</span>`;
+        const verdict = change.verdict === null || change.verdict === 'spread-unknown' ? '' : `<span class="detail">${escapeXml(change.verdictText)}</span>`;
         return valueCell(entry.metric, value, ` <span class="change ${tone}">${escapeXml(change.changeText)}</span>${verdict}`, change.sentence);
       }),
     ];

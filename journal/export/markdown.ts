@@ -3,7 +3,7 @@
 import { maxOf } from '../../common/extent.ts';
 import { seriesPoints } from '../../common/chart/series.ts';
 import type { RunRecord } from '../../common/runRecord.ts';
-import { compareGroups, formatGroupValue, VERDICT_TEXT, type Comparison } from '../../common/compare.ts';
+import { compareGroups, formatGroupValue, type Comparison } from '../../common/compare.ts';
 import { compareP99Chart, compareSpectrumChart, compareThroughputChart, correctedSpectrum, runLatencyChart, runSpectrumChart, runThroughputChart } from './charts.ts';
 import { uniqueStems, type ExportFile } from './fileNames.ts';
 import { reportText } from '../../common/report/reportText.ts';
@@ -69,7 +69,7 @@ function comparisonSection(records: readonly RunRecord[], specs: readonly GroupS
   if (groups.length >= 2) {
     const comparison = compareGroups(groups);
     blocks.push(
-      `Baseline ${inline(headings[0] ?? comparison.baselineLabel)}. ${inline(groupingText(grouping))} A change is outside the run-to-run spread when the groups' ranges do not overlap.`,
+      `Baseline ${inline(headings[0] ?? comparison.baselineLabel)}. ${inline(groupingText(grouping))} A change is claimed only when the runs show it beyond their noise (an exact permutation test at 5 % and a bootstrap 95 % interval of the change that excludes none).`,
       compareTable(comparison, headings),
     );
   } else {
@@ -90,7 +90,7 @@ function compareTable(comparison: Comparison, headings: readonly string[]): stri
     const base = formatGroupValue(entry.metric, entry.baseline);
     const others = entry.others.map(({ value, change }) => {
       if (value.median === null || change.verdict === null) return `${formatGroupValue(entry.metric, value)} (${change.changeText})`;
-      return `${formatGroupValue(entry.metric, value)} (${change.changeText}, ${VERDICT_TEXT[change.verdict]})`;
+      return `${formatGroupValue(entry.metric, value)} (${change.changeText}, ${change.verdictText})`;
     });
     return [entry.metric.label, base, ...others];
   });

@@ -2,7 +2,7 @@
 // coloured by direction, with the verdict on run-to-run spread.
 import type { CompareResult } from '../../../../common/labApi.ts';
 import { isIncomplete } from '../../../../common/censored.ts';
-import { formatGroupValue, VERDICT_TEXT, type MetricKey } from '../../../../common/compare.ts';
+import { formatGroupValue, type MetricKey } from '../../../../common/compare.ts';
 
 /** A completion below 99 % is flagged (red) like everywhere else. */
 function flagged(key: MetricKey, median: number | null): boolean {
@@ -49,7 +49,7 @@ export function CompareTable({ comparison, groups, colors }: { comparison: Compa
                     )}
                     {change.verdict !== null && (
                       <div className={`verdict ${change.verdict}`} title={change.sentence}>
-                        {VERDICT_TEXT[change.verdict]}
+                        {change.verdictText}
                       </div>
                     )}
                   </td>
