@@ -156,6 +156,7 @@ export function buildRunRecord(
       unsent: aggregate.unsent,
       threadReqPerSec: rateStats(aggregate.rateSamples),
       connects: aggregate.connects,
+      ...(mode === 'conn-rate' ? {} : { drained: aggregate.drained }),
       ...(aggregate.connRate ? { connRate: connRateSummary(aggregate.connRate, aggregate, timing, context.requestBytes) } : { connectErrorCauses: { ...aggregate.connectCauses } }),
       ...completionFigures(aggregate, mode, connRate?.numCalls ?? 1),
       ...(tls ? { tls: tls.summary() } : {}),

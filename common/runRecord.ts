@@ -338,6 +338,12 @@ export const summarySchema = z.object({
   connRate: connRateSummarySchema.optional(),
   /** TCP connects the generator started (reconnects included); absent where not counted (imports, older records). */
   connects: z.number().int().nonnegative().optional(),
+  /**
+   * Rate and max mode: responses that arrived after the duration, while the run waited for the
+   * requests in flight (docs/contracts.md, "A run drains"). In `requests`, not in `reqPerSec`.
+   * Absent in older records (which did not wait).
+   */
+  drained: z.number().int().nonnegative().optional(),
   /** Rate and max mode: `errors.connect` by cause (absent from older records and imports). */
   connectErrorCauses: connectErrorCausesSchema.optional(),
   // The four fields below are absent in records written before they existed (read as unknown).
