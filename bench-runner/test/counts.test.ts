@@ -141,7 +141,8 @@ describe('request counts (loopback)', () => {
           }),
         ).result;
         expect(summary.requests).toBe(0);
-        expect(summary.inFlightAtEnd).toBe(1);
+        // One request in flight, or none when the connect itself outlasted the 100 ms run (a loaded machine).
+        expect(summary.inFlightAtEnd).toBeLessThanOrEqual(1);
         missingSlots.push(10_000 - (summary.requests + summary.inFlightAtEnd + summary.unsent));
         seriesLengths.push(series.length);
         shortestMs = Math.min(shortestMs, summary.durationMs);
