@@ -3,7 +3,8 @@ import { useLab, useActions } from '../store/LabContext.tsx';
 import type { View } from '../store/state.ts';
 
 export function Nav() {
-  const view = useLab((state) => state.view.name);
+  // A sweep's page belongs to the journal.
+  const view = useLab((state) => (state.view.name === 'experiment' ? 'journal' : state.view.name));
   const runState = useLab((state) => state.run.state);
   const runs = useLab((state) => state.journal.runs.length);
   const picked = useLab((state) => state.selection.length);
