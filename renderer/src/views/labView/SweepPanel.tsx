@@ -40,7 +40,7 @@ export function SweepPanel() {
           )}
         </p>
       )}
-      {steps.length > 0 && <SweepTable steps={steps} kneePerSec={kneePerSec} onOpen={openRun} />}
+      {steps.length > 0 && <SweepTable steps={steps} kneePerSec={kneePerSec} onOpen={openRun} compact />}
     </section>
   );
 }

@@ -10,17 +10,19 @@ const FIGURES: { key: SweepLatencyFigure; label: string }[] = [
   { key: 'p999', label: 'p99.9' },
 ];
 
-export function SweepTable({ steps, kneePerSec, onOpen }: { steps: readonly SweepStepView[]; kneePerSec: number | null; onOpen?: (runId: string) => void }) {
+/** `compact` (the Lab's narrow column): no p99.9, the verdict in a word with its reasons on hover. */
+export function SweepTable({ steps, kneePerSec, onOpen, compact = false }: { steps: readonly SweepStepView[]; kneePerSec: number | null; onOpen?: (runId: string) => void; compact?: boolean }) {
   const sorted = [...steps].sort((a, b) => a.targetPerSec - b.targetPerSec);
+  const figures = compact ? FIGURES.filter((figure) => figure.key !== 'p999') : FIGURES;
   return (
     <div className="table-wrap">
-      <table className="sweep-table">
+      <table className={`sweep-table${compact ? ' compact' : ''}`}>
         <thead>
           <tr>
-            <th className="num">target (req/s)</th>
-            <th className="num">achieved (req/s)</th>
+            <th className="num">{compact ? 'target' : 'target (req/s)'}</th>
+            <th className="num">{compact ? 'achieved' : 'achieved (req/s)'}</th>
             <th className="num">completion</th>
-            {FIGURES.map((figure) => (
+            {figures.map((figure) => (
               <th key={figure.key} className="num">
                 {figure.label}
               </th>
@@ -44,16 +46,16 @@ export function SweepTable({ steps, kneePerSec, onOpen }: { steps: readonly Swee
               </td>
               <td className="num">{rate(step.achievedPerSec)}</td>
               <td className="num">{completion(step.completion)}</td>
-              {FIGURES.map((figure) => (
+              {figures.map((figure) => (
                 <td key={figure.key} className="num">
                   {step.lowerBounds.includes(figure.key) && step.latencyUs[figure.key] !== null ? '≥ ' : ''}
                   {latency(step.latencyUs[figure.key])}
                 </td>
               ))}
               <td className="num">{step.errorsPct === null ? 'unknown' : `${step.errorsPct.toPrecision(2)} %`}</td>
-              <td className={step.good ? 'good' : 'bad'}>
+              <td className={step.good ? 'good' : 'bad'} title={compact ? step.reasons.join('; ') : undefined}>
                 {step.targetPerSec === kneePerSec ? 'knee · ' : ''}
-                {step.good ? 'good' : step.gaveOut ? `gave out: ${step.reasons.join('; ')}` : `not good: ${step.reasons.join('; ')}`}
+                {step.good ? 'good' : compact ? (step.gaveOut ? 'gave out' : 'not good') : `${step.gaveOut ? 'gave out' : 'not good'}: ${step.reasons.join('; ')}`}
               </td>
             </tr>
           ))}
