@@ -1,6 +1,7 @@
 // End to end, a sweep in the Lab against the built-in server (three 1 s steps): the curve grows
 // a point per step beside the live view, the knee is named at the end; then the journal lists the
 // sweep and its page shows the curve, the table and the knee. Screenshots of each.
+import net from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled } from './support/browser.ts';
@@ -8,9 +9,32 @@ import { goTo, journalCount } from './support/labPage.ts';
 import { shootBothThemes } from './support/shots.ts';
 import { openApp, type OpenApp } from './support/app.ts';
 
+/** Answers at most `perSec` requests in each wall-clock second and holds the rest without a byte. */
+function cappedServer(perSec: number): net.Server {
+  let second = 0;
+  let answered = 0;
+  return net.createServer((socket) => {
+    socket.on('error', () => undefined);
+    let pending = '';
+    socket.on('data', (data: Buffer) => {
+      pending += data.toString('latin1');
+      for (let end = pending.indexOf('\r\n\r\n'); end !== -1; end = pending.indexOf('\r\n\r\n')) {
+        pending = pending.slice(end + 4);
+        const now = Math.floor(Date.now() / 1000);
+        if (now !== second) {
+          second = now;
+          answered = 0;
+        }
+        if (++answered <= perSec) socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+      }
+    });
+  });
+}
+
 describe.skipIf(!browserTestsEnabled)('a sweep in Chromium', () => {
   let page: Page;
   let app: OpenApp | undefined;
+  const capped = cappedServer(70);
 
   beforeAll(async () => {
     app = await openApp();
@@ -19,6 +43,8 @@ describe.skipIf(!browserTestsEnabled)('a sweep in Chromium', () => {
 
   afterAll(async () => {
     await app?.close();
+    capped.close();
+    capped.unref();
   });
 
   it('the Lab: Sweep as a load mode, the curve growing, the knee at the end', async () => {
@@ -59,4 +85,21 @@ describe.skipIf(!browserTestsEnabled)('a sweep in Chromium', () => {
     await shootBothThemes(page, 'sweep-experiment');
     expect(app?.problems).toEqual([]);
   }, 60_000);
+
+  it('a server that gives out: the sweep stops one step past the knee, lower bounds drawn apart', async () => {
+    await new Promise<void>((resolve) => capped.listen(0, '127.0.0.1', resolve));
+    const address = capped.address();
+    if (address === null || typeof address === 'string') throw new Error('no TCP address');
+    const url = `http://127.0.0.1:${address.port}/`;
+    await goTo(page, 'Lab');
+    await page.getByRole('radio', { name: 'URL' }).check();
+    await page.getByRole('textbox', { name: 'URL' }).fill(url);
+    await page.getByLabel('Or rates').fill('40,120,200');
+    await page.getByRole('button', { name: /^Run/ }).click();
+    await expect.poll(() => page.getByTestId('sweep-knee').textContent(), { timeout: 40_000 }).toMatch(/knee at 40 req\/s/i);
+    // 120 req/s against 70 answered a second: the server gave out, 200 was not tried.
+    expect(await page.locator('.sweep-panel').getAttribute('data-steps')).toBe('2');
+    expect(await page.locator('.sweep-panel .sweep-table').textContent()).toContain('≥');
+    await shootBothThemes(page, 'sweep-lab-gave-out');
+  }, 90_000);
 });
