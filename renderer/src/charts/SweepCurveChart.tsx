@@ -31,7 +31,7 @@ export function SweepCurveChart({ steps, kneePerSec, height = 260 }: { steps: re
           The first point appears when the first step ends.
         </div>
       ) : (
-        <LineChart responsive style={{ width: '100%', height }} data={data.rows} margin={{ top: 22, right: 16, bottom: 2, left: 4 }}>
+        <LineChart responsive style={{ width: '100%', height }} data={data.rows} margin={{ top: 22, right: 44, bottom: 2, left: 4 }}>
           <CartesianGrid stroke={palette.grid} strokeDasharray="2 3" />
           <XAxis
             dataKey="achievedPerSec"
