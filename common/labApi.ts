@@ -4,6 +4,7 @@
 // `parseLabParams`); results and events are produced by the host and typed, not re-validated.
 import { z } from 'zod';
 import type { Comparison } from './compare.ts';
+import type { ExperimentRecord } from './experimentRecord.ts';
 import type { RunHeader } from './runHeader.ts';
 import { connectionSpacingSchema, type RunRecord, type SeriesPoint, type ErrorCounts, type ServerSeriesPoint } from './runRecord.ts';
 import { profileNameSchema, serverProfileSchema, type ServerProfile } from './serverProfile.ts';
@@ -130,6 +131,82 @@ export interface UnsavedRun {
   fallbackError: string | null;
 }
 
+
+// ---- Sweeps ----
+
+/**
+ * A rate sweep (experiments/sweep.ts): constant-rate runs at increasing rates, each saved as a
+ * run, then the experiment entry. `rates` is a list of increasing req/s, or a geometric range.
+ * Bounded: at most 50 planned rates, steps of at most an hour.
+ */
+export const sweepStartParamsSchema = z.strictObject({
+  target: runTargetSchema,
+  threads: z.number().int().min(1).max(256).default(2),
+  connections: z.number().int().min(1).max(100_000).default(10),
+  rates: z.union([
+    z.array(z.number().positive().max(10_000_000)).min(1).max(50),
+    z.strictObject({ from: z.number().positive().max(10_000_000), to: z.number().positive().max(10_000_000), steps: z.number().int().min(2).max(50) }),
+  ]),
+  stepDurationMs: z.number().int().min(100).max(3_600_000).default(10_000),
+  /** Load at the step's rate before each step, not recorded (not saved). */
+  warmupMs: z.number().int().min(100).max(600_000).nullable().default(null),
+  refineSteps: z.number().int().min(0).max(10).default(0),
+  /** As `loadlab sweep --slo`: "p99=50ms,errors=0.1%"; null for the default rule. */
+  slo: z.string().max(500).nullable().default(null),
+  timeoutMs: z.number().int().min(1).max(3_600_000).default(2_000),
+  keepAlive: z.boolean().default(true),
+  title: z.string().max(500).optional(),
+  notes: z.string().max(1_000_000).optional(),
+  tags: z.array(z.string().max(100)).max(50).optional(),
+});
+export type SweepStartParams = z.input<typeof sweepStartParamsSchema>;
+
+export type SweepLatencyFigure = 'p50' | 'p90' | 'p99' | 'p999';
+
+/** One step of a sweep as a UI shows it: its run, the knee rule's reading and verdict. */
+export interface SweepStepView {
+  /** Order in which the step ran, from 0. */
+  order: number;
+  kind: 'step' | 'refine';
+  /** The saved run (its journal id is `header.id`). */
+  header: RunHeader;
+  targetPerSec: number;
+  achievedPerSec: number;
+  /** Answered share of scheduled requests, 0..1; null when unknown. */
+  completion: number | null;
+  /** Errors as a percentage of scheduled requests; null when unknown. */
+  errorsPct: number | null;
+  latencyUs: Record<SweepLatencyFigure, number | null>;
+  /** Figures that are only lower bounds (unanswered requests censored into them). */
+  lowerBounds: SweepLatencyFigure[];
+  good: boolean;
+  gaveOut: boolean;
+  /** Why the step is not good, in words; empty when good. */
+  reasons: string[];
+}
+
+export interface SweepStatus {
+  state: 'idle' | 'running' | 'stopping';
+  /** The lab's id of the sweep (the experiment's id is known when it is saved). */
+  sweepId: string | null;
+  params: z.output<typeof sweepStartParamsSchema> | null;
+  plannedRatesPerSec: number[];
+  /** Steps measured so far, in the order they ran. */
+  steps: SweepStepView[];
+  /** The step going now: its rate and whether it is the unrecorded warm-up. */
+  current: { ratePerSec: number; phase: 'warmup' | 'step' } | null;
+}
+
+/** A finished sweep: its entry, its steps (sorted by target rate) and the knee, recomputed from the runs. */
+export interface SweepView {
+  experiment: ExperimentRecord;
+  steps: SweepStepView[];
+  kneePerSec: number | null;
+  kneeSummary: string;
+  /** Runs of the entry that are not in the journal (deleted). */
+  missing: string[];
+}
+
 // ---- Journal ----
 
 export const runPatchSchema = z.strictObject({
@@ -191,6 +268,9 @@ export const labParamSchemas = {
   'run.unsavedRecord': idParams,
   /** Forgets an unsaved run (its fallback file stays). */
   'run.discardUnsaved': idParams,
+  'sweep.start': sweepStartParamsSchema,
+  'sweep.stop': noParams,
+  'sweep.status': noParams,
   'journal.list': noParams,
   'journal.trash': noParams,
   'journal.get': idParams,
@@ -210,6 +290,10 @@ export const labParamSchemas = {
   /** `replace: false` refuses a name already used ('busy'). */
   'profiles.put': z.strictObject({ profile: serverProfileSchema, replace: z.boolean() }),
   'profiles.remove': z.strictObject({ name: profileNameSchema }),
+  /** Experiments (sweeps) in the journal, newest first. */
+  'journal.experiments': noParams,
+  /** One sweep with its steps and knee, recomputed from its runs. */
+  'journal.experiment': idParams,
   compare: z.strictObject({ groups: z.array(z.strictObject({ label: z.string().max(200), ids: z.array(z.string().min(1).max(200)).min(1).max(100) })).min(2).max(6) }),
 } as const;
 
@@ -243,6 +327,9 @@ export interface LabResults {
   'run.retrySave': RunHeader;
   'run.unsavedRecord': RunRecord;
   'run.discardUnsaved': { id: string };
+  'sweep.start': SweepStatus;
+  'sweep.stop': SweepStatus;
+  'sweep.status': SweepStatus;
   'journal.list': JournalListResult;
   'journal.trash': JournalListResult;
   'journal.get': RunRecord;
@@ -256,6 +343,8 @@ export interface LabResults {
   'profiles.get': ServerProfile;
   'profiles.put': ServerProfile;
   'profiles.remove': { name: string };
+  'journal.experiments': { experiments: ExperimentRecord[]; problems: { file: string; reason: string }[] };
+  'journal.experiment': SweepView;
   compare: CompareResult;
 }
 
@@ -276,6 +365,12 @@ export interface LabEvents {
   'run.saveFailed': UnsavedRun;
   /** The unsaved runs changed (one saved by a retry, or discarded): the whole list. */
   'run.unsavedChanged': { unsaved: UnsavedRun[] };
+  'sweep.status': SweepStatus;
+  /** A step was measured (and its run saved); `plannedSteps` may shrink when the server gave out. */
+  'sweep.step': { sweepId: string; step: SweepStepView; plannedSteps: number };
+  /** The sweep ended and its entry was saved (or `saveError` says why not). */
+  'sweep.finished': { sweepId: string; view: SweepView; saveError: string | null };
+  'sweep.failed': { sweepId: string; message: string };
   'journal.changed': { reason: 'saved' | 'updated' | 'deleted' | 'restored' | 'imported' };
 }
 export type LabEventName = keyof LabEvents;

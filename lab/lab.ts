@@ -3,12 +3,16 @@
 import { LabError, parseLabParams, type LabEventName, type LabEvents, type LabMethod, type LabResults } from '../common/labApi.ts';
 import { runHeaderOf } from '../common/runHeader.ts';
 import { APP_VERSION } from '../common/version.ts';
+import type { MeasuredRunRecord } from '../common/runRecord.ts';
+import { openExperiments } from '../journal/store/experiments.ts';
 import { JournalError, openJournal } from '../journal/store/journal.ts';
 import { openProfileStore, ProfileError } from '../journal/store/profiles.ts';
 import { EventHub } from './eventHub.ts';
 import { JournalService } from './journalService.ts';
 import { serverInfoFor } from './runParams.ts';
+import { experimentView } from './experimentView.ts';
 import { RunSlot } from './runSlot.ts';
+import { SweepSlot } from './sweepSlot.ts';
 import { ServerSlot } from './serverSlot.ts';
 import { checkTarget, endpointOf } from './targetCheck.ts';
 import { UnsavedRuns } from './unsavedRuns.ts';
@@ -40,14 +44,27 @@ export async function createLab(options: LabOptions): Promise<Lab> {
   const profiles = await openProfileStore(options.journalDir);
   const hub = new EventHub({
     maxPerSec: options.maxEventsPerSec ?? DEFAULT_MAX_EVENTS_PER_SEC,
-    immediate: ['server.status', 'run.status', 'run.finished', 'run.failed', 'run.saveFailed', 'run.unsavedChanged', 'journal.changed'],
+    immediate: ['server.status', 'sweep.status', 'sweep.step', 'sweep.finished', 'sweep.failed', 'run.status', 'run.finished', 'run.failed', 'run.saveFailed', 'run.unsavedChanged', 'journal.changed'],
   });
+  const experiments = await openExperiments(options.journalDir);
+  /** The sweep step waiting for the run it started, if any. */
+  let stepWaiter: { save: boolean; resolve(record: MeasuredRunRecord): void; reject(error: Error): void } | null = null;
+  const takeWaiter = (): typeof stepWaiter => {
+    const waiter = stepWaiter;
+    stepWaiter = null;
+    return waiter;
+  };
   const unsaved = new UnsavedRuns((record) => journal.save(record), options.fallbackDirs);
   const runs = new RunSlot({
     status: (status) => hub.emit('run.status', status),
     sample: (sample) => hub.emit('run.sample', sample),
     finished: async (record) => {
       const runId = runs.status.runId ?? record.id;
+      const waiter = takeWaiter();
+      if (waiter?.save === false) {
+        waiter.resolve(record);
+        return;
+      }
       try {
         await journal.save(record);
       } catch (error) {
@@ -56,13 +73,18 @@ export async function createLab(options: LabOptions): Promise<Lab> {
         hub.flush();
         hub.emit('run.saveFailed', kept);
         hub.emit('run.unsavedChanged', { unsaved: unsaved.list() });
+        waiter?.resolve(record);
         return;
       }
       hub.flush();
       hub.emit('run.finished', { runId, header: runHeaderOf(record) });
       hub.emit('journal.changed', { reason: 'saved' });
+      waiter?.resolve(record);
     },
-    failed: (runId, message) => hub.emit('run.failed', { runId, message }),
+    failed: (runId, message) => {
+      takeWaiter()?.reject(new Error(message));
+      hub.emit('run.failed', { runId, message });
+    },
   });
   const servers = new ServerSlot({
     status: (status) => hub.emit('server.status', status),
@@ -71,23 +93,56 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       hub.emit('server.telemetry', sample);
     },
   });
+  const sweeps = new SweepSlot({
+    runStep: async (params, save) => {
+      const record = await new Promise<MeasuredRunRecord>((resolve, reject) => {
+        stepWaiter = { save, resolve, reject };
+        try {
+          runs.start(params, servers.running?.url ?? null, serverInfoFor(params, servers.status));
+        } catch (error) {
+          stepWaiter = null;
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+      await runs.done; // the slot is idle again: the next step may start
+      return record;
+    },
+    stopStep: () => runs.stop(),
+    saveExperiment: async (record) => {
+      await experiments.put(record);
+      hub.emit('journal.changed', { reason: 'saved' });
+    },
+    targetLabel: (params) => (params.target.kind === 'url' ? params.target.url : `built-in ${servers.status.settings?.model ?? ''}`.trim()),
+    status: (status) => hub.emit('sweep.status', status),
+    step: (event) => hub.emit('sweep.step', event),
+    finished: (event) => hub.emit('sweep.finished', event),
+    failed: (event) => hub.emit('sweep.failed', event),
+  });
   let closed = false;
 
   const handlers: Handlers = {
     'app.info': () => ({ version: APP_VERSION, electron: options.electronVersion ?? null, node: process.version, host: options.host, journalDir: options.journalDir }),
     'server.start': (params) => servers.start(params),
     'server.stop': async () => {
-      if (runs.status.state !== 'idle' && runs.status.params?.target.kind === 'builtin') {
+      if ((runs.status.state !== 'idle' && runs.status.params?.target.kind === 'builtin') || sweeps.status.params?.target.kind === 'builtin') {
         throw new LabError('busy', 'a run against the built-in server is going; stop the run first');
       }
       return servers.stop();
     },
     'server.status': () => servers.status,
     'run.start': (params) => {
+      if (sweeps.going) throw new LabError('busy', 'a sweep is going; stop it first');
       const builtin = servers.running;
       return runs.start(params, builtin?.url ?? null, serverInfoFor(params, servers.status));
     },
-    'run.stop': () => runs.stop(),
+    'run.stop': () => (sweeps.going ? (sweeps.stop(), runs.status) : runs.stop()),
+    'sweep.start': (params) => {
+      if (runs.status.state !== 'idle') throw new LabError('busy', `a run is ${runs.status.state === 'stopping' ? 'stopping' : 'going'} (${runs.status.runId ?? ''}); stop it first`);
+      if (params.target.kind === 'builtin' && servers.running === null) throw new LabError('bad-params', 'the built-in server is not running: start it first, or give a URL');
+      return sweeps.start(params);
+    },
+    'sweep.stop': () => sweeps.stop(),
+    'sweep.status': () => sweeps.status,
     'run.status': () => runs.status,
     'run.samples': () => runs.history,
     'target.check': ({ target, timeoutMs }) => {
@@ -110,6 +165,8 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       return { id };
     },
     'journal.list': () => journal.list(),
+    'journal.experiments': () => experiments.list(),
+    'journal.experiment': ({ id }) => experimentView(experiments, (runId) => journal.get(runId), id),
     'journal.trash': () => journal.trash(),
     'journal.get': ({ id }) => journal.get(id),
     'journal.update': async ({ id, patch }) => {
@@ -160,7 +217,9 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     async close() {
       if (closed) return;
       closed = true;
+      sweeps.stop();
       runs.stop();
+      await sweeps.done;
       await runs.done;
       await servers.stop();
       hub.close();

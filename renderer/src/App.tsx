@@ -10,6 +10,7 @@ import { Toasts } from './ui/Toasts.tsx';
 import { CompareView } from './views/compareView/CompareView.tsx';
 import { JournalView } from './views/journalView/JournalView.tsx';
 import { LabView } from './views/labView/LabView.tsx';
+import { ExperimentPage } from './views/sweepView/ExperimentPage.tsx';
 import { Nav } from './views/Nav.tsx';
 import { UnsavedRunsBanner } from './views/UnsavedRunsBanner.tsx';
 
@@ -43,6 +44,8 @@ function CurrentView() {
       return <JournalView runId={view.runId} />;
     case 'compare':
       return <CompareView />;
+    case 'experiment':
+      return <ExperimentPage id={view.id} />;
   }
 }
 

@@ -10,7 +10,8 @@ export interface LoadDraft {
   path: string;
   /** URL target. */
   url: string;
-  mode: LoadMode;
+  /** 'sweep': constant-rate steps at increasing rates (the lab's sweep.start), see toSweepParams.ts. */
+  mode: LoadMode | 'sweep';
   threads: string;
   connections: string;
   /** wrk-style duration: "30s", "2m", "500ms". Unused in connection-rate mode. */
@@ -28,6 +29,18 @@ export interface LoadDraft {
   headers: string;
   body: string;
   keepAlive: boolean;
+  /** Sweep: geometric rates from..to in `sweepSteps` steps, or the comma-separated `sweepRates` when not empty. */
+  sweepFrom: string;
+  sweepTo: string;
+  sweepSteps: string;
+  sweepRates: string;
+  /** wrk-style durations; an empty warm-up means none. */
+  stepDuration: string;
+  warmup: string;
+  /** Bisection steps after the sweep. */
+  refine: string;
+  /** As `loadlab sweep --slo`: "p99=50ms,errors=0.1%"; empty for the default rule. */
+  slo: string;
   /** Saved with the run: a title (empty: the lab names it after the command) and comma-separated tags. */
   title: string;
   tags: string;
@@ -51,6 +64,14 @@ export const defaultDraft: LoadDraft = {
   headers: '',
   body: '',
   keepAlive: true,
+  sweepFrom: '100',
+  sweepTo: '2k',
+  sweepSteps: '6',
+  sweepRates: '',
+  stepDuration: '5s',
+  warmup: '',
+  refine: '0',
+  slo: '',
   title: '',
   tags: '',
 };

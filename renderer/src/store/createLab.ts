@@ -11,6 +11,7 @@ import { runActions } from './actions/runActions.ts';
 import { saveActions } from './actions/saveActions.ts';
 import { serverActions } from './actions/serverActions.ts';
 import { bindLabEvents } from './events.ts';
+import { withSweepStatus } from './sweep.ts';
 import { toggleSelection, withRunHistory, withRunStatus } from './reducers.ts';
 import { initialState, type LabState, type Place, type ServerForm, type View } from './state.ts';
 
@@ -61,10 +62,11 @@ function createActions(ctx: ActionContext) {
   const saving = saveActions(ctx);
 
   async function readAll(): Promise<void> {
-    const [info, serverStatus, runStatus] = await Promise.all([
+    const [info, serverStatus, runStatus, sweepStatus] = await Promise.all([
       attempt(ctx, 'connection', () => api.call('app.info', {})),
       attempt(ctx, 'server', () => api.call('server.status', {})),
       attempt(ctx, 'run', () => api.call('run.status', {})),
+      attempt(ctx, 'run', () => api.call('sweep.status', {})),
       journal.refreshJournal(),
       saving.readUnsaved(),
     ]);
@@ -73,6 +75,7 @@ function createActions(ctx: ActionContext) {
       connection: info === null ? { state: 'failed', message: state.errors.connection ?? 'no answer' } : { state: 'ready', message: null },
       ...(serverStatus === null ? {} : { server: serverStatus }),
       ...(runStatus === null ? {} : withRunStatus(state, runStatus)),
+      ...(sweepStatus === null || sweepStatus.state === 'idle' ? {} : { sweep: withSweepStatus(state.sweep, sweepStatus) }),
     }));
     // Attached during a run (a reload, a reconnect): the samples from before, so the charts are whole.
     if (runStatus !== null && runStatus.state !== 'idle') {
@@ -89,6 +92,10 @@ function createActions(ctx: ActionContext) {
     ...saving,
     readAll,
     navigate: (view: View) => store.setState({ view }),
+    openExperiment: (id: string) => {
+      store.setState({ view: { name: 'experiment', id } });
+      void journal.loadExperiment(id);
+    },
     openRun: (id: string) => {
       store.setState({ view: { name: 'journal', runId: id } });
       void journal.loadRecord(id);

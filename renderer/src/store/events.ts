@@ -4,6 +4,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { withRunFailed, withRunFinished, withRunSample, withRunStatus, withTelemetry } from './reducers.ts';
 import type { LabState } from './state.ts';
 import { withUnsavedRun } from './unsaved.ts';
+import { withSweepFailed, withSweepFinished, withSweepStatus, withSweepStep } from './sweep.ts';
 
 export interface EventHooks {
   /** After a save, update, delete, restore or import anywhere (this window or another). */
@@ -28,6 +29,12 @@ export function bindLabEvents(api: LabApi, store: StoreApi<LabState>, hooks: Eve
       })),
     ),
     api.on('run.unsavedChanged', ({ unsaved }) => store.setState({ unsaved })),
+    api.on('sweep.status', (status) => store.setState((state) => ({ sweep: withSweepStatus(state.sweep, status) }))),
+    api.on('sweep.step', (event) => store.setState((state) => ({ sweep: withSweepStep(state.sweep, event) }))),
+    api.on('sweep.finished', (event) => store.setState((state) => ({ sweep: withSweepFinished(state.sweep, event) }))),
+    api.on('sweep.failed', (event) =>
+      store.setState((state) => ({ sweep: withSweepFailed(state.sweep, event), errors: { ...state.errors, run: `The sweep failed: ${event.message}` } })),
+    ),
     api.on('journal.changed', ({ reason }) => hooks.journalChanged(reason)),
   ];
   return () => {

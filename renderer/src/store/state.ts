@@ -1,7 +1,7 @@
 // Everything the window shows, in one zustand store: what the lab reported (server, run,
 // journal), what the person is doing (view, forms, selection) and errors by the place they
 // happened. Changes go through the pure functions of reducers.ts and the actions of actions.ts.
-import type { AppInfo, CompareResult, ImportSummary, RunSampleEvent, RunStatus, ServerStatus, UnsavedRun } from '../../../common/labApi.ts';
+import type { AppInfo, CompareResult, ImportSummary, SweepView, RunSampleEvent, RunStatus, ServerStatus, UnsavedRun } from '../../../common/labApi.ts';
 import type { RunHeader } from '../../../common/runHeader.ts';
 import type { RunRecord } from '../../../common/runRecord.ts';
 import type { ServerModel, ServerTelemetrySample } from '../../../common/serverTelemetry.ts';
@@ -9,11 +9,13 @@ import type { ParsedCommand } from '../commandLine/parsed.ts';
 import { defaultDraft, type LoadDraft } from '../loadForm/draft.ts';
 import type { PresetLength } from '../loadForm/presets.ts';
 import type { CompareGroup } from './groupRuns.ts';
+import type { ExperimentRecord } from '../../../common/experimentRecord.ts';
+import { idleSweep, type SweepState } from './sweep.ts';
 
 /** Where an error is shown. */
 export type Place = 'connection' | 'server' | 'run' | 'journal' | 'record' | 'update' | 'import' | 'export' | 'compare' | 'delete' | 'save';
 
-export type View = { name: 'lab' } | { name: 'journal'; runId: string | null } | { name: 'compare' };
+export type View = { name: 'lab' } | { name: 'journal'; runId: string | null } | { name: 'compare' } | { name: 'experiment'; id: string };
 
 /** A telemetry sample without its interval histograms (they are only needed to add intervals up). */
 export type TelemetryPoint = Omit<ServerTelemetrySample, 'histograms'>;
@@ -53,6 +55,10 @@ export interface LabState {
   telemetry: TelemetryPoint[];
   run: RunStatus;
   live: LiveRun | null;
+  /** The sweep going now, or the last one. */
+  sweep: SweepState;
+  /** Sweeps in the journal, newest first; an opened one's view by id. */
+  experiments: { list: ExperimentRecord[]; loaded: boolean; views: Record<string, SweepView> };
   journal: { runs: RunHeader[]; problems: { file: string; reason: string }[]; loaded: boolean };
   /** Full records fetched for run pages and comparisons, by id. */
   records: Record<string, RunRecord>;
@@ -83,6 +89,8 @@ export const initialState: LabState = {
   telemetry: [],
   run: { state: 'idle', runId: null, params: null, startedAtMs: null },
   live: null,
+  sweep: { status: idleSweep, outcome: null },
+  experiments: { list: [], loaded: false, views: {} },
   journal: { runs: [], problems: [], loaded: false },
   records: {},
   selection: [],

@@ -3,8 +3,10 @@ import { useLab, useActions } from '../store/LabContext.tsx';
 import type { View } from '../store/state.ts';
 
 export function Nav() {
-  const view = useLab((state) => state.view.name);
-  const runState = useLab((state) => state.run.state);
+  // A sweep's page belongs to the journal.
+  const view = useLab((state) => (state.view.name === 'experiment' ? 'journal' : state.view.name));
+  // Between a sweep's steps no run goes, but the lab is busy: say so.
+  const runState = useLab((state) => (state.sweep.status.state !== 'idle' ? state.sweep.status.state : state.run.state));
   const runs = useLab((state) => state.journal.runs.length);
   const picked = useLab((state) => state.selection.length);
   const server = useLab((state) => state.server);

@@ -27,6 +27,17 @@ export function journalActions(ctx: ActionContext) {
   async function refreshJournal(): Promise<void> {
     const listing = await attempt(ctx, 'journal', () => api.call('journal.list', {}));
     if (listing !== null) store.setState({ journal: { runs: listing.runs, problems: listing.problems, loaded: true } });
+    await refreshExperiments();
+  }
+
+  async function refreshExperiments(): Promise<void> {
+    const listing = await attempt(ctx, 'journal', () => api.call('journal.experiments', {}));
+    if (listing !== null) store.setState((state) => ({ experiments: { ...state.experiments, list: listing.experiments, loaded: true } }));
+  }
+
+  async function loadExperiment(id: string): Promise<void> {
+    const view = await attempt(ctx, 'record', () => api.call('journal.experiment', { id }));
+    if (view !== null) store.setState((state) => ({ experiments: { ...state.experiments, views: { ...state.experiments.views, [id]: view } } }));
   }
 
   async function loadRecord(id: string, force = false): Promise<RunRecord | null> {
@@ -93,5 +104,5 @@ export function journalActions(ctx: ActionContext) {
     }
   }
 
-  return { refreshJournal, loadRecord, updateRun, deleteRun, undoDelete, importFiles, exportRuns, dismissImport: () => store.setState({ importSummary: null }), dismissDeleted: () => store.setState({ deleted: null }) };
+  return { refreshJournal, refreshExperiments, loadExperiment, loadRecord, updateRun, deleteRun, undoDelete, importFiles, exportRuns, dismissImport: () => store.setState({ importSummary: null }), dismissDeleted: () => store.setState({ deleted: null }) };
 }

@@ -1,6 +1,8 @@
 // Runs: the form checked and sent, the built-in server made to match first, stop.
 import { checkParams } from '../../loadForm/checks.ts';
 import { toRunParams } from '../../loadForm/toRunParams.ts';
+import { toSweepParams } from '../../loadForm/toSweepParams.ts';
+import { withSweepStatus } from '../sweep.ts';
 import { withRunStatus } from '../reducers.ts';
 import { latencyEstimateFor } from '../selectors.ts';
 import { attempt, setBusy, setError, type ActionContext } from './context.ts';
@@ -11,7 +13,8 @@ export function runActions(ctx: ActionContext, ensureServer: () => Promise<boole
   /** A URL target is tried first (one connection, 1 s); `insist` runs even when it refused. */
   async function startRun(options: { insist?: boolean } = {}): Promise<void> {
     const state = store.getState();
-    if (state.run.state !== 'idle' || state.busy.run === true) return;
+    if (state.run.state !== 'idle' || state.sweep.status.state !== 'idle' || state.busy.run === true) return;
+    if (state.loadDraft.mode === 'sweep') return startSweep(options);
     const form = toRunParams(state.loadDraft);
     if (!form.ok) {
       setError(ctx, 'run', form.problems.map((problem) => problem.message).join('; '));
@@ -45,7 +48,40 @@ export function runActions(ctx: ActionContext, ensureServer: () => Promise<boole
     }
   }
 
+  /** A sweep: its steps are runs, so the live view shows the step going; the curve grows from sweep.step. */
+  async function startSweep(options: { insist?: boolean }): Promise<void> {
+    const form = toSweepParams(store.getState().loadDraft);
+    if (!form.ok) {
+      setError(ctx, 'run', form.problems.map((problem) => problem.message).join('; '));
+      return;
+    }
+    setBusy(ctx, 'run', true);
+    try {
+      if (form.params.target.kind === 'builtin' && !(await ensureServer())) {
+        setError(ctx, 'run', 'The built-in server did not start; see the server panel.');
+        return;
+      }
+      if (options.insist !== true && form.params.target.kind === 'url') {
+        const check = await attempt(ctx, 'run', () => api.call('target.check', { target: form.params.target }));
+        if (check === null) return;
+        if (!check.reachable) {
+          store.setState({ unreachable: { url: check.url, message: check.message } });
+          return;
+        }
+      }
+      store.setState({ unreachable: null });
+      const status = await attempt(ctx, 'run', () => api.call('sweep.start', form.params));
+      if (status !== null && store.getState().sweep.status.sweepId !== status.sweepId) store.setState((current) => ({ sweep: withSweepStatus(current.sweep, status) }));
+    } finally {
+      setBusy(ctx, 'run', false);
+    }
+  }
+
   async function stopRun(): Promise<void> {
+    if (store.getState().sweep.status.state === 'running') {
+      await attempt(ctx, 'run', () => api.call('sweep.stop', {}));
+      return;
+    }
     if (store.getState().run.state !== 'running') return;
     await attempt(ctx, 'run', () => api.call('run.stop', {}));
   }

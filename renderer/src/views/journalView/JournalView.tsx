@@ -3,6 +3,7 @@
 import { ImportPanel } from './ImportPanel.tsx';
 import { RunList } from './RunList.tsx';
 import { RunPage } from './RunPage.tsx';
+import { SweepList } from '../sweepView/SweepList.tsx';
 
 export function JournalView({ runId }: { runId: string | null }) {
   return (
@@ -10,6 +11,7 @@ export function JournalView({ runId }: { runId: string | null }) {
       {runId === null ? (
         <>
           <ImportPanel />
+          <SweepList />
           <RunList />
         </>
       ) : (

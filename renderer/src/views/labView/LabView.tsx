@@ -3,8 +3,11 @@ import { LivePanel } from './LivePanel.tsx';
 import { LoadPanel } from './LoadPanel.tsx';
 import { PresetBar } from './PresetBar.tsx';
 import { ServerPanel } from './ServerPanel.tsx';
+import { SweepPanel } from './SweepPanel.tsx';
+import { useLab } from '../../store/LabContext.tsx';
 
 export function LabView() {
+  const sweepShown = useLab((state) => state.sweep.status.sweepId !== null);
   return (
     <div className="view lab-view">
       <PresetBar />
@@ -12,7 +15,14 @@ export function LabView() {
         <ServerPanel />
         <LoadPanel />
       </div>
-      <LivePanel />
+      {sweepShown ? (
+        <div className="sweep-columns">
+          <SweepPanel />
+          <LivePanel />
+        </div>
+      ) : (
+        <LivePanel />
+      )}
     </div>
   );
 }

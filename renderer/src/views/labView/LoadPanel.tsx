@@ -5,6 +5,7 @@ import { formatCommand } from '../../commandLine/formatCommand.ts';
 import { checkParams, type Finding } from '../../loadForm/checks.ts';
 import type { LoadDraft } from '../../loadForm/draft.ts';
 import { toRunParams } from '../../loadForm/toRunParams.ts';
+import { toSweepParams } from '../../loadForm/toSweepParams.ts';
 import { useActions, useLab } from '../../store/LabContext.tsx';
 import { serverP50Us } from '../../store/selectors.ts';
 import { estimateLatency } from '../../loadForm/latencyEstimate.ts';
@@ -19,6 +20,11 @@ const MODES: { value: LoadDraft['mode']; label: string; hint: string }[] = [
   { value: 'rate', label: 'Constant rate (wrk2 -R)', hint: 'Each connection sends on a fixed schedule; latency counts from when a request should have gone out.' },
   { value: 'max', label: 'As fast as possible (wrk)', hint: 'Closed loop: each connection sends when its previous response is done.' },
   { value: 'conn-rate', label: 'Connection rate (httperf)', hint: 'A new connection every 1/rate s, some requests on it, then close.' },
+  {
+    value: 'sweep',
+    label: 'Sweep (find the knee)',
+    hint: 'Constant-rate steps at increasing rates, each saved as a run, stopped one step past where the server gives out; the curve and the knee are kept as one journal entry.',
+  },
 ];
 
 export function LoadPanel() {
@@ -31,10 +37,13 @@ export function LoadPanel() {
   const { setLoadDraft } = useActions();
   const ids = { target: useId(), mode: useId(), keepAlive: useId() };
 
+  const sweep = draft.mode === 'sweep';
   const form = useMemo(() => toRunParams(draft), [draft]);
-  const problems = new Map(form.ok ? [] : form.problems.map((problem) => [problem.field, problem.message]));
+  const sweepForm = useMemo(() => (sweep ? toSweepParams(draft) : null), [sweep, draft]);
+  const shown = sweepForm ?? form;
+  const problems = new Map(shown.ok ? [] : shown.problems.map((problem) => [problem.field, problem.message]));
   const findings: Finding[] = useMemo(() => {
-    if (!form.ok) return [];
+    if (!form.ok || sweep) return [];
     const builtinModel = form.params.target.kind === 'builtin' ? serverForm.model : null;
     const capacity = estimateThreadCapacity(builtinModel, telemetry);
     const found = checkParams(form.params, estimateLatency(form.params.target, { builtinModel, headers: journal.runs, serverP50Us: serverNowP50Us }), capacity);
@@ -48,8 +57,8 @@ export function LoadPanel() {
       if (plan === 'restart') found.push({ level: 'info', message: `Run restarts the built-in server as ${serverForm.model} first: the server panel asks for other settings than the running server has.` });
     }
     return found;
-  }, [form, serverForm, server, journal, serverNowP50Us, telemetry]);
-  const command = form.ok ? formatCommand(form.params, server.url) : null;
+  }, [form, sweep, serverForm, server, journal, serverNowP50Us, telemetry]);
+  const command = form.ok && !sweep ? formatCommand(form.params, server.url) : null;
   const connRate = draft.mode === 'conn-rate';
 
   return (
@@ -87,7 +96,15 @@ export function LoadPanel() {
       <div className="form-grid numbers">
         <DraftField field="threads" label="Threads (-t)" problem={problems.get('threads')} inputMode="numeric" />
         {!connRate && <DraftField field="connections" label="Connections (-c)" problem={problems.get('connections')} inputMode="numeric" />}
-        {!connRate && <DraftField field="duration" label="Duration (-d)" problem={problems.get('duration')} hint="30s, 2m, 500ms" />}
+        {!connRate && !sweep && <DraftField field="duration" label="Duration (-d)" problem={problems.get('duration')} hint="30s, 2m, 500ms" />}
+        {sweep && <DraftField field="sweepFrom" label="From (req/s)" problem={problems.get('sweepFrom')} inputMode="numeric" />}
+        {sweep && <DraftField field="sweepTo" label="To (req/s)" problem={problems.get('sweepTo')} inputMode="numeric" />}
+        {sweep && <DraftField field="sweepSteps" label="Steps" problem={problems.get('sweepSteps')} inputMode="numeric" hint="geometric" />}
+        {sweep && <DraftField field="sweepRates" label="Or rates" problem={problems.get('sweepRates')} placeholder="100,200,400" hint="instead of from/to" />}
+        {sweep && <DraftField field="stepDuration" label="Step duration" problem={problems.get('stepDuration')} hint="each step" />}
+        {sweep && <DraftField field="warmup" label="Warm-up" problem={problems.get('warmup')} placeholder="none" hint="before each step, not kept" />}
+        {sweep && <DraftField field="refine" label="Refine steps" problem={problems.get('refine')} inputMode="numeric" hint="bisect the knee" />}
+        {sweep && <DraftField field="slo" label="SLO" problem={problems.get('slo')} placeholder="p99=50ms,errors=0.1%" hint="empty: p99 ≤ 3× the lowest step" className="span-2" />}
         {draft.mode === 'rate' && <DraftField field="rate" label="Rate (-R, req/s)" problem={problems.get('rate')} inputMode="numeric" />}
         {connRate && <DraftField field="connRate" label="Connection rate (/s)" problem={problems.get('connRate')} inputMode="numeric" />}
         {connRate && <DraftField field="numConns" label="Connections in all" problem={problems.get('numConns')} inputMode="numeric" />}
@@ -115,7 +132,7 @@ export function LoadPanel() {
         <DraftField field="title" label="Title" placeholder="named after the command when empty" problem={problems.get('title')} />
         <DraftField field="tags" label="Tags" placeholder="comma-separated" problem={problems.get('tags')} />
       </div>
-      {!form.ok && problems.has(null) && <div className="note error">{problems.get(null)}</div>}
+      {!shown.ok && problems.has(null) && <div className="note error">{problems.get(null)}</div>}
       {findings.length > 0 && (
         <ul className="findings" aria-label="Checks before the run">
           {findings.map((finding) => (
@@ -126,7 +143,7 @@ export function LoadPanel() {
         </ul>
       )}
       {command !== null && <EquivalentCommand command={command} />}
-      <RunButtons blocked={!form.ok || findings.some((finding) => finding.level === 'block')} />
+      <RunButtons blocked={!shown.ok || findings.some((finding) => finding.level === 'block')} />
     </section>
   );
 }

@@ -6,7 +6,10 @@ import { useActions, useLab } from '../../store/LabContext.tsx';
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function RunButtons({ blocked }: { blocked: boolean }) {
-  const runState = useLab((state) => state.run.state);
+  const ownRunState = useLab((state) => state.run.state);
+  const sweepState = useLab((state) => state.sweep.status.state);
+  // During a sweep the runs come and go between steps: the sweep's state is what counts.
+  const runState = sweepState !== 'idle' ? sweepState : ownRunState;
   const starting = useLab((state) => state.busy.run === true);
   const unreachable = useLab((state) => state.unreachable);
   const { startRun, stopRun, dismissUnreachable } = useActions();
