@@ -3,7 +3,10 @@
 import { LabError, parseLabParams, type LabEventName, type LabEvents, type LabMethod, type LabResults } from '../common/labApi.ts';
 import { runHeaderOf } from '../common/runHeader.ts';
 import { APP_VERSION } from '../common/version.ts';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { JournalError, openJournal } from '../journal/store/journal.ts';
+import { defaultUserDataDir } from '../journal/store/journalDir.ts';
 import { openProfileStore, ProfileError } from '../journal/store/profiles.ts';
 import { EventHub } from './eventHub.ts';
 import { JournalService } from './journalService.ts';
@@ -29,6 +32,8 @@ export interface LabOptions {
   maxEventsPerSec?: number;
   /** Folders for the fallback file of a run the journal did not take; default: journal/store/fallbackRecord.ts. */
   fallbackDirs?: readonly string[];
+  /** Where the built-in server's self-signed certificate is kept; default: the user data folder's "tls", as `serve --tls`. */
+  tlsDir?: string;
 }
 
 export const DEFAULT_MAX_EVENTS_PER_SEC = 10;
@@ -70,7 +75,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       runs.onTelemetry(sample);
       hub.emit('server.telemetry', sample);
     },
-  });
+  }, options.tlsDir ?? join(defaultUserDataDir(process.platform, process.env, homedir()), 'tls'));
   let closed = false;
 
   const handlers: Handlers = {
@@ -85,7 +90,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     'server.status': () => servers.status,
     'run.start': (params) => {
       const builtin = servers.running;
-      return runs.start(params, builtin?.url ?? null, serverInfoFor(params, servers.status));
+      return runs.start(params, builtin === null ? null : { url: builtin.url, caFile: builtin.caFile }, serverInfoFor(params, servers.status));
     },
     'run.stop': () => runs.stop(),
     'run.status': () => runs.status,

@@ -10,11 +10,22 @@ import { LabError } from '../common/labApi.ts';
 
 export type RunParams = z.output<typeof runStartParamsSchema>;
 
-/** The config for bench-runner; `builtinUrl` is the running built-in server's base URL, if any. */
-export function benchConfigFor(params: RunParams, builtinUrl: string | null, limits: HostLimits = hostLimits()): BenchConfig {
+/** The running built-in server as a run sees it: base URL, and the certificate to trust when it serves TLS. */
+export interface BuiltinTarget {
+  url: string;
+  caFile: string | null;
+}
+
+/**
+ * The config for bench-runner; `builtin` is the running built-in server, if any. A run against the
+ * built-in TLS server trusts its certificate (verification stays on); an https URL target is
+ * verified against the system's roots unless the params ask for `insecure`.
+ */
+export function benchConfigFor(params: RunParams, builtin: BuiltinTarget | null, limits: HostLimits = hostLimits()): BenchConfig {
   let url: string;
+  let tls: BenchConfig['tls'];
   if (params.target.kind === 'builtin') {
-    if (builtinUrl === null) throw new LabError('bad-params', 'the built-in server is not running: start it first, or give a URL');
+    if (builtin === null) throw new LabError('bad-params', 'the built-in server is not running: start it first, or give a URL');
     // The built-in server runs in this process: each connection is an open file on both ends.
     const maxConnections = maxConnectionsFor(limits.openFiles);
     if (params.mode !== 'conn-rate' && maxConnections !== null && params.connections * 2 > maxConnections) {
@@ -25,9 +36,14 @@ export function benchConfigFor(params: RunParams, builtinUrl: string | null, lim
           `for itself: at most ${Math.floor(maxConnections / 2)}, or raise the limit`,
       );
     }
-    url = `${builtinUrl}${params.target.path}`;
+    url = `${builtin.url}${params.target.path}`;
+    if (builtin.caFile !== null) tls = { insecure: params.insecure, caFile: builtin.caFile, resume: true };
   } else {
     url = params.target.url;
+  }
+  if (params.insecure) {
+    if (!/^https:/i.test(url)) throw new LabError('bad-params', `skipping certificate verification applies to https:// targets only, not to ${url}`);
+    tls = { insecure: true, caFile: tls?.caFile ?? null, resume: true };
   }
   if (params.mode === 'rate' && params.ratePerSec === null) throw new LabError('bad-params', 'rate mode needs ratePerSec');
   if (params.mode === 'conn-rate' && params.connRate === null) throw new LabError('bad-params', 'connection-rate mode needs connRate');
@@ -44,6 +60,7 @@ export function benchConfigFor(params: RunParams, builtinUrl: string | null, lim
     keepAlive: params.keepAlive,
     intervalMs: 1000,
     connRate: params.mode === 'conn-rate' ? params.connRate : null,
+    ...(tls === undefined ? {} : { tls }),
   };
 }
 
