@@ -30,6 +30,7 @@ function formatWrk(params: RunParams, url: string): FormattedCommand {
   if (params.method !== 'GET') loadlab.push('--method', params.method);
   if (params.body !== '') loadlab.push('--body', params.body);
   if (!params.keepAlive) loadlab.push('--no-keep-alive');
+  if (params.insecure) loadlab.push('--insecure');
   loadlab.push(...saveFlags(params), '--latency', url);
   return { tool: joinWords(tool), caveats, loadlab: joinWords(loadlab) };
 }

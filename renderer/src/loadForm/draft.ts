@@ -28,6 +28,8 @@ export interface LoadDraft {
   headers: string;
   body: string;
   keepAlive: boolean;
+  /** https URL targets: skip certificate verification (bench --insecure). */
+  insecure: boolean;
   /** Saved with the run: a title (empty: the lab names it after the command) and comma-separated tags. */
   title: string;
   tags: string;
@@ -51,6 +53,7 @@ export const defaultDraft: LoadDraft = {
   headers: '',
   body: '',
   keepAlive: true,
+  insecure: false,
   title: '',
   tags: '',
 };
