@@ -40,6 +40,9 @@ describe.skipIf(!browserTestsEnabled)('a TLS run of the built-in server in the L
     const where = (await page.locator('.server-where').textContent()) ?? '';
     expect(where).toMatch(/https:\/\/127\.0\.0\.1:\d+/);
     expect(where).toContain(join(userData, 'Loadlab', 'tls', 'localhost-cert.pem'));
+    // The command to type in a terminal trusts the same certificate.
+    await expect.poll(() => page.locator('.equivalent code').nth(1).textContent()).toMatch(/^loadlab bench .*--ca \S+localhost-cert\.pem .*https:\/\/127\.0\.0\.1:\d+\/$/);
+    await shootBothThemes(page, 'tls-server-running');
   });
 
   it('runs 2 s against it (certificate verified) and the run page shows handshakes and their time', async () => {

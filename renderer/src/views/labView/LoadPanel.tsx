@@ -49,7 +49,7 @@ export function LoadPanel() {
     }
     return found;
   }, [form, serverForm, server, journal, serverNowP50Us, telemetry]);
-  const command = form.ok ? formatCommand(form.params, server.url) : null;
+  const command = form.ok ? formatCommand(form.params, server.url, server.certFile ?? null) : null;
   const connRate = draft.mode === 'conn-rate';
 
   return (
