@@ -66,16 +66,17 @@ export function benchConfigFor(params: RunParams, builtin: BuiltinTarget | null,
 
 export function serverInfoFor(params: RunParams, server: ServerStatus): ServerInfo {
   if (params.target.kind !== 'builtin' || server.settings === null) return { kind: 'unknown' };
-  const { model, workers, keepAlive, closeSilently = false } = server.settings;
-  return { kind: 'builtin', model, settings: { workers, keepAlive, closeSilently } };
+  const { model, workers, keepAlive, closeSilently = false, tls = false } = server.settings;
+  // tls only when on: records of plain servers keep the settings they always had.
+  return { kind: 'builtin', model, settings: { workers, keepAlive, closeSilently, ...(tls ? { tls: true } : {}) } };
 }
 
-/** "event-loop · -t2 -c10 -d10s -R1000", "single, keep-alive off · -t12 …", "httperf --rate 10 --num-conns 1000 · http://…". */
+/** "event-loop · -t2 -c10 -d10s -R1000", "single, keep-alive off · -t12 …", "event-loop, TLS · …", "httperf --rate 10 --num-conns 1000 · http://…". */
 export function defaultRunTitle(params: RunParams, server: ServerInfo): string {
   // The server's keep-alive is named when off, so runs that differ only by it do not share a title.
   const where =
     server.kind === 'builtin'
-      ? `${server.model}${server.model.startsWith('pool') ? ` ×${String(server.settings.workers)}` : ''}${server.settings.keepAlive === false ? ', keep-alive off' : ''}`
+      ? `${server.model}${server.model.startsWith('pool') ? ` ×${String(server.settings.workers)}` : ''}${server.settings.keepAlive === false ? ', keep-alive off' : ''}${server.settings.tls === true ? ', TLS' : ''}`
       : params.target.kind === 'url'
         ? params.target.url
         : 'built-in';

@@ -45,6 +45,8 @@ describe('the built-in TLS server in the lab', () => {
     const { header } = await finished;
     const record = await lab.call('journal.get', { id: header.id });
     expect(record.target.url).toBe(`${status.url ?? ''}/`);
+    expect(record.server).toEqual({ kind: 'builtin', model: 'event-loop', settings: { workers: 4, keepAlive: true, closeSilently: false, tls: true } });
+    expect(record.title).toBe('event-loop, TLS · -t1 -c2 -d1s -R100');
     // Verification stays on: the run trusts the server's own certificate, not every certificate.
     expect(record.target.tls).toEqual({ insecure: false, caFile: certFile, resume: true });
     const errors = record.summary.errors;
