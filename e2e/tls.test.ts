@@ -67,6 +67,32 @@ describe.skipIf(!browserTestsEnabled)('a TLS run of the built-in server in the L
     await shootBothThemes(page, 'tls-run-page');
   });
 
+  it('runs an https URL with verification skipped: the form warns, the run page says so loudly', async () => {
+    await goTo(page, 'Lab');
+    const base = (await page.locator('.server-where code').textContent()) ?? '';
+    expect(base).toMatch(/^https:\/\//);
+    await page.getByRole('radio', { name: 'URL' }).check();
+    await page.getByRole('textbox', { name: 'URL' }).fill(`${base}/`);
+    await page.getByLabel('Skip certificate verification (https)').check();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Certificate verification off' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.equivalent code').nth(1).textContent()).toContain('--insecure');
+    await page.getByLabel('Threads (-t)').fill('1');
+    await page.getByLabel('Connections (-c)').fill('4');
+    await page.getByLabel('Duration (-d)').fill('2s');
+    await page.getByLabel('Rate (-R, req/s)').fill('100');
+    await shootBothThemes(page, 'tls-insecure-form');
+    await runAndWait(page);
+    await goTo(page, 'Journal');
+    await expect.poll(() => page.locator('table.runs tbody tr').count()).toBe(2);
+    await page.locator('.run-title', { hasText: base }).first().click();
+    const section = page.locator('section[aria-labelledby="tls-title"]');
+    await expect.poll(() => section.textContent(), { timeout: 10_000 }).toContain('Certificate verification was skipped');
+    const text = (await section.textContent()) ?? '';
+    expect(text).toContain('verification OFF');
+    expect(text).toMatch(/TLS errors\s*0/);
+    await shootBothThemes(page, 'tls-insecure-run-page');
+  });
+
   it('had no console errors', () => {
     expect(problems).toEqual([]);
   });
