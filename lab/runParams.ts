@@ -81,7 +81,7 @@ export function defaultRunTitle(params: RunParams, server: ServerInfo): string {
         ? params.target.url
         : 'built-in';
   const duration = formatDurationS(params.durationMs / 1000);
-  const keepAlive = params.keepAlive ? '' : ' --no-keep-alive';
+  const keepAlive = `${params.keepAlive ? '' : ' --no-keep-alive'}${params.insecure ? ' --insecure' : ''}`;
   if (params.mode === 'conn-rate' && params.connRate !== null) {
     const spacing = params.connRate.spacing;
     const rate = spacing.kind === 'fixed' ? `--rate ${spacing.ratePerSec}` : spacing.kind === 'exponential' ? `--period e${spacing.meanMs / 1000}` : `--period u${spacing.minMs / 1000},${spacing.maxMs / 1000}`;

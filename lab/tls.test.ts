@@ -8,7 +8,7 @@ import { runStartParamsSchema, type LabEventName, type LabEvents } from '../comm
 import { totalErrors } from '../common/runRecord.ts';
 import { LOCAL_CERT_FILE } from '../server-core/tlsCertificate.ts';
 import { createLab, type Lab } from './lab.ts';
-import { benchConfigFor, type RunParams } from './runParams.ts';
+import { benchConfigFor, defaultRunTitle, type RunParams } from './runParams.ts';
 
 let dir: string;
 let lab: Lab;
@@ -83,5 +83,7 @@ describe('run config over https', () => {
     expect(benchConfigFor(params({ target: { kind: 'url', url: 'https://example.test/' } }), null).tls).toBeUndefined();
     expect(benchConfigFor(params({ target: { kind: 'url', url: 'https://example.test/' }, insecure: true }), null).tls).toEqual({ insecure: true, caFile: null, resume: true });
     expect(() => benchConfigFor(params({ target: { kind: 'url', url: 'http://example.test/' }, insecure: true }), null)).toThrow(/https:\/\/ targets only/);
+    // The title says it too, as the command line would.
+    expect(defaultRunTitle(params({ target: { kind: 'url', url: 'https://example.test/' }, insecure: true, durationMs: 2000 }), { kind: 'unknown' })).toBe('https://example.test/ · -t1 -c1 -d2s --insecure');
   });
 });
