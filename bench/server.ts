@@ -5,7 +5,7 @@ import { onInterrupt } from './cleanup.ts';
 export const SERVER_CPU = '0';
 export const GENERATOR_CPU = '1';
 
-export async function withNginx<T>(body: (server: NginxServer) => Promise<T>, options: Pick<NginxOptions, 'backlog'> = {}): Promise<T> {
+export async function withNginx<T>(body: (server: NginxServer) => Promise<T>, options: Pick<NginxOptions, 'backlog' | 'tls'> = {}): Promise<T> {
   const server = await startNginx({ workers: 1, cpu: SERVER_CPU, ...options });
   const unregister = onInterrupt(() => server.stop());
   try {

@@ -20,15 +20,22 @@ export const serverStartParamsSchema = z.strictObject({
   keepAlive: z.boolean().default(true),
   /** Close after every response without saying `Connection: close` (server-core's closeSilently). */
   closeSilently: z.boolean().default(false),
+  /**
+   * Serve https with the self-signed localhost certificate kept in the user data folder's "tls"
+   * (the one `loadlab serve --tls` makes); runs against it trust that certificate.
+   */
+  tls: z.boolean().default(false),
 });
 export type ServerStartParams = z.input<typeof serverStartParamsSchema>;
 
 export interface ServerStatus {
   state: 'stopped' | 'starting' | 'running' | 'stopping';
   /** While starting or running: what was asked for. */
-  settings: { model: ServerModel; workers: number; keepAlive: boolean; closeSilently?: boolean } | null;
-  /** While running: where it listens. */
+  settings: { model: ServerModel; workers: number; keepAlive: boolean; closeSilently?: boolean; tls?: boolean } | null;
+  /** While running: where it listens (https:// with TLS). */
   url: string | null;
+  /** While running with TLS: the certificate file a client trusts (`bench --ca`); absent or null otherwise. */
+  certFile?: string | null;
   /** The last start or crash failure, until the next start. */
   error: string | null;
 }
@@ -64,6 +71,11 @@ export const runStartParamsSchema = z.strictObject({
   /** Request body as UTF-8 text; empty for none. */
   body: z.string().max(16 * 1024 * 1024).default(''),
   keepAlive: z.boolean().default(true),
+  /**
+   * https URL targets: skip certificate verification (bench --insecure; the record says so).
+   * Runs against the built-in server trust its certificate without it.
+   */
+  insecure: z.boolean().default(false),
   /** Connection-rate mode (httperf). */
   connRate: z
     .strictObject({ numConns: z.number().int().min(1).max(10_000_000), numCalls: z.number().int().min(1).max(1_000_000), spacing: connectionSpacingSchema })

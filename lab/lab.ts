@@ -5,7 +5,10 @@ import { runHeaderOf } from '../common/runHeader.ts';
 import { APP_VERSION } from '../common/version.ts';
 import type { MeasuredRunRecord } from '../common/runRecord.ts';
 import { openExperiments } from '../journal/store/experiments.ts';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { JournalError, openJournal } from '../journal/store/journal.ts';
+import { defaultUserDataDir } from '../journal/store/journalDir.ts';
 import { openProfileStore, ProfileError } from '../journal/store/profiles.ts';
 import { EventHub } from './eventHub.ts';
 import { JournalService } from './journalService.ts';
@@ -33,6 +36,8 @@ export interface LabOptions {
   maxEventsPerSec?: number;
   /** Folders for the fallback file of a run the journal did not take; default: journal/store/fallbackRecord.ts. */
   fallbackDirs?: readonly string[];
+  /** Where the built-in server's self-signed certificate is kept; default: the user data folder's "tls", as `serve --tls`. */
+  tlsDir?: string;
 }
 
 export const DEFAULT_MAX_EVENTS_PER_SEC = 10;
@@ -92,13 +97,14 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       runs.onTelemetry(sample);
       hub.emit('server.telemetry', sample);
     },
-  });
+  }, options.tlsDir ?? join(defaultUserDataDir(process.platform, process.env, homedir()), 'tls'));
   const sweeps = new SweepSlot({
     runStep: async (params, save) => {
       const record = await new Promise<MeasuredRunRecord>((resolve, reject) => {
         stepWaiter = { save, resolve, reject };
         try {
-          runs.start(params, servers.running?.url ?? null, serverInfoFor(params, servers.status));
+          const builtin = servers.running;
+          runs.start(params, builtin === null ? null : { url: builtin.url, caFile: builtin.caFile }, serverInfoFor(params, servers.status));
         } catch (error) {
           stepWaiter = null;
           reject(error instanceof Error ? error : new Error(String(error)));
@@ -133,7 +139,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     'run.start': (params) => {
       if (sweeps.going) throw new LabError('busy', 'a sweep is going; stop it first');
       const builtin = servers.running;
-      return runs.start(params, builtin?.url ?? null, serverInfoFor(params, servers.status));
+      return runs.start(params, builtin === null ? null : { url: builtin.url, caFile: builtin.caFile }, serverInfoFor(params, servers.status));
     },
     'run.stop': () => (sweeps.going ? (sweeps.stop(), runs.status) : runs.stop()),
     'sweep.start': (params) => {

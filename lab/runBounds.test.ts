@@ -34,8 +34,8 @@ describe('run.start bounds', () => {
   it('counts two open files per connection to the built-in server (both ends are in this process)', () => {
     const limits = { cores: 2, openFiles: 1024 };
     const params = (connections: number) => runStartParamsSchema.parse({ target: { kind: 'builtin', path: '/' }, mode: 'max', threads: 2, connections });
-    expect(benchConfigFor(params(384), 'http://127.0.0.1:7878', limits).connections).toBe(384);
-    expect(() => benchConfigFor(params(385), 'http://127.0.0.1:7878', limits)).toThrow(
+    expect(benchConfigFor(params(384), { url: 'http://127.0.0.1:7878', caFile: null }, limits).connections).toBe(384);
+    expect(() => benchConfigFor(params(385), { url: 'http://127.0.0.1:7878', caFile: null }, limits)).toThrow(
       /^connections: 385 to the built-in server need 770 open files .* may open 1024 \(ulimit -n\) and keeps 256 for itself: at most 384/,
     );
     // Another server: one open file per connection (bench-runner's own check).

@@ -4,7 +4,7 @@ import type { MeasuredRunRecord, ServerInfo, ServerSeriesPoint } from '../common
 import { LabError, type RunHistory, type RunSampleEvent, type RunStatus } from '../common/labApi.ts';
 import type { ServerTelemetrySample } from '../common/serverTelemetry.ts';
 import { ConfigError, startRun, type RunHandle } from '../bench-runner/run.ts';
-import { benchConfigFor, defaultRunTitle, type RunParams } from './runParams.ts';
+import { benchConfigFor, defaultRunTitle, type BuiltinTarget, type RunParams } from './runParams.ts';
 
 export interface RunSlotEvents {
   status(status: RunStatus): void;
@@ -59,9 +59,9 @@ export class RunSlot {
     return this.settled;
   }
 
-  start(params: RunParams, builtinUrl: string | null, serverInfo: ServerInfo): RunStatus {
+  start(params: RunParams, builtin: BuiltinTarget | null, serverInfo: ServerInfo): RunStatus {
     if (this.active !== null) throw new LabError('busy', `a run is already ${this.stopping ? 'stopping' : 'going'} (${this.active.runId}); stop it first`);
-    const config = benchConfigFor(params, builtinUrl);
+    const config = benchConfigFor(params, builtin);
     const runId = `run-${Date.now().toString(36)}`;
     const startedAtMs = Date.now();
     let handle: RunHandle;

@@ -3,6 +3,7 @@
 import { LabError, serverStartParamsSchema, type ServerStatus } from '../common/labApi.ts';
 import type { ServerTelemetrySample } from '../common/serverTelemetry.ts';
 import { startServer, type BuiltinServer } from '../server-core/server.ts';
+import { localCertificate } from '../server-core/tlsCertificate.ts';
 import type { z } from 'zod';
 
 type ServerStartInput = z.output<typeof serverStartParamsSchema>;
@@ -15,29 +16,49 @@ export interface ServerSlotEvents {
 /** Grace period for requests in flight when the lab stops its server. */
 const STOP_GRACE_MS = 2000;
 
+/** The running server: its base URL, and with TLS the certificate file a client must trust. */
+export interface RunningServer {
+  url: string;
+  caFile: string | null;
+  server: BuiltinServer;
+}
+
 export class ServerSlot {
   private server: BuiltinServer | null = null;
   private current: ServerStatus = { state: 'stopped', settings: null, url: null, error: null };
 
-  constructor(private readonly events: ServerSlotEvents) {}
+  /** `tlsDir`: where the self-signed localhost certificate is kept (made on the first TLS start). */
+  constructor(
+    private readonly events: ServerSlotEvents,
+    private readonly tlsDir: string,
+  ) {}
 
   get status(): ServerStatus {
     return this.current;
   }
 
   /** The running server's base URL and settings, or null. */
-  get running(): { url: string; server: BuiltinServer } | null {
-    return this.server !== null && this.current.url !== null ? { url: this.current.url, server: this.server } : null;
+  get running(): RunningServer | null {
+    return this.server !== null && this.current.url !== null ? { url: this.current.url, caFile: this.current.certFile ?? null, server: this.server } : null;
   }
 
   async start(params: ServerStartInput): Promise<ServerStatus> {
     if (this.current.state !== 'stopped') {
       throw new LabError('busy', `the built-in server is ${this.current.state}${this.current.url ? ` at ${this.current.url}` : ''}; stop it first`);
     }
-    const settings = { model: params.model, workers: params.workers, keepAlive: params.keepAlive, closeSilently: params.closeSilently };
+    const settings = { model: params.model, workers: params.workers, keepAlive: params.keepAlive, closeSilently: params.closeSilently, tls: params.tls };
     this.setStatus({ state: 'starting', settings, url: null, error: null });
     try {
-      const server = await startServer({ ...settings, host: '127.0.0.1', port: params.port });
+      const certificate = params.tls ? await localCertificate(this.tlsDir) : null;
+      const server = await startServer({
+        model: params.model,
+        workers: params.workers,
+        keepAlive: params.keepAlive,
+        closeSilently: params.closeSilently,
+        host: '127.0.0.1',
+        port: params.port,
+        tls: certificate === null ? null : { certPem: certificate.certPem, keyPem: certificate.keyPem },
+      });
       this.server = server;
       server.on('telemetry', (sample) => this.events.telemetry(sample));
       server.on('status', (status) => {
@@ -47,7 +68,8 @@ export class ServerSlot {
           this.setStatus({ state: 'stopped', settings: null, url: null, error: `the server stopped: ${status.message}` });
         }
       });
-      this.setStatus({ state: 'running', settings, url: `http://127.0.0.1:${server.address.port}`, error: null });
+      const scheme = certificate === null ? 'http' : 'https';
+      this.setStatus({ state: 'running', settings, url: `${scheme}://127.0.0.1:${server.address.port}`, certFile: certificate?.certFile ?? null, error: null });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.setStatus({ state: 'stopped', settings: null, url: null, error: message });

@@ -119,6 +119,8 @@ export class SweepSlot {
       headers: [],
       body: '',
       keepAlive: params.keepAlive,
+      // A sweep verifies certificates (the built-in TLS server's is trusted through its file).
+      insecure: false,
       connRate: null,
       title: `${title} @ ${Math.round(ratePerSec)} req/s`,
       notes: '',

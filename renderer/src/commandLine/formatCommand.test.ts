@@ -18,6 +18,18 @@ describe('formatCommand', () => {
     expect(command.loadlab).toBe('loadlab bench -t12 -c400 -d30s -R1000 --save --latency http://localhost:7878/');
   });
 
+  it('skipping certificate verification is --insecure for loadlab', () => {
+    const command = formatCommand(params({ targetKind: 'url', url: 'https://localhost:8443/', duration: '30s', rate: '1000', insecure: true }), null);
+    expect(command.loadlab).toBe('loadlab bench -t2 -c10 -d30s -R1000 --insecure --save --latency https://localhost:8443/');
+  });
+
+  it('trusts the built-in TLS server certificate with --ca, only for the built-in target', () => {
+    expect(formatCommand(params({ duration: '30s', rate: '1000' }), 'https://127.0.0.1:41234', '/home/u/.config/Loadlab/tls/localhost-cert.pem').loadlab).toBe(
+      'loadlab bench -t2 -c10 -d30s -R1000 --ca /home/u/.config/Loadlab/tls/localhost-cert.pem --save --latency https://127.0.0.1:41234/',
+    );
+    expect(formatCommand(params({ targetKind: 'url', url: 'https://example.test/' }), 'https://127.0.0.1:41234', '/c.pem').loadlab).not.toContain('--ca');
+  });
+
   it('uses the built-in server URL, or a placeholder before it runs', () => {
     expect(formatCommand(params({ path: '/work' }), 'http://127.0.0.1:41234').tool).toMatch(/ http:\/\/127\.0\.0\.1:41234\/work$/);
     expect(formatCommand(params({}), null).tool).toMatch(/ http:\/\/127\.0\.0\.1:PORT\/$/);

@@ -13,12 +13,14 @@ export interface FormattedCommand {
 }
 
 /** `builtinUrl`: the built-in server's base URL when it runs (a placeholder is used otherwise). */
-export function formatCommand(params: RunParams, builtinUrl: string | null): FormattedCommand {
+/** `builtinCaFile`: the built-in TLS server's certificate, which loadlab must trust (`--ca`) to verify it. */
+export function formatCommand(params: RunParams, builtinUrl: string | null, builtinCaFile: string | null = null): FormattedCommand {
   const url = params.target.kind === 'url' ? params.target.url : `${(builtinUrl ?? 'http://127.0.0.1:PORT').replace(/\/$/, '')}${params.target.path}`;
-  return params.mode === 'conn-rate' ? formatHttperf(params, url) : formatWrk(params, url);
+  const caFile = params.target.kind === 'builtin' ? builtinCaFile : null;
+  return params.mode === 'conn-rate' ? formatHttperf(params, url) : formatWrk(params, url, caFile);
 }
 
-function formatWrk(params: RunParams, url: string): FormattedCommand {
+function formatWrk(params: RunParams, url: string, caFile: string | null): FormattedCommand {
   const common = [`-t${params.threads}`, `-c${params.connections}`, `-d${formatDurationText(params.durationMs)}`];
   if (params.ratePerSec !== null) common.push(`-R${params.ratePerSec}`);
   if (params.timeoutMs !== 2000) common.push('--timeout', formatDurationText(params.timeoutMs));
@@ -30,6 +32,8 @@ function formatWrk(params: RunParams, url: string): FormattedCommand {
   if (params.method !== 'GET') loadlab.push('--method', params.method);
   if (params.body !== '') loadlab.push('--body', params.body);
   if (!params.keepAlive) loadlab.push('--no-keep-alive');
+  if (caFile !== null) loadlab.push('--ca', caFile);
+  if (params.insecure) loadlab.push('--insecure');
   loadlab.push(...saveFlags(params), '--latency', url);
   return { tool: joinWords(tool), caveats, loadlab: joinWords(loadlab) };
 }

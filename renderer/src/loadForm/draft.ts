@@ -41,6 +41,8 @@ export interface LoadDraft {
   refine: string;
   /** As `loadlab sweep --slo`: "p99=50ms,errors=0.1%"; empty for the default rule. */
   slo: string;
+  /** https URL targets: skip certificate verification (bench --insecure). */
+  insecure: boolean;
   /** Saved with the run: a title (empty: the lab names it after the command) and comma-separated tags. */
   title: string;
   tags: string;
@@ -72,6 +74,7 @@ export const defaultDraft: LoadDraft = {
   warmup: '',
   refine: '0',
   slo: '',
+  insecure: false,
   title: '',
   tags: '',
 };

@@ -25,6 +25,7 @@ describe('toRunParams', () => {
         headers: [],
         body: '',
         keepAlive: true,
+        insecure: false,
         connRate: null,
       },
     });
@@ -73,5 +74,13 @@ describe('toRunParams', () => {
 
   it('the contract’s limits apply too (threads ≤ 256)', () => {
     expect(fields(toRunParams(draft({ threads: '1000', connections: '1000' })))).toContain('threads');
+  });
+
+  it('https URLs run, verified unless the form skips verification; skipping is for https only', () => {
+    expect(toRunParams(draft({ targetKind: 'url', url: 'https://localhost:8443/' }))).toMatchObject({ ok: true, params: { target: { kind: 'url', url: 'https://localhost:8443/' }, insecure: false } });
+    expect(toRunParams(draft({ targetKind: 'url', url: 'https://localhost:8443/', insecure: true }))).toMatchObject({ ok: true, params: { insecure: true } });
+    expect(fields(toRunParams(draft({ targetKind: 'url', url: 'http://localhost:8080/', insecure: true })))).toEqual(['insecure']);
+    // The built-in server's certificate is trusted by the lab; the switch does not apply to it.
+    expect(toRunParams(draft({ targetKind: 'builtin', insecure: true }))).toMatchObject({ ok: true, params: { insecure: false } });
   });
 });

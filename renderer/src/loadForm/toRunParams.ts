@@ -70,6 +70,9 @@ export function toRunParams(draft: LoadDraft): FormResult {
     headers: headerLines.headers,
     body: draft.body,
     keepAlive: draft.keepAlive,
+    // Only an https URL can skip verification; the switch is ignored for the built-in server,
+    // whose certificate the lab trusts, and refused for http (below).
+    insecure: target.kind === 'url' && draft.insecure,
     connRate,
     ...(draft.title.trim() === '' ? {} : { title: draft.title.trim() }),
     ...(tags.length > 0 ? { tags } : {}),
@@ -92,6 +95,10 @@ function targetOf(draft: LoadDraft, problems: FieldProblem[]): RunParams['target
   const url = draft.url.trim();
   if (!/^https?:\/\/[^/\s]+/i.test(url)) {
     problems.push({ field: 'url', message: 'URL: an http:// or https:// address, such as http://localhost:7878/' });
+    return null;
+  }
+  if (draft.insecure && !/^https:/i.test(url)) {
+    problems.push({ field: 'insecure', message: 'Skip certificate verification: only for https:// URLs' });
     return null;
   }
   return { kind: 'url', url };

@@ -105,7 +105,7 @@ describe('createLab', () => {
     await settle();
     await lab.actions.startRun();
     expect(calls.map((call) => call.method).filter((method) => method.startsWith('server.start') || method.startsWith('run.start'))).toEqual(['server.start', 'run.start']);
-    expect(calls.find((call) => call.method === 'server.start')?.params).toEqual({ model: 'event-loop', workers: 4, port: 0, keepAlive: true, closeSilently: false });
+    expect(calls.find((call) => call.method === 'server.start')?.params).toEqual({ model: 'event-loop', workers: 4, port: 0, keepAlive: true, closeSilently: false, tls: false });
     expect(lab.store.getState().live?.runId).toBe('r1');
   });
 

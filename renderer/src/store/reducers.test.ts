@@ -6,7 +6,7 @@ import { appendCapped, telemetryPoint, toggleSelection, withRunFailed, withRunFi
 import { serverParams, serverPlan } from './serverPlan.ts';
 import type { LiveRun } from './state.ts';
 
-const params = { target: { kind: 'builtin' as const, path: '/' }, mode: 'rate' as const, threads: 1, connections: 1, durationMs: 1000, ratePerSec: 10, timeoutMs: 2000, method: 'GET', headers: [], body: '', keepAlive: true, connRate: null };
+const params = { target: { kind: 'builtin' as const, path: '/' }, mode: 'rate' as const, threads: 1, connections: 1, durationMs: 1000, ratePerSec: 10, timeoutMs: 2000, method: 'GET', headers: [], body: '', keepAlive: true, insecure: false, connRate: null };
 const running = (runId: string, startedAtMs = 1000): RunStatus => ({ state: 'running', runId, params, startedAtMs });
 const idle: RunStatus = { state: 'idle', runId: null, params: null, startedAtMs: null };
 
@@ -144,11 +144,12 @@ describe('selection', () => {
 });
 
 describe('server plan', () => {
-  const form = { model: 'pool-shared' as const, workers: '4', port: '0', keepAlive: true, closeSilently: false };
+  const form = { model: 'pool-shared' as const, workers: '4', port: '0', keepAlive: true, closeSilently: false, tls: false };
   const status = (changes: object) => ({ state: 'running' as const, settings: { model: 'pool-shared' as const, workers: 4, keepAlive: true }, url: 'http://127.0.0.1:4000', error: null, ...changes });
 
   it('reads the form', () => {
-    expect(serverParams(form)).toEqual({ ok: true, params: { model: 'pool-shared', workers: 4, port: 0, keepAlive: true, closeSilently: false } });
+    expect(serverParams(form)).toEqual({ ok: true, params: { model: 'pool-shared', workers: 4, port: 0, keepAlive: true, closeSilently: false, tls: false } });
+    expect(serverParams({ ...form, tls: true })).toMatchObject({ ok: true, params: { tls: true } });
     expect(serverParams({ ...form, workers: '0' }).ok).toBe(false);
     expect(serverParams({ ...form, port: '70000' }).ok).toBe(false);
     expect(serverParams({ ...form, port: '' })).toMatchObject({ ok: true, params: { port: 0 } });
@@ -164,6 +165,9 @@ describe('server plan', () => {
     ['close-silently asked for: restart', {}, { ...form, closeSilently: true }, 'restart'],
     ['close-silently on both: use', { settings: { model: 'pool-shared', workers: 4, keepAlive: true, closeSilently: true } }, { ...form, closeSilently: true }, 'use'],
     ['another port asked for: restart', {}, { ...form, port: '7878' }, 'restart'],
+    ['TLS asked for: restart', {}, { ...form, tls: true }, 'restart'],
+    ['TLS on both: use', { settings: { model: 'pool-shared', workers: 4, keepAlive: true, tls: true }, url: 'https://127.0.0.1:4000' }, { ...form, tls: true }, 'use'],
+    ['TLS running, plain asked for: restart', { settings: { model: 'pool-shared', workers: 4, keepAlive: true, tls: true } }, form, 'restart'],
     ['the port asked for: use', { url: 'http://127.0.0.1:7878' }, { ...form, port: '7878' }, 'use'],
   ] as const)('%s', (_name, changes, serverForm, plan) => {
     const parsed = serverParams(serverForm);

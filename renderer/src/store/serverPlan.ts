@@ -11,17 +11,17 @@ export function serverParams(form: ServerForm): { ok: true; params: ServerParams
   const portText = form.port.trim() === '' ? '0' : form.port.trim();
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) return { ok: false, problem: 'Port: 0 (any free port) to 65535' };
-  return { ok: true, params: { model: form.model, workers, port, keepAlive: form.keepAlive, closeSilently: form.closeSilently } };
+  return { ok: true, params: { model: form.model, workers, port, keepAlive: form.keepAlive, closeSilently: form.closeSilently, tls: form.tls } };
 }
 
 /**
  * 'use' the running server, 'start' it, or 'restart' it because the panel asks for another model,
- * worker count, keep-alive or close-silently (a port of 0 matches any port).
+ * worker count, keep-alive, close-silently or TLS (a port of 0 matches any port).
  */
 export function serverPlan(status: ServerStatus, params: ServerParams): 'use' | 'start' | 'restart' {
   if (status.state === 'stopped' || status.settings === null) return 'start';
-  const { model, workers, keepAlive, closeSilently = false } = status.settings;
-  const sameModel = model === params.model && keepAlive === params.keepAlive && closeSilently === params.closeSilently && (workers === params.workers || !usesWorkers(model));
+  const { model, workers, keepAlive, closeSilently = false, tls = false } = status.settings;
+  const sameModel = model === params.model && keepAlive === params.keepAlive && closeSilently === params.closeSilently && tls === params.tls && (workers === params.workers || !usesWorkers(model));
   const port = status.url === null ? null : Number(new URL(status.url).port);
   const samePort = params.port === 0 || port === params.port;
   return sameModel && samePort ? 'use' : 'restart';

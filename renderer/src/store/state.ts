@@ -45,6 +45,8 @@ export interface ServerForm {
   keepAlive: boolean;
   /** Close after every response without saying so (the seed journal's server before entry 004). */
   closeSilently: boolean;
+  /** Serve https with the lab's self-signed localhost certificate. */
+  tls: boolean;
 }
 
 export interface LabState {
@@ -96,7 +98,7 @@ export const initialState: LabState = {
   selection: [],
   errors: {},
   view: { name: 'lab' },
-  serverForm: { model: 'event-loop', workers: '4', port: '0', keepAlive: true, closeSilently: false },
+  serverForm: { model: 'event-loop', workers: '4', port: '0', keepAlive: true, closeSilently: false, tls: false },
   loadDraft: defaultDraft,
   presetLength: 'quick',
   deleted: null,

@@ -12,6 +12,7 @@ import { RunPageHead } from './RunPageHead.tsx';
 import { missingFacts } from './runFacts.ts';
 import { ErrorDiagnosisNote } from './ErrorDiagnosisNote.tsx';
 import { SummarySection } from './SummarySection.tsx';
+import { TlsSection } from './TlsSection.tsx';
 
 export function RunPage({ runId }: { runId: string }) {
   const record = useLab((state) => state.records[runId]);
@@ -48,6 +49,7 @@ export function RunPage({ runId }: { runId: string }) {
       )}
       <ErrorDiagnosisNote record={record} />
       <SummarySection record={record} />
+      <TlsSection record={record} />
       <RunCharts record={record} />
       <div className="run-columns">
         <NotesEditor record={record} />

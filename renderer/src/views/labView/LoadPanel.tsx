@@ -35,7 +35,7 @@ export function LoadPanel() {
   const serverNowP50Us = useLab((state) => serverP50Us(state.telemetry));
   const telemetry = useLab((state) => state.telemetry);
   const { setLoadDraft } = useActions();
-  const ids = { target: useId(), mode: useId(), keepAlive: useId() };
+  const ids = { target: useId(), mode: useId(), keepAlive: useId(), insecure: useId() };
 
   const sweep = draft.mode === 'sweep';
   const form = useMemo(() => toRunParams(draft), [draft]);
@@ -58,7 +58,7 @@ export function LoadPanel() {
     }
     return found;
   }, [form, sweep, serverForm, server, journal, serverNowP50Us, telemetry]);
-  const command = form.ok && !sweep ? formatCommand(form.params, server.url) : null;
+  const command = form.ok && !sweep ? formatCommand(form.params, server.url, server.certFile ?? null) : null;
   const connRate = draft.mode === 'conn-rate';
 
   return (
@@ -83,6 +83,17 @@ export function LoadPanel() {
           <DraftField field="url" label="URL" problem={problems.get('url')} className="grow" placeholder="http://localhost:7878/" inputMode="url" />
         )}
       </fieldset>
+      {draft.targetKind === 'url' && (
+        <label htmlFor={ids.insecure} className="check" title="loadlab bench --insecure: the record and the run page say so">
+          <input id={ids.insecure} type="checkbox" checked={draft.insecure} onChange={(event) => setLoadDraft({ insecure: event.target.checked })} />
+          Skip certificate verification (https)
+        </label>
+      )}
+      {draft.targetKind === 'url' && draft.insecure && (
+        <div className="note warn" role="alert">
+          {problems.get('insecure') ?? 'Certificate verification off: the server is not authenticated. The run is saved as --insecure.'}
+        </div>
+      )}
       <fieldset className="segmented modes">
         <legend className="field-label">Mode</legend>
         {MODES.map((mode) => (

@@ -14,7 +14,7 @@ export function ServerPanel() {
   const busy = useLab((state) => state.busy.server === true);
   const runGoing = useLab((state) => state.run.state !== 'idle');
   const { setServerForm, startServer, stopServer } = useActions();
-  const ids = { model: useId(), workers: useId(), port: useId(), keepAlive: useId(), closeSilently: useId() };
+  const ids = { model: useId(), workers: useId(), port: useId(), keepAlive: useId(), closeSilently: useId(), tls: useId() };
   const running = server.state === 'running' || server.state === 'starting';
   return (
     <section className="panel server-panel" aria-labelledby="server-panel-title">
@@ -49,6 +49,10 @@ export function ServerPanel() {
           <input id={ids.closeSilently} type="checkbox" checked={form.closeSilently} onChange={(event) => setServerForm({ closeSilently: event.target.checked })} />
           Close silently (no Connection: close; a keep-alive client sees read errors)
         </label>
+        <label htmlFor={ids.tls} className="check span-2" title="Serves https with a self-signed certificate for localhost, 127.0.0.1 and ::1, kept in the user data folder (the one loadlab serve --tls uses); runs from here trust it">
+          <input id={ids.tls} type="checkbox" checked={form.tls} onChange={(event) => setServerForm({ tls: event.target.checked })} />
+          TLS (https)
+        </label>
       </div>
       <div className="button-row">
         <button type="button" className="primary" onClick={() => void startServer()} disabled={busy || runGoing}>
@@ -64,6 +68,7 @@ export function ServerPanel() {
             <code>{server.url}</code> · {server.settings.model}
             {usesWorkers(server.settings.model) ? ` ×${server.settings.workers}` : ''} · keep-alive {server.settings.keepAlive ? 'on' : 'off'}
             {server.settings.closeSilently === true ? ' · closes silently' : ''}
+            {server.settings.tls === true ? ` · TLS, certificate ${server.certFile ?? 'unknown'}` : ''}
           </>
         ) : server.state === 'stopped' ? (
           'Not running. Run starts it with these settings when the target is the built-in server.'

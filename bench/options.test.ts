@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { parseOptions } from './options.ts';
+
+describe('npm run bench options', () => {
+  it('--only tls picks the TLS section alone', () => {
+    expect(parseOptions(['--', '--only', 'tls', '--rounds', '3'])).toEqual({ rounds: 3, durationS: 5, only: ['tls'] });
+  });
+
+  it('the TLS section follows throughput in a full run, and unknown sections are refused', () => {
+    expect(parseOptions([]).only.slice(0, 2)).toEqual(['throughput', 'tls']);
+    expect(() => parseOptions(['--only', 'https'])).toThrow(/--only takes throughput\|tls\|/);
+  });
+});
