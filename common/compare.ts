@@ -213,7 +213,7 @@ export function completionRefusal(a: RunGroup, b: RunGroup): string | null {
 
 function refusedChange(metric: Metric, base: GroupValue, value: GroupValue, refusal: string): Change {
   const shown = change(metric, base, value);
-  return { ratio: shown.ratio, direction: null, verdict: 'completion-differs', interval: null, verdictText: refusal, changeText: shown.changeText, sentence: `${metric.label} ${shown.changeText}; ${refusal}` };
+  return { ratio: shown.ratio, direction: null, verdict: 'completion-differs', interval: null, verdictText: VERDICT_TEXT['completion-differs'], changeText: shown.changeText, sentence: `${metric.label} ${shown.changeText}; ${refusal}` };
 }
 
 function directionOf(metric: Metric, base: number, value: number): Direction {
