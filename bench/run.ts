@@ -13,6 +13,7 @@ import { serversSection } from './servers.ts';
 import { startupSection } from './startupSection.ts';
 import { throughputSection } from './throughput.ts';
 import { uiOverheadSection } from './uiOverhead.ts';
+import { errorMessage } from '../common/errorMessage.ts';
 
 type SectionRunner = (options: BenchOptions, log: (line: string) => void) => Promise<string>;
 
@@ -38,7 +39,7 @@ async function main(): Promise<number> {
   try {
     options = parseOptions(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${errorMessage(error)}\n`);
     return 2;
   }
   const invocation = ['tsx', 'bench/run.ts', ...process.argv.slice(2)].join(' ');

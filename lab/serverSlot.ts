@@ -4,6 +4,7 @@ import { LabError, serverStartParamsSchema, type ServerStatus } from '../common/
 import type { ServerTelemetrySample } from '../common/serverTelemetry.ts';
 import { startServer, type BuiltinServer } from '../server-core/server.ts';
 import type { z } from 'zod';
+import { errorMessage } from '../common/errorMessage.ts';
 
 type ServerStartInput = z.output<typeof serverStartParamsSchema>;
 
@@ -49,7 +50,7 @@ export class ServerSlot {
       });
       this.setStatus({ state: 'running', settings, url: `http://127.0.0.1:${server.address.port}`, error: null });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       this.setStatus({ state: 'stopped', settings: null, url: null, error: message });
       throw new LabError('failed', `could not start the built-in server: ${message}`);
     }
