@@ -1,7 +1,8 @@
 // Per-interval error counts when one worker message completes several intervals.
 import { describe, expect, it } from 'vitest';
 import { createLatencyHistogram, encodeHistogram } from '../common/histogram.ts';
-import { emptyErrorCounts, type ErrorCounts } from '../common/runRecord.ts';
+import { emptyErrorCounts } from '../common/errorCounts.ts';
+import type { ErrorCounts } from '../common/runRecord.ts';
 import { LiveTotals, RunAggregator } from './aggregator.ts';
 import type { SnapshotMessage } from './messages.ts';
 

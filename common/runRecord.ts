@@ -120,11 +120,6 @@ export function totalErrors(errors: ErrorCounts): number {
   return errors.connect + errors.read + errors.write + errors.timeout + errors.status + (errors.tls ?? 0);
 }
 
-/** No errors of any kind yet (`tls` stays absent until a TLS failure is counted). */
-export function emptyErrorCounts(): ErrorCounts {
-  return { connect: 0, read: 0, write: 0, timeout: 0, status: 0 };
-}
-
 /** Per-thread request rate samples (wrk's "Req/Sec" row), requests per second. */
 const rateStatsShape = {
   mean: z.number(),

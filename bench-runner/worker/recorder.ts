@@ -2,7 +2,8 @@
 // emptied into a snapshot once per interval.
 import type { JsHistogram } from 'hdr-histogram-js';
 import { emptyConnectCauses, type ConnectCause, type ConnectErrorCauses } from '../../common/connectCause.ts';
-import { emptyErrorCounts, type ErrorCounts } from '../../common/runRecord.ts';
+import { emptyErrorCounts } from '../../common/errorCounts.ts';
+import type { ErrorCounts } from '../../common/runRecord.ts';
 import { createLatencyHistogram, encodeHistogram, HIGHEST_US, LOWEST_US, recordLatencyUs } from '../../common/histogram.ts';
 import type { SnapshotMessage } from '../messages.ts';
 import { TlsRecorder } from './tlsRecorder.ts';

@@ -1,7 +1,7 @@
 // Reads the lines of one wrk or wrk2 report (wrk.c's main, print_stats, print_hdr_latency) into
 // its figures, with or without --latency, -U, calibration lines, errors lines and "-nan" cells;
 // Loadlab's own report, which has the same layout, reads the same way.
-import { emptyErrorCounts } from '../../common/runRecord.ts';
+import { emptyErrorCounts } from '../../common/errorCounts.ts';
 import { ReportError, type Diagnostics } from './importError.ts';
 import type { SourceLine } from './sourceLines.ts';
 import type { LatencyRow } from './wrkLatency.ts';

@@ -2,7 +2,8 @@
 // The same shape for a live run (its samples) and a saved one (its series), so one chart draws both.
 import { seriesPoints } from '../../../../common/chart/series.ts';
 import type { RunSampleEvent } from '../../../../common/labApi.ts';
-import { emptyErrorCounts, type ErrorCounts, type RunRecord } from '../../../../common/runRecord.ts';
+import { emptyErrorCounts } from '../../../../common/errorCounts.ts';
+import type { ErrorCounts, RunRecord } from '../../../../common/runRecord.ts';
 
 export interface TimeRow extends Record<LatencyKey | 'reqPerSec' | 'targetPerSec', number | null> {
   /** End of the interval, s since the start. */
