@@ -1,9 +1,10 @@
 // Per-interval error counts when one worker message completes several intervals.
 import { describe, expect, it } from 'vitest';
 import { createLatencyHistogram, encodeHistogram } from '../common/histogram.ts';
+import { emptyErrorCounts } from '../common/errorCounts.ts';
 import type { ErrorCounts } from '../common/runRecord.ts';
 import { LiveTotals, RunAggregator } from './aggregator.ts';
-import { emptyErrorCounts, type SnapshotMessage } from './messages.ts';
+import type { SnapshotMessage } from './messages.ts';
 
 const EMPTY = encodeHistogram(createLatencyHistogram());
 const START_MS = 1_000_000;

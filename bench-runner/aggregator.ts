@@ -3,9 +3,10 @@
 // percentiles are the percentiles of all responses, not an average of per-thread figures.
 import type { JsHistogram } from 'hdr-histogram-js';
 import { emptyConnectCauses, type ConnectCause, type ConnectErrorCauses } from '../common/connectCause.ts';
+import { emptyErrorCounts } from '../common/errorCounts.ts';
 import { totalErrors, type ConnErrorKinds, type ErrorCounts, type SeriesPoint } from '../common/runRecord.ts';
 import { addEncoded, createLatencyHistogram } from '../common/histogram.ts';
-import { emptyConnErrorKinds, emptyErrorCounts, type ConnRateExtras, type IntervalCounts, type SnapshotMessage } from './messages.ts';
+import { emptyConnErrorKinds, type ConnRateExtras, type IntervalCounts, type SnapshotMessage } from './messages.ts';
 import { TlsTotals } from './tlsTotals.ts';
 
 interface PendingInterval {

@@ -115,8 +115,3 @@ export function parseTargetUrl(text: string): TargetAddress | string {
   const port = url.port !== '' ? Number(url.port) : tls ? 443 : 80;
   return { host, port, path: `${url.pathname}${url.search}`, hostHeader: url.host, tls };
 }
-
-/** Formats zod issues as one line each: "connections: must be at least …". */
-export function describeConfigIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
-}

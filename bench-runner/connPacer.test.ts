@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionOffsetsMs, meanConnectionRatePerSec, paceConnections, seededRandom } from './connPacer.ts';
+import { connectionOffsetsMs, paceConnections, seededRandom } from './connPacer.ts';
 
 describe('connectionOffsetsMs', () => {
   it('fixed spacing: one every 1/rate, first at 0, no drift', () => {
@@ -45,16 +45,6 @@ describe('connectionOffsetsMs', () => {
     ['zero mean', { kind: 'exponential', meanMs: 0 } as const, 10],
   ])('rejects %s', (_name, spacing, numConns) => {
     expect(() => connectionOffsetsMs(spacing, numConns)).toThrow(RangeError);
-  });
-});
-
-describe('meanConnectionRatePerSec', () => {
-  it.each([
-    [{ kind: 'fixed', ratePerSec: 10 } as const, 10],
-    [{ kind: 'uniform', minMs: 0, maxMs: 200 } as const, 10],
-    [{ kind: 'exponential', meanMs: 50 } as const, 20],
-  ])('%j → %d/s', (spacing, rate) => {
-    expect(meanConnectionRatePerSec(spacing)).toBe(rate);
   });
 });
 

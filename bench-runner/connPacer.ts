@@ -9,20 +9,6 @@ import type { RandomSource } from '../common/random.ts';
 
 export { seededRandom, type RandomSource } from '../common/random.ts';
 
-/** Mean connections per second the spacing implies. */
-export function meanConnectionRatePerSec(spacing: ConnectionSpacing): number {
-  switch (spacing.kind) {
-    case 'fixed':
-      return spacing.ratePerSec;
-    case 'uniform': {
-      const meanMs = (spacing.minMs + spacing.maxMs) / 2;
-      return meanMs > 0 ? 1000 / meanMs : Infinity;
-    }
-    case 'exponential':
-      return 1000 / spacing.meanMs;
-  }
-}
-
 function gapMs(spacing: ConnectionSpacing, random: RandomSource): number {
   switch (spacing.kind) {
     case 'fixed':

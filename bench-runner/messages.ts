@@ -135,7 +135,3 @@ export function emptyConnErrorKinds(): ConnErrorKinds {
 }
 
 export type WorkerToHost = { type: 'ready' } | SnapshotMessage | { type: 'fatal'; message: string };
-
-export function emptyErrorCounts(): ErrorCounts {
-  return { connect: 0, read: 0, write: 0, timeout: 0, status: 0 };
-}

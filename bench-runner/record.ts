@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { RUN_SCHEMA, type ConnRateSummary, type MeasuredRunRecord, type SeriesPoint, type ServerInfo } from '../common/runRecord.ts';
 import type { ConnRateTotals, RunAggregator } from './aggregator.ts';
-import { meanConnectionRatePerSec } from './connPacer.ts';
+import { meanConnectionRatePerSec } from '../common/connectionRate.ts';
 import type { BenchConfig } from './config.ts';
 import { currentEnv } from './env.ts';
 import { minOf } from '../common/extent.ts';

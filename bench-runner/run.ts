@@ -6,12 +6,14 @@ import { threadEntry } from '../threads/threadEntry.ts';
 import type { ErrorCounts, MeasuredRunRecord, SeriesPoint, ServerInfo } from '../common/runRecord.ts';
 import { encodeHistogram } from '../common/histogram.ts';
 import { LiveTotals, RunAggregator } from './aggregator.ts';
-import { benchConfigSchema, describeConfigIssues, parseTargetUrl, type BenchConfig } from './config.ts';
+import { benchConfigSchema, parseTargetUrl, type BenchConfig } from './config.ts';
 import { planRun } from './jobs.ts';
 import type { HostToWorker, TlsJob, WorkerToHost } from './messages.ts';
 import { tlsJobFor } from './tlsJob.ts';
 import { buildRunRecord } from './record.ts';
 import { buildRequestBytes } from './request.ts';
+import { errorMessage } from '../common/errorMessage.ts';
+import { describeZodIssues } from '../common/zodIssues.ts';
 
 /** Workers start this long after they are all ready, so every thread has the same start. */
 const START_DELAY_MS = 20;
@@ -56,7 +58,7 @@ export class ConfigError extends Error {
 /** Validates untrusted input into a config; throws ConfigError listing every problem. */
 export function validateConfig(input: unknown): BenchConfig {
   const parsed = benchConfigSchema.safeParse(input);
-  if (!parsed.success) throw new ConfigError(describeConfigIssues(parsed.error));
+  if (!parsed.success) throw new ConfigError(describeZodIssues(parsed.error));
   return parsed.data;
 }
 
@@ -166,7 +168,7 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
           workers.push(worker);
         }
       },
-      (error: unknown) => finish(new Error(`cannot prepare the load threads: ${error instanceof Error ? error.message : String(error)}`)),
+      (error: unknown) => finish(new Error(`cannot prepare the load threads: ${errorMessage(error)}`)),
     );
   });
 

@@ -14,6 +14,7 @@ import { startupSection } from './startupSection.ts';
 import { throughputSection } from './throughput.ts';
 import { tlsSection } from './tlsThroughput.ts';
 import { uiOverheadSection } from './uiOverhead.ts';
+import { errorMessage } from '../common/errorMessage.ts';
 
 type SectionRunner = (options: BenchOptions, log: (line: string) => void) => Promise<string>;
 
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
   try {
     options = parseOptions(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${errorMessage(error)}\n`);
     return 2;
   }
   const invocation = ['tsx', 'bench/run.ts', ...process.argv.slice(2)].join(' ');

@@ -9,6 +9,7 @@ import { totalErrors, type MeasuredRunRecord } from '../common/runRecord.ts';
 import { runAlternating } from '../experiments/repeat.ts';
 import { formatComparison } from './journalCompare.ts';
 import { saveRun, type SaveFlags } from './saveToJournal.ts';
+import { errorMessage } from '../common/errorMessage.ts';
 
 export interface RepeatTarget {
   /** "A", "B", … as the table labels it. */
@@ -83,7 +84,7 @@ export async function runRepeated(targets: readonly RepeatTarget[], repeats: num
         saved++;
       } catch (error) {
         failures++;
-        process.stderr.write(`loadlab: could not save run ${record.id}: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(`loadlab: could not save run ${record.id}: ${errorMessage(error)}\n`);
       }
     }
   }

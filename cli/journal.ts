@@ -5,24 +5,13 @@ import { headlineLines } from '../common/report/headline.ts';
 import { reportText } from '../common/report/reportText.ts';
 import type { RunRecord } from '../common/runRecord.ts';
 import { terminalBlock, terminalLine } from '../common/terminalText.ts';
-import { openJournal, type Journal } from '../journal/store/journal.ts';
-import { resolveJournalDir } from '../journal/store/journalDir.ts';
+import { journalFrom } from './journalFrom.ts';
 import { formatRunTable } from './journalTable.ts';
 import { journalOption } from './saveToJournal.ts';
 import { compareCommand } from './journalCompare.ts';
 import { exportCommand } from './journalExport.ts';
 import { importCommand } from './journalImport.ts';
 import { sweepsCommand } from './journalSweeps.ts';
-
-interface JournalFlags {
-  journal?: string;
-}
-
-/** Opens the journal named by --journal (on the subcommand or on `journal`). */
-export async function journalFrom(command: Command): Promise<Journal> {
-  const flags = command.optsWithGlobals<JournalFlags>();
-  return openJournal(resolveJournalDir({ flag: flags.journal }));
-}
 
 function reportProblems(problems: readonly { file: string; reason: string }[]): void {
   for (const problem of problems) process.stderr.write(`loadlab: skipped ${terminalLine(problem.file)}: ${terminalLine(problem.reason)}\n`);

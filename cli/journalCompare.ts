@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { maxOf } from '../common/extent.ts';
 import { compareGroups, formatGroupValue, type Comparison, type RunGroup } from '../common/compare.ts';
 import { terminalBlock } from '../common/terminalText.ts';
-import { journalFrom } from './journal.ts';
+import { journalFrom } from './journalFrom.ts';
 import { UsageError } from './numbers.ts';
 
 export interface GroupSpec {

@@ -8,7 +8,7 @@ import { EXPORT_FORMATS, exportRuns, type ExportFormat } from '../journal/export
 import { errorMessage } from '../common/errorMessage.ts';
 import { terminalLine } from '../common/terminalText.ts';
 import { parseGroupSpec, type GroupSpec } from './journalCompare.ts';
-import { journalFrom } from './journal.ts';
+import { journalFrom } from './journalFrom.ts';
 import { UsageError } from './numbers.ts';
 
 interface ExportFlags {

@@ -10,7 +10,7 @@ import { errorMessage } from '../common/errorMessage.ts';
 import type { ImportSummary } from '../common/labApi.ts';
 import { terminalLine } from '../common/terminalText.ts';
 import { emptyImportSummary, importFile, MAX_IMPORT_BYTES } from '../journal/importFiles.ts';
-import { journalFrom } from './journal.ts';
+import { journalFrom } from './journalFrom.ts';
 
 /** The file's text, or why it was not read (too large, unreadable). */
 async function readImportFile(path: string): Promise<{ text: string } | { problem: string }> {

@@ -6,7 +6,7 @@ import { sweepFromRecords } from '../experiments/sweepRecord.ts';
 import { formatSweepTable } from '../experiments/sweepTable.ts';
 import { openExperiments } from '../journal/store/experiments.ts';
 import { JournalError } from '../journal/store/journal.ts';
-import { journalFrom } from './journal.ts';
+import { journalFrom } from './journalFrom.ts';
 
 export function sweepsCommand(): Command {
   return new Command('sweeps')

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { terminalBlock } from '../common/terminalText.ts';
 import { APP_VERSION } from '../common/version.ts';
 import { UsageError } from './numbers.ts';
+import { errorMessage } from '../common/errorMessage.ts';
 
 /**
  * The commands, each loaded only when it is the one asked for: `loadlab --help` and the start of
@@ -52,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`loadlab: ${terminalBlock(error.message)}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(`loadlab: ${terminalBlock(error instanceof Error ? error.message : String(error))}\n`);
+    process.stderr.write(`loadlab: ${terminalBlock(errorMessage(error))}\n`);
     return 1;
   }
 }

@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { defaultUserDataDir } from '../journal/store/journalDir.ts';
 import { metricOption, portOption, UsageError } from './numbers.ts';
+import { errorMessage } from '../common/errorMessage.ts';
 
 /** In-flight requests get this long to finish after Ctrl-C. */
 const GRACE_MS = 5000;
@@ -71,7 +72,7 @@ async function serverTls(flags: ServeFlags): Promise<{ tls: ServerConfig['tls'];
     try {
       return { tls: await readCertificateFiles(flags.cert, flags.key), note: `certificate ${flags.cert}` };
     } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
+      throw new UsageError(errorMessage(error));
     }
   }
   const local = await localCertificate(join(defaultUserDataDir(process.platform, process.env, homedir()), 'tls'));
@@ -106,7 +107,7 @@ async function runServe(flags: ServeFlags): Promise<number> {
   try {
     server = await startServer(config);
   } catch (error) {
-    process.stderr.write(`loadlab: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`loadlab: ${errorMessage(error)}\n`);
     return 1;
   }
   const host = server.address.host.includes(':') ? `[${server.address.host}]` : server.address.host;

@@ -16,6 +16,7 @@ import { durationOption, metricOption, parseHeader, parseMetric, UsageError } fr
 import { configFromFlags } from './runWithReport.ts';
 import { addSaveOptions, checkSaveFlags, saveRun, type SaveFlags } from './saveToJournal.ts';
 import { parseSloFlag } from './sloFlag.ts';
+import { errorMessage } from '../common/errorMessage.ts';
 
 interface SweepFlags extends SaveFlags {
   threads: number;
@@ -181,14 +182,14 @@ async function saveSweep(result: SweepResult<MeasuredRunRecord>, url: string, fl
       await saveRun({ ...step.record, title: `${title} @ ${Math.round(step.outcome.targetPerSec)} req/s` }, { ...flags, notes: undefined, tag: [...flags.tag, 'sweep', experiment.id] });
     } catch (error) {
       failures++;
-      process.stderr.write(`loadlab: could not save the step at ${step.outcome.targetPerSec} req/s: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`loadlab: could not save the step at ${step.outcome.targetPerSec} req/s: ${errorMessage(error)}\n`);
     }
   }
   try {
     const store = await openExperiments(resolveJournalDir({ flag: flags.journal }));
     await store.put(experiment);
   } catch (error) {
-    process.stderr.write(`loadlab: could not save the sweep entry: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`loadlab: could not save the sweep entry: ${errorMessage(error)}\n`);
     return 1;
   }
   process.stderr.write(`loadlab: saved sweep ${experiment.id} with ${result.steps.length - failures} of ${result.steps.length} steps (loadlab journal sweeps ${experiment.id})\n`);

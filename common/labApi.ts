@@ -9,6 +9,7 @@ import type { RunHeader } from './runHeader.ts';
 import { connectionSpacingSchema, type RunRecord, type SeriesPoint, type ErrorCounts, type ServerSeriesPoint } from './runRecord.ts';
 import { profileNameSchema, serverProfileSchema, type ServerProfile } from './serverProfile.ts';
 import { serverModelSchema, type ServerModel, type ServerTelemetrySample } from './serverTelemetry.ts';
+import { describeZodIssues } from './zodIssues.ts';
 
 // ---- Server ----
 
@@ -420,7 +421,7 @@ export class LabError extends Error {
 export function parseLabParams<M extends LabMethod>(method: M, params: unknown): z.output<(typeof labParamSchemas)[M]> {
   const parsed = labParamSchemas[method].safeParse(params ?? {});
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
+    const problems = describeZodIssues(parsed.error);
     throw new LabError('bad-params', `${method}: ${problems.join('; ')}`);
   }
   return parsed.data as z.output<(typeof labParamSchemas)[M]>;

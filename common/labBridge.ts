@@ -3,6 +3,7 @@
 // resolves with an outcome and the renderer turns a failed one into a LabError, exactly as it
 // does with the WebSocket host's results (which carry the same outcome plus an id).
 import { LabError, type LabErrorPayload, type LabEventName, type LabEvents, type LabMethod, type LabParams, type LabResults } from './labApi.ts';
+import { errorMessage } from './errorMessage.ts';
 
 export type LabOutcome<M extends LabMethod = LabMethod> = { ok: true; result: LabResults[M] } | { ok: false; error: LabErrorPayload };
 
@@ -18,6 +19,6 @@ export async function settleLabCall<M extends LabMethod>(method: M, run: () => P
     return { ok: true, result: await run() };
   } catch (error) {
     if (error instanceof LabError) return { ok: false, error: { code: error.code, message: error.message } };
-    return { ok: false, error: { code: 'failed', message: `${method}: ${error instanceof Error ? error.message : String(error)}` } };
+    return { ok: false, error: { code: 'failed', message: `${method}: ${errorMessage(error)}` } };
   }
 }

@@ -2,6 +2,7 @@
 // to load, how to know it is ready), and what a run from it records about the process and the
 // build. Profiles live in the journal folder (`servers/<name>.json`); targets/ launches them.
 import { z } from 'zod';
+import { errorMessage } from './errorMessage.ts';
 
 export const PROFILE_SCHEMA = 'loadlab.server/1';
 
@@ -66,7 +67,7 @@ export function parseReadySpec(text: string): ReadySpec | string {
     try {
       new RegExp(pattern, flags);
     } catch (error) {
-      return `--ready ${text}: ${error instanceof Error ? error.message : String(error)}`;
+      return `--ready ${text}: ${errorMessage(error)}`;
     }
     return { kind: 'log', pattern, flags };
   }

@@ -6,13 +6,11 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Lab } from '../lab/lab.ts';
 import { exportFilters, formatOfPath, planExportWrites } from './exportPlan.ts';
 import { importReport, type UnreadFile } from './importReport.ts';
+import { errorMessage } from '../common/errorMessage.ts';
 
 /** journal.import takes files up to this size. */
 const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function showMessage(parent: BrowserWindow | null, options: MessageBoxOptions): Promise<unknown> {
   return parent === null ? dialog.showMessageBox(options) : dialog.showMessageBox(parent, options);
@@ -27,7 +25,7 @@ async function readImportFiles(paths: readonly string[]): Promise<{ files: { nam
       if (info.size > MAX_IMPORT_BYTES) unread.push({ file: basename(path), message: `${Math.round(info.size / 2 ** 20)} MiB is more than the 256 MiB an import takes` });
       else files.push({ name: basename(path), text: await readFile(path, 'utf8') });
     } catch (error) {
-      unread.push({ file: basename(path), message: `could not read it: ${messageOf(error)}` });
+      unread.push({ file: basename(path), message: `could not read it: ${errorMessage(error)}` });
     }
   }
   return { files, unread };
@@ -51,7 +49,7 @@ export async function importFiles(lab: Lab, parent: BrowserWindow | null): Promi
     const report = importReport(summary, unread);
     await showMessage(parent, { type: report.failed ? 'warning' : 'info', message: report.title, detail: report.detail });
   } catch (error) {
-    dialog.showErrorBox('Import failed', messageOf(error));
+    dialog.showErrorBox('Import failed', errorMessage(error));
   }
 }
 
@@ -80,7 +78,7 @@ export async function exportJournal(lab: Lab, parent: BrowserWindow | null): Pro
     const where = writes.length === 1 ? path : dirname(writes[0]?.path ?? path);
     await showMessage(parent, { type: 'info', message: 'Export finished', detail: [`${runs.length - skipped.length} runs written to ${where}`, ...skipped.map((run) => `Left out ${run.id}: ${run.reason}`)].join('\n') });
   } catch (error) {
-    dialog.showErrorBox('Export failed', messageOf(error));
+    dialog.showErrorBox('Export failed', errorMessage(error));
   }
 }
 
@@ -90,6 +88,6 @@ export async function openJournalFolder(journalDir: string): Promise<void> {
     const failure = await shell.openPath(journalDir);
     if (failure !== '') dialog.showErrorBox('Could not open the journal folder', `${journalDir}: ${failure}`);
   } catch (error) {
-    dialog.showErrorBox('Could not open the journal folder', `${journalDir}: ${messageOf(error)}`);
+    dialog.showErrorBox('Could not open the journal folder', `${journalDir}: ${errorMessage(error)}`);
   }
 }

@@ -11,6 +11,7 @@ import { menuTemplate } from './menuTemplate.ts';
 import { resolveRendererSource, type RendererSource } from './rendererSource.ts';
 import { denyAllPermissions, lockDownWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
+import { errorMessage } from '../common/errorMessage.ts';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 
@@ -26,7 +27,7 @@ function start(): void {
     source = resolveRendererSource({ isPackaged: app.isPackaged, devServerUrl: process.env['ELECTRON_RENDERER_URL'], mainDir });
   } catch (error) {
     // A renderer URL that is not a loopback dev server: say why and start nothing.
-    console.error(`loadlab: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`loadlab: ${errorMessage(error)}`);
     app.exit(1);
     return;
   }

@@ -2,6 +2,7 @@
 // run) instead of failing every later export that draws its spectrum or writes its .hlog.
 import { decodeHistogram } from '../common/histogram.ts';
 import type { RunRecord } from '../common/runRecord.ts';
+import { errorMessage } from '../common/errorMessage.ts';
 
 /** Null when every histogram decodes; else what is wrong, naming the field. */
 export function histogramProblem(record: RunRecord): string | null {
@@ -11,7 +12,7 @@ export function histogramProblem(record: RunRecord): string | null {
     try {
       decodeHistogram(encoded).destroy();
     } catch (error) {
-      return `histograms.${field} is not a compressed HdrHistogram (${error instanceof Error ? error.message : String(error)})`;
+      return `histograms.${field} is not a compressed HdrHistogram (${errorMessage(error)})`;
     }
   }
   return null;

@@ -19,6 +19,7 @@ import { SweepSlot } from './sweepSlot.ts';
 import { ServerSlot } from './serverSlot.ts';
 import { checkTarget, endpointOf } from './targetCheck.ts';
 import { UnsavedRuns } from './unsavedRuns.ts';
+import { errorMessage } from '../common/errorMessage.ts';
 
 export interface Lab {
   /** Validates params (LabError 'bad-params'); every other failure is a LabError too. */
@@ -237,5 +238,5 @@ function asLabError(error: unknown): LabError {
   if (error instanceof LabError) return error;
   if (error instanceof ProfileError) return new LabError(error.code === 'not-found' ? 'not-found' : error.code === 'exists' ? 'busy' : error.code === 'invalid-name' ? 'bad-params' : 'failed', error.message);
   if (error instanceof JournalError) return new LabError(error.code === 'not-found' ? 'not-found' : error.code === 'invalid-id' ? 'bad-params' : 'failed', error.message);
-  return new LabError('failed', error instanceof Error ? error.message : String(error));
+  return new LabError('failed', errorMessage(error));
 }

@@ -5,6 +5,7 @@ import { LabError, type RunHistory, type RunSampleEvent, type RunStatus } from '
 import type { ServerTelemetrySample } from '../common/serverTelemetry.ts';
 import { ConfigError, startRun, type RunHandle } from '../bench-runner/run.ts';
 import { benchConfigFor, defaultRunTitle, type BuiltinTarget, type RunParams } from './runParams.ts';
+import { errorMessage } from '../common/errorMessage.ts';
 
 export interface RunSlotEvents {
   status(status: RunStatus): void;
@@ -146,7 +147,7 @@ export class RunSlot {
       };
       await this.events.finished(record);
     } catch (error) {
-      this.events.failed(run.runId, error instanceof Error ? error.message : String(error));
+      this.events.failed(run.runId, errorMessage(error));
     } finally {
       this.active = null;
       this.stopping = false;

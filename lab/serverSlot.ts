@@ -5,6 +5,7 @@ import type { ServerTelemetrySample } from '../common/serverTelemetry.ts';
 import { startServer, type BuiltinServer } from '../server-core/server.ts';
 import { localCertificate } from '../server-core/tlsCertificate.ts';
 import type { z } from 'zod';
+import { errorMessage } from '../common/errorMessage.ts';
 
 type ServerStartInput = z.output<typeof serverStartParamsSchema>;
 
@@ -71,7 +72,7 @@ export class ServerSlot {
       const scheme = certificate === null ? 'http' : 'https';
       this.setStatus({ state: 'running', settings, url: `${scheme}://127.0.0.1:${server.address.port}`, certFile: certificate?.certFile ?? null, error: null });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       this.setStatus({ state: 'stopped', settings: null, url: null, error: message });
       throw new LabError('failed', `could not start the built-in server: ${message}`);
     }

@@ -1,6 +1,7 @@
 // The lab's one sweep: plans the rates, runs each step through the run slot (so the live view of
 // a step is the live view of a run, and every step is saved as a run), and saves the experiment
 // entry at the end. At most one sweep, and no run beside it (the lab says 'busy').
+import { errorMessage } from '../common/errorMessage.ts';
 import type { z } from 'zod';
 import { LabError, type SweepStatus, type SweepStepView, type SweepView, type sweepStartParamsSchema } from '../common/labApi.ts';
 import type { ExperimentRecord } from '../common/experimentRecord.ts';
@@ -155,7 +156,7 @@ export class SweepSlot {
       );
     } catch (error) {
       this.end(sweep);
-      this.deps.failed({ sweepId: sweep.sweepId, message: error instanceof Error ? error.message : String(error) });
+      this.deps.failed({ sweepId: sweep.sweepId, message: errorMessage(error) });
       return;
     }
     const experiment = sweepExperiment(result, {
@@ -178,7 +179,7 @@ export class SweepSlot {
     try {
       await this.deps.saveExperiment(experiment);
     } catch (error) {
-      saveError = error instanceof Error ? error.message : String(error);
+      saveError = errorMessage(error);
     }
     this.end(sweep);
     this.deps.finished({ sweepId: sweep.sweepId, view: sweepView(experiment, result, []), saveError });

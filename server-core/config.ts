@@ -2,6 +2,7 @@
 // The server thread receives the validated object and never imports zod.
 import { z } from 'zod';
 import { serverModelSchema } from '../common/serverTelemetry.ts';
+import { describeZodIssues } from '../common/zodIssues.ts';
 
 export const MAX_WORKERS = 256;
 export const MAX_THREADS = 1024;
@@ -90,7 +91,7 @@ export class ServerConfigError extends Error {
 export function validateServerConfig(input: unknown): ServerConfig {
   const parsed = serverConfigSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ServerConfigError(parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)));
+    throw new ServerConfigError(describeZodIssues(parsed.error));
   }
   return parsed.data;
 }

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { HandledResponse, HandlerToServer, Job, ServerToHandler } from './jobs.ts';
 import { runWorkload, type ThreadFaults, type WorkloadResponse } from './workloads.ts';
+import { errorMessage } from '../common/errorMessage.ts';
 
 function requirePort(): MessagePort {
   if (parentPort === null) throw new Error('server-core/handlerThread must run in a worker thread');
@@ -30,7 +31,7 @@ async function handle(job: Job): Promise<void> {
     response = { status: result.status, contentType: result.contentType, body: result.body };
     if (result.ownsBuffer && result.body.buffer instanceof ArrayBuffer) transfer = [result.body.buffer];
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     response = { status: 500, contentType: 'text/plain; charset=utf-8', body: Buffer.from(`handler error: ${message}\n`) };
   }
   const done: HandlerToServer = { type: 'done', id: job.id, response, serviceUs: (performance.now() - startMs) * 1000 };

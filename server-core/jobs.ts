@@ -51,7 +51,3 @@ export const ABANDONED: JobOutcome = Object.freeze({ status: 0, contentType: '',
 export function failureOutcome(status: 500 | 503, message: string, handler: string): JobOutcome {
   return { status, contentType: 'text/plain; charset=utf-8', body: Buffer.from(`${message}\n`), timing: null, handler };
 }
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

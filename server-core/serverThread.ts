@@ -7,7 +7,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { ServerConfig } from './config.ts';
 import { ConnectionGate } from './connectionGate.ts';
 import { HttpFront } from './httpFront.ts';
-import { errorMessage } from './jobs.ts';
+import { errorMessage } from '../common/errorMessage.ts';
 import type { HostToServer, ServerAddress, ServerToHost, StopReport } from './messages.ts';
 import { createModel } from './models/create.ts';
 import type { Model } from './models/model.ts';

@@ -6,17 +6,14 @@ import type { ConnRateJob, SnapshotMessage } from '../messages.ts';
 import { CallConnection, SessionCache } from './callConnection.ts';
 import { ConnRateRecorder } from './connRateRecorder.ts';
 import type { WorkerContext } from './context.ts';
-import { secureContextFor } from './socket.ts';
-import { IntervalRecorder, RATE_SAMPLE_MS } from './recorder.ts';
-
-const READ_BUFFER_BYTES = 64 * 1024;
+import { createWorkerContext, WorkerTimers } from './workerShell.ts';
 
 export class ConnRateWorker {
   private readonly context: WorkerContext<ConnRateJob>;
   private readonly connections: ConnRateRecorder;
   private readonly live = new Set<CallConnection>();
   private readonly sessions = new SessionCache();
-  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly timers: WorkerTimers;
   private scheduleTimer: NodeJS.Timeout | null = null;
   private scheduleImmediate: NodeJS.Immediate | null = null;
   private opened = 0;
@@ -27,33 +24,20 @@ export class ConnRateWorker {
     startEpochMs: number,
     private readonly post: (message: SnapshotMessage) => void,
   ) {
-    const startMs = startEpochMs - performance.timeOrigin;
-    this.context = {
-      job,
-      recorder: new IntervalRecorder(true, startMs),
-      readBuffer: Buffer.allocUnsafe(READ_BUFFER_BYTES),
-      secureContext: secureContextFor(job.tls),
-      request: Buffer.from(job.request.buffer, job.request.byteOffset, job.request.byteLength),
-      startMs,
-      stopped: false,
-      draining: false,
-      nowMs: () => performance.now(),
-    };
+    this.context = createWorkerContext(job, startEpochMs);
+    this.timers = new WorkerTimers(this.context);
     this.connections = new ConnRateRecorder(job.tls !== null);
   }
 
   /** Starts at the run's start time (waiting for it if it is still ahead), as LoadWorker does. */
   start(): void {
-    setTimeout(() => this.begin(), Math.max(0, this.context.startMs - performance.now()));
+    this.timers.startAt(() => this.begin());
   }
 
   private begin(): void {
     if (this.context.stopped) return;
-    const { job, recorder } = this.context;
-    this.timers.push(setTimeout(() => this.stop(), Math.max(0, this.context.startMs + job.durationMs - performance.now())));
-    this.timers.push(setInterval(() => recorder.sampleRate(performance.now()), RATE_SAMPLE_MS));
-    this.timers.push(setInterval(() => this.postInterval(), job.intervalMs));
-    this.timers.push(setInterval(() => this.sweepTimeouts(), Math.min(250, Math.max(10, Math.floor(job.timeoutMs / 10)))));
+    this.timers.after(Math.max(0, this.context.startMs + this.context.job.durationMs - performance.now()), () => this.stop());
+    this.timers.runPeriodic(this);
     this.schedule();
   }
 
@@ -61,7 +45,7 @@ export class ConnRateWorker {
     if (this.context.stopped) return;
     const nowMs = performance.now();
     this.context.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     if (this.scheduleTimer) clearTimeout(this.scheduleTimer);
     if (this.scheduleImmediate) clearImmediate(this.scheduleImmediate);
     let inFlightAtEnd = 0;
@@ -109,12 +93,12 @@ export class ConnRateWorker {
     if (this.opened === this.context.job.offsetsMs.length && this.live.size === 0) this.stop();
   }
 
-  private postInterval(): void {
+  postInterval(): void {
     if (this.context.stopped) return;
     this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + performance.now(), null));
   }
 
-  private sweepTimeouts(): void {
+  sweepTimeouts(): void {
     const nowMs = performance.now();
     for (const connection of [...this.live]) {
       if (nowMs - connection.phaseStartMs > this.context.job.timeoutMs) connection.timeOut();

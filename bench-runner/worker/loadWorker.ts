@@ -4,10 +4,8 @@ import { connectionSchedule, intendedCountBy, intendedStartUs } from '../pacer.t
 import type { SnapshotMessage, WorkerJob } from '../messages.ts';
 import { Connection } from './connection.ts';
 import type { WorkerContext } from './context.ts';
-import { secureContextFor } from './socket.ts';
-import { IntervalRecorder, RATE_SAMPLE_MS } from './recorder.ts';
+import { createWorkerContext, WorkerTimers } from './workerShell.ts';
 
-const READ_BUFFER_BYTES = 64 * 1024;
 /** The longest a run waits after its duration for the responses to requests in flight. */
 export const MAX_DRAIN_MS = 2000;
 const DRAIN_POLL_MS = 2;
@@ -15,7 +13,7 @@ const DRAIN_POLL_MS = 2;
 export class LoadWorker {
   private readonly context: WorkerContext;
   private readonly connections: Connection[];
-  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly timers: WorkerTimers;
   private seq = 0;
 
   constructor(
@@ -23,18 +21,8 @@ export class LoadWorker {
     startEpochMs: number,
     private readonly post: (message: SnapshotMessage) => void,
   ) {
-    const startMs = startEpochMs - performance.timeOrigin;
-    this.context = {
-      job,
-      recorder: new IntervalRecorder(job.mode === 'rate', startMs),
-      readBuffer: Buffer.allocUnsafe(READ_BUFFER_BYTES),
-      secureContext: secureContextFor(job.tls),
-      request: Buffer.from(job.request.buffer, job.request.byteOffset, job.request.byteLength),
-      startMs,
-      stopped: false,
-      draining: false,
-      nowMs: () => performance.now(),
-    };
+    this.context = createWorkerContext(job, startEpochMs);
+    this.timers = new WorkerTimers(this.context);
     const durationUs = job.durationMs * 1000;
     this.connections = Array.from({ length: job.connections }, (_, i) => {
       const schedule =
@@ -47,15 +35,14 @@ export class LoadWorker {
 
   /** Starts at the run's start time (waiting for it if it is still ahead). */
   start(): void {
-    const delayMs = Math.max(0, this.context.startMs - performance.now());
-    setTimeout(() => this.begin(), delayMs);
+    this.timers.startAt(() => this.begin());
   }
 
   stop(): void {
     if (this.context.stopped) return;
     const nowMs = performance.now();
     this.context.stopped = true;
-    for (const timer of this.timers) clearInterval(timer);
+    this.timers.clear();
     let inFlightAtEnd = 0;
     let unsent = 0;
     const elapsedUs = (nowMs - this.context.startMs) * 1000;
@@ -84,12 +71,9 @@ export class LoadWorker {
 
   private begin(): void {
     if (this.context.stopped) return;
-    const { job, recorder } = this.context;
     for (const connection of this.connections) connection.open();
     this.armEndTimer();
-    this.timers.push(setInterval(() => recorder.sampleRate(performance.now()), RATE_SAMPLE_MS));
-    this.timers.push(setInterval(() => this.postInterval(), job.intervalMs));
-    this.timers.push(setInterval(() => this.sweepTimeouts(), sweepPeriodMs(job.timeoutMs)));
+    this.timers.runPeriodic(this);
   }
 
   /** Ends the run at its duration, never before it (timers may fire up to 1 ms early). */
@@ -99,7 +83,7 @@ export class LoadWorker {
       this.drain();
       return;
     }
-    this.timers.push(setTimeout(() => this.armEndTimer(), Math.ceil(remainingMs)));
+    this.timers.after(Math.ceil(remainingMs), () => this.armEndTimer());
   }
 
   /**
@@ -117,12 +101,12 @@ export class LoadWorker {
         this.stop();
         return;
       }
-      this.timers.push(setTimeout(check, DRAIN_POLL_MS));
+      this.timers.after(DRAIN_POLL_MS, check);
     };
     check();
   }
 
-  private postInterval(): void {
+  postInterval(): void {
     if (this.context.stopped) return;
     // The run's last interval is carried by the final snapshot (stop()).
     if (this.seq >= Math.ceil(this.context.job.durationMs / this.context.job.intervalMs) - 1) return;
@@ -141,7 +125,7 @@ export class LoadWorker {
   }
 
   /** Counts each request past its timeout once and recycles its connection. */
-  private sweepTimeouts(): void {
+  sweepTimeouts(): void {
     const nowMs = performance.now();
     const { job } = this.context;
     for (const connection of this.connections) {
@@ -152,9 +136,4 @@ export class LoadWorker {
       }
     }
   }
-}
-
-/** Checks timeouts often enough to catch each within about a tenth of the timeout. */
-function sweepPeriodMs(timeoutMs: number): number {
-  return Math.min(250, Math.max(10, Math.floor(timeoutMs / 10)));
 }

@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import type { HostToWorker, WorkerToHost } from '../messages.ts';
 import { ConnRateWorker } from './connRateWorker.ts';
 import { LoadWorker } from './loadWorker.ts';
+import { errorMessage } from '../../common/errorMessage.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('bench-runner/worker/main must run in a worker thread');
@@ -22,7 +23,7 @@ port.on('message', (message: HostToWorker) => {
       worker?.stop();
     }
   } catch (error) {
-    post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+    post({ type: 'fatal', message: errorMessage(error) });
   }
 });
 post({ type: 'ready' });

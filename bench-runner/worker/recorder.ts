@@ -2,9 +2,10 @@
 // emptied into a snapshot once per interval.
 import type { JsHistogram } from 'hdr-histogram-js';
 import { emptyConnectCauses, type ConnectCause, type ConnectErrorCauses } from '../../common/connectCause.ts';
+import { emptyErrorCounts } from '../../common/errorCounts.ts';
 import type { ErrorCounts } from '../../common/runRecord.ts';
 import { createLatencyHistogram, encodeHistogram, HIGHEST_US, LOWEST_US, recordLatencyUs } from '../../common/histogram.ts';
-import { emptyErrorCounts, type SnapshotMessage } from '../messages.ts';
+import type { SnapshotMessage } from '../messages.ts';
 import { TlsRecorder } from './tlsRecorder.ts';
 
 /** wrk samples each thread's request rate every 100 ms for its "Req/Sec" row. */

@@ -8,6 +8,7 @@ import type { MeasuredRunRecord } from '../runRecord.ts';
 import { decodeHistogram } from '../histogram.ts';
 import { unansweredLine } from './unansweredLine.ts';
 import { insecureWarningLines, wrkTlsLines } from './tlsLines.ts';
+import { errorMessage } from '../errorMessage.ts';
 
 export interface WrkReportOptions {
   /** wrk2's --latency: distribution and percentile spectrum of the corrected histogram. */
@@ -128,7 +129,7 @@ function decodeRecordHistogram(record: MeasuredRunRecord, key: 'correctedUs' | '
   try {
     return decodeHistogram(encoded);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new Error(`run ${record.id}: histograms.${key} is not a compressed HdrHistogram (${reason})`);
   }
 }

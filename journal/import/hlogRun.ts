@@ -6,6 +6,7 @@ import { createLatencyHistogram, encodeHistogram, HIGHEST_US, LOWEST_US, summari
 import type { RunRecord } from '../../common/runRecord.ts';
 import { ReportError, type Diagnostics } from './importError.ts';
 import { unknownLatency, type RunDraft } from './runDraft.ts';
+import { errorMessage } from '../../common/errorMessage.ts';
 
 const INTERVAL_RE = /^(?:Tag=([^,]*),)?(-?\d+(?:\.\d+)?),(\d+(?:\.\d+)?),(\d+(?:\.\d+)?),(\S+)\s*$/;
 /** Timestamps above this (ms) are since the epoch, not since the log's start. */
@@ -33,7 +34,7 @@ function readIntervals(text: string): Interval[] {
     try {
       histogram = reader.nextIntervalHistogram();
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       throw new ReportError(reader.currentLineIndex, `not an HdrHistogram interval (${reason})`);
     }
     if (histogram === null) return intervals;

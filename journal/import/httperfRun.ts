@@ -1,5 +1,6 @@
 // An httperf report as a connection-rate run record (load.mode 'conn-rate', summary.connRate).
 // httperf prints averages, not distributions: only those are filled in, the rest stays null.
+import { meanConnectionRatePerSec } from '../../common/connectionRate.ts';
 import type { ConnectionSpacing, ConnRateLoad, PartialLatencySummary, PartialRunSummary } from '../../common/runRecord.ts';
 import type { CommandLine } from './commandLine.ts';
 import { parseHttperfArgs, type HttperfInvocation } from './httperfCommand.ts';
@@ -21,13 +22,6 @@ function spacingOf(invocation: HttperfInvocation): ConnectionSpacing | null {
   if (period[1] === 'u' && period[3] !== undefined) return { kind: 'uniform', minMs: first * 1000, maxMs: Number(period[3]) * 1000 };
   if (period[1] === 'e' && first > 0) return { kind: 'exponential', meanMs: first * 1000 };
   return first > 0 ? { kind: 'fixed', ratePerSec: 1 / first } : null;
-}
-
-function meanRateOf(spacing: ConnectionSpacing | null): number | null {
-  if (spacing === null) return null;
-  if (spacing.kind === 'fixed') return spacing.ratePerSec;
-  const meanMs = spacing.kind === 'uniform' ? (spacing.minMs + spacing.maxMs) / 2 : spacing.meanMs;
-  return meanMs > 0 ? 1000 / meanMs : null;
 }
 
 function connRateLoad(invocation: HttperfInvocation, spacing: ConnectionSpacing | null): ConnRateLoad | undefined {
@@ -128,7 +122,7 @@ export function httperfDraft(figures: HttperfFigures, command: CommandLine | nul
         threads: null,
         connections: invocation.numConns,
         durationMs: null,
-        ratePerSec: meanRateOf(spacing),
+        ratePerSec: spacing === null ? null : meanConnectionRatePerSec(spacing),
         keepAlive: null,
         timeoutMs: invocation.timeoutS !== null && invocation.timeoutS > 0 ? Math.round(invocation.timeoutS * 1000) : null,
         intervalMs: null,

@@ -5,6 +5,7 @@ import { ReportError, type Diagnostics } from './importError.ts';
 import { loadlabRecords, looksLikeLoadlab, type RefusedRun } from './loadlabRecords.ts';
 import { defaultTitle, finishRun, type ImportStamp } from './runDraft.ts';
 import type { Steps } from './steps.ts';
+import { errorMessage } from '../../common/errorMessage.ts';
 
 export type JsonFormat = 'autocannon' | 'loadlab';
 
@@ -20,7 +21,7 @@ export function parseJson(text: string): { value: unknown } | { error: ReportErr
   try {
     return { value: JSON.parse(text) as unknown };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return { error: new ReportError(errorLine(text, message), `not valid JSON (${message})`) };
   }
 }

@@ -1,6 +1,7 @@
 // Reads the lines of one wrk or wrk2 report (wrk.c's main, print_stats, print_hdr_latency) into
 // its figures, with or without --latency, -U, calibration lines, errors lines and "-nan" cells;
 // Loadlab's own report, which has the same layout, reads the same way.
+import { emptyErrorCounts } from '../../common/errorCounts.ts';
 import { ReportError, type Diagnostics } from './importError.ts';
 import type { SourceLine } from './sourceLines.ts';
 import type { LatencyRow } from './wrkLatency.ts';
@@ -87,7 +88,7 @@ function emptyFigures(): Omit<WrkFigures, 'url' | 'threads' | 'connections' | 'r
     corrected: null,
     uncorrected: null,
     bytesRead: null,
-    errors: { connect: 0, read: 0, write: 0, timeout: 0, status: 0 },
+    errors: emptyErrorCounts(),
     inFlightAtEnd: null,
     unsent: null,
     serverCloses: null,

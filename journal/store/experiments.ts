@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { experimentRecordSchema, type ExperimentRecord } from '../../common/experimentRecord.ts';
 import { isLeftoverTemp, writeFileAtomic } from './atomicWrite.ts';
 import { assertRunId, JournalError, type JournalProblem } from './journal.ts';
+import { errorMessage } from '../../common/errorMessage.ts';
 
 export interface ExperimentStore {
   list(): Promise<{ experiments: ExperimentRecord[]; problems: JournalProblem[] }>;
@@ -24,7 +25,7 @@ export async function openExperiments(journalDir: string): Promise<ExperimentSto
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new JournalError(`${file}: not JSON (${error instanceof Error ? error.message : String(error)})`, 'damaged');
+      throw new JournalError(`${file}: not JSON (${errorMessage(error)})`, 'damaged');
     }
     const parsed = experimentRecordSchema.safeParse(json);
     if (!parsed.success) throw new JournalError(`${file}: not a Loadlab experiment (${parsed.error.issues[0]?.message ?? 'invalid'})`, 'damaged');
@@ -39,7 +40,7 @@ export async function openExperiments(journalDir: string): Promise<ExperimentSto
         try {
           experiments.push(parse(await readFile(join(dir, file), 'utf8'), file));
         } catch (error) {
-          problems.push({ file: join('experiments', file), reason: error instanceof Error ? error.message : String(error) });
+          problems.push({ file: join('experiments', file), reason: errorMessage(error) });
         }
       }
       experiments.sort((a, b) => b.startedAt.localeCompare(a.startedAt));

@@ -11,6 +11,7 @@ import { runRecordSchema, type RunRecord } from '../../common/runRecord.ts';
 import { fsyncFolder, isLeftoverTemp, writeFileAtomic, writeFileExclusive } from './atomicWrite.ts';
 import { entryIsFresh, readHeaderIndex, writeHeaderIndex, type IndexEntry } from './headerIndex.ts';
 import { describeRecordProblem } from './recordProblems.ts';
+import { errorMessage } from '../../common/errorMessage.ts';
 
 /** A file in the journal folder that is not a readable run record. */
 export interface JournalProblem {
@@ -78,7 +79,7 @@ export async function openJournal(dir: string): Promise<Journal> {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new JournalError(`${file}: not JSON (${error instanceof Error ? error.message : String(error)})`, 'damaged');
+      throw new JournalError(`${file}: not JSON (${errorMessage(error)})`, 'damaged');
     }
     const parsed = runRecordSchema.safeParse(json);
     if (!parsed.success) throw new JournalError(`${file}: ${describeRecordProblem(parsed.error)}`, 'damaged');

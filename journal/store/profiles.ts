@@ -5,6 +5,8 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PROFILE_NAME_PATTERN, serverProfileSchema, type ServerProfile } from '../../common/serverProfile.ts';
 import { isLeftoverTemp, writeFileAtomic } from './atomicWrite.ts';
+import { errorMessage } from '../../common/errorMessage.ts';
+import { describeZodIssues } from '../../common/zodIssues.ts';
 
 export class ProfileError extends Error {
   constructor(
@@ -48,11 +50,11 @@ export async function openProfileStore(journalDir: string): Promise<ProfileStore
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new ProfileError(`${file}: not JSON (${error instanceof Error ? error.message : String(error)})`, 'damaged');
+      throw new ProfileError(`${file}: not JSON (${errorMessage(error)})`, 'damaged');
     }
     const parsed = serverProfileSchema.safeParse(json);
     if (!parsed.success) {
-      const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(profile)'}: ${issue.message}`);
+      const issues = describeZodIssues(parsed.error, { wholeValue: '(profile)', limit: 3 });
       throw new ProfileError(`${file}: not a Loadlab server profile: ${issues.join('; ')}`, 'damaged');
     }
     if (`${parsed.data.name}.json` !== file) throw new ProfileError(`${file}: holds profile ${parsed.data.name}; the file name must be ${parsed.data.name}.json`, 'damaged');

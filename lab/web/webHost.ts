@@ -8,6 +8,7 @@ import type { ServedLab } from './servedLab.ts';
 import { sendText, serveStatic } from './staticFiles.ts';
 import { newToken } from './token.ts';
 import { createWireServer, MAX_MESSAGE_BYTES } from './wireServer.ts';
+import { errorMessage } from '../../common/errorMessage.ts';
 
 export interface WebHostOptions {
   lab: ServedLab;
@@ -45,7 +46,7 @@ export async function startWebHost({ lab, host = '127.0.0.1', port = 0, renderer
     const refusal = hostRefusal(req.headers.host, bound);
     if (refusal !== null) sendText(res, refusal.status, refusal.reason);
     else if (req.url?.split('?')[0] === API_PATH) sendText(res, 426, `${API_PATH} is the lab API: connect with a WebSocket`, undefined, { Upgrade: 'websocket' });
-    else serveStatic(req, res, rendererDir).catch((error: unknown) => sendText(res, 500, `could not read the file: ${error instanceof Error ? error.message : String(error)}`));
+    else serveStatic(req, res, rendererDir).catch((error: unknown) => sendText(res, 500, `could not read the file: ${errorMessage(error)}`));
   });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
@@ -64,7 +65,7 @@ export async function startWebHost({ lab, host = '127.0.0.1', port = 0, renderer
     });
   } catch (error) {
     await wire.close();
-    throw new Error(`loadlab web could not listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`loadlab web could not listen on ${host}:${port}: ${errorMessage(error)}`);
   }
   const address = server.address() as AddressInfo;
   bound = { address: address.address, port: address.port };

@@ -4,6 +4,8 @@ import { settleLabCall } from '../../common/labBridge.ts';
 import { isLabMethodName, labMethodNames } from '../../common/labNames.ts';
 import { wireCallSchema, type WireResult } from '../../common/labWire.ts';
 import type { ServedLab } from './servedLab.ts';
+import { errorMessage } from '../../common/errorMessage.ts';
+import { describeZodIssues } from '../../common/zodIssues.ts';
 
 const EXPECTED = 'expected {"type":"call","id":<integer ≥ 0>,"method":"<name>","params":{…}}';
 
@@ -36,11 +38,11 @@ export function readIncoming(text: string): Incoming {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { kind: 'unreadable', reason: `malformed JSON (${error instanceof Error ? error.message : String(error)}); ${EXPECTED}` };
+    return { kind: 'unreadable', reason: `malformed JSON (${errorMessage(error)}); ${EXPECTED}` };
   }
   const parsed = wireCallSchema.safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+    const problems = describeZodIssues(parsed.error).join('; ');
     const id = usableId(json);
     const message = `bad message: ${problems}; ${EXPECTED}`;
     return id === null ? { kind: 'unreadable', reason: message } : { kind: 'answer', result: failure(id, 'bad-params', message) };

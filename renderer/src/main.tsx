@@ -8,6 +8,7 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/charts.css';
 import './styles/journal.css';
+import { errorMessage } from '../../common/errorMessage.ts';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
@@ -20,5 +21,5 @@ connectLab().then(
         <App api={api} />
       </StrictMode>,
     ),
-  (error: unknown) => root.render(<ConnectionFailed message={error instanceof Error ? error.message : String(error)} />),
+  (error: unknown) => root.render(<ConnectionFailed message={errorMessage(error)} />),
 );

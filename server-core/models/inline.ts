@@ -2,7 +2,8 @@
 // parser and the handler, so the wait is only what the model adds in front. This is the hot path
 // of `event-loop`: no closures on the synchronous path.
 import { performance } from 'node:perf_hooks';
-import { errorMessage, failureOutcome, type Job, type JobOutcome } from '../jobs.ts';
+import { errorMessage } from '../../common/errorMessage.ts';
+import { failureOutcome, type Job, type JobOutcome } from '../jobs.ts';
 import { runWorkload, type WorkloadResponse } from '../workloads.ts';
 import { msToUs, type BusyGauge } from './model.ts';
 

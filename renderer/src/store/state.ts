@@ -1,6 +1,6 @@
 // Everything the window shows, in one zustand store: what the lab reported (server, run,
 // journal), what the person is doing (view, forms, selection) and errors by the place they
-// happened. Changes go through the pure functions of reducers.ts and the actions of actions.ts.
+// happened. Changes go through the pure functions of reducers.ts and the actions of actions/.
 import type { AppInfo, CompareResult, ImportSummary, SweepView, RunSampleEvent, RunStatus, ServerStatus, UnsavedRun } from '../../../common/labApi.ts';
 import type { RunHeader } from '../../../common/runHeader.ts';
 import type { RunRecord } from '../../../common/runRecord.ts';

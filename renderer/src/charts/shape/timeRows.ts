@@ -2,6 +2,7 @@
 // The same shape for a live run (its samples) and a saved one (its series), so one chart draws both.
 import { seriesPoints } from '../../../../common/chart/series.ts';
 import type { RunSampleEvent } from '../../../../common/labApi.ts';
+import { emptyErrorCounts } from '../../../../common/errorCounts.ts';
 import type { ErrorCounts, RunRecord } from '../../../../common/runRecord.ts';
 
 export interface TimeRow extends Record<LatencyKey | 'reqPerSec' | 'targetPerSec', number | null> {
@@ -39,7 +40,7 @@ export interface ErrorRow extends Record<ErrorKind, number> {
  * them (older labs) the difference of the running totals the samples carry.
  */
 export function errorRows(samples: readonly RunSampleEvent[]): ErrorRow[] {
-  let previous: ErrorCounts = { connect: 0, read: 0, write: 0, timeout: 0, status: 0 };
+  let previous: ErrorCounts = emptyErrorCounts();
   return samples.map((sample) => {
     const totals = sample.totalErrors;
     const own = sample.point.errorsByKind;

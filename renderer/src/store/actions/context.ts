@@ -3,15 +3,13 @@
 import type { LabApi } from '../../../../common/labApi.ts';
 import type { StoreApi } from 'zustand/vanilla';
 import type { LabState, Place } from '../state.ts';
+import { errorMessage } from '../../../../common/errorMessage.ts';
 
 export interface ActionContext {
   api: LabApi;
   store: StoreApi<LabState>;
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function setError(ctx: ActionContext, place: Place, message: string | null): void {
   ctx.store.setState((state) => {
