@@ -30,6 +30,9 @@ const methods = {
   'profiles.get': true,
   'profiles.put': true,
   'profiles.remove': true,
+  'profiles.start': true,
+  'profiles.stop': true,
+  'profiles.status': true,
   compare: true,
 } as const satisfies Record<LabMethod, true>;
 
@@ -43,6 +46,8 @@ const events = {
   'run.saveFailed': true,
   'run.unsavedChanged': true,
   'journal.changed': true,
+  'profiles.serverStatus': true,
+  'profiles.telemetry': true,
 } as const satisfies Record<LabEventName, true>;
 
 export const labMethodNames = Object.keys(methods) as readonly LabMethod[];

@@ -1,4 +1,5 @@
-// The application core: owns at most one built-in server, one run and the journal, behind the
+// The application core: owns at most one built-in server, one launched profile server, one run
+// and the journal, behind the
 // one contract of common/labApi.ts. Electron's IPC and the web host are thin transports over it.
 import { LabError, parseLabParams, type LabEventName, type LabEvents, type LabMethod, type LabResults } from '../common/labApi.ts';
 import { runHeaderOf } from '../common/runHeader.ts';
@@ -9,6 +10,7 @@ import { EventHub } from './eventHub.ts';
 import { JournalService } from './journalService.ts';
 import { serverInfoFor } from './runParams.ts';
 import { RunSlot } from './runSlot.ts';
+import { ProfileServerSlot, type CommandPolicy } from './profileServerSlot.ts';
 import { ServerSlot } from './serverSlot.ts';
 import { checkTarget, endpointOf } from './targetCheck.ts';
 import { UnsavedRuns } from './unsavedRuns.ts';
@@ -27,6 +29,11 @@ export interface LabOptions {
   electronVersion?: string | null;
   /** Deliveries per second to UIs, all events together (state changes are never delayed). */
   maxEventsPerSec?: number;
+  /**
+   * Whether `profiles.start` may run the user's commands. Default allowed (the desktop app and a
+   * web host on loopback); a web host bound off loopback refuses unless asked (`--allow-commands`).
+   */
+  commands?: CommandPolicy;
   /** Folders for the fallback file of a run the journal did not take; default: journal/store/fallbackRecord.ts. */
   fallbackDirs?: readonly string[];
 }
@@ -40,7 +47,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
   const profiles = await openProfileStore(options.journalDir);
   const hub = new EventHub({
     maxPerSec: options.maxEventsPerSec ?? DEFAULT_MAX_EVENTS_PER_SEC,
-    immediate: ['server.status', 'run.status', 'run.finished', 'run.failed', 'run.saveFailed', 'run.unsavedChanged', 'journal.changed'],
+    immediate: ['server.status', 'profiles.serverStatus', 'run.status', 'run.finished', 'run.failed', 'run.saveFailed', 'run.unsavedChanged', 'journal.changed'],
   });
   const unsaved = new UnsavedRuns((record) => journal.save(record), options.fallbackDirs);
   const runs = new RunSlot({
@@ -71,6 +78,16 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       hub.emit('server.telemetry', sample);
     },
   });
+  const launched = new ProfileServerSlot(
+    {
+      status: (status) => hub.emit('profiles.serverStatus', status),
+      telemetry: (point, logLines) => {
+        runs.onProcessTelemetry(point);
+        hub.emit('profiles.telemetry', { profile: launched.status.profile ?? '', point, logLines });
+      },
+    },
+    options.commands ?? { allowed: true },
+  );
   let closed = false;
 
   const handlers: Handlers = {
@@ -85,7 +102,9 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     'server.status': () => servers.status,
     'run.start': (params) => {
       const builtin = servers.running;
-      return runs.start(params, builtin?.url ?? null, serverInfoFor(params, servers.status));
+      // A run to the launched server's port records it (kind launched) and keeps its process telemetry.
+      const own = params.target.kind === 'url' ? launched.serverFor(params.target.url) : null;
+      return runs.start(params, builtin?.url ?? null, own?.info ?? serverInfoFor(params, servers.status), (info) => launched.recordInfo(info));
     },
     'run.stop': () => runs.stop(),
     'run.status': () => runs.status,
@@ -143,6 +162,9 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       await profiles.remove(name);
       return { name };
     },
+    'profiles.start': async ({ name }) => launched.start(await profiles.get(name)),
+    'profiles.stop': () => launched.stop(),
+    'profiles.status': () => launched.status,
     compare: ({ groups }) => journal.compare(groups),
   };
 
@@ -162,7 +184,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       closed = true;
       runs.stop();
       await runs.done;
-      await servers.stop();
+      await Promise.all([servers.stop(), launched.stop()]);
       hub.close();
     },
   };

@@ -1,5 +1,6 @@
 // The lab's one run: start it, relay its samples, keep the built-in server's telemetry on the
 // run's time axis, and hand the finished (or stopped) record to `onRecord` for the journal.
+import type { ProcessTelemetryPoint } from '../common/processTelemetry.ts';
 import type { MeasuredRunRecord, ServerInfo, ServerSeriesPoint } from '../common/runRecord.ts';
 import { LabError, type RunHistory, type RunSampleEvent, type RunStatus } from '../common/labApi.ts';
 import type { ServerTelemetrySample } from '../common/serverTelemetry.ts';
@@ -26,6 +27,10 @@ interface ActiveRun {
   startedAtMs: number;
   serverInfo: ServerInfo;
   serverSeries: ServerSeriesPoint[];
+  /** A launched server's process points (epoch-timed; put on the run's axis at the end). */
+  processSeries: ProcessTelemetryPoint[];
+  /** The launched server's entry as the run ends (its log tail then). */
+  finalServerInfo: (info: ServerInfo) => ServerInfo;
   /** Every sample so far without histograms, and the latest histograms: sent to a UI that attaches late. */
   samples: RunSampleEvent[];
   latestHistograms: RunSampleEvent['histograms'];
@@ -51,7 +56,12 @@ export class RunSlot {
     const samples = run.samples.slice();
     const last = samples.at(-1);
     if (last !== undefined) samples[samples.length - 1] = { ...last, histograms: run.latestHistograms };
-    return { runId: run.runId, samples, serverSamples: run.serverSeries.filter((point) => point.epochMs >= run.startedAtMs) };
+    return {
+      runId: run.runId,
+      samples,
+      serverSamples: run.serverSeries.filter((point) => point.epochMs >= run.startedAtMs),
+      processSamples: run.processSeries.filter((point) => point.epochMs >= run.startedAtMs),
+    };
   }
 
   /** Resolves when the current run (if any) has been saved or has failed. */
@@ -59,7 +69,7 @@ export class RunSlot {
     return this.settled;
   }
 
-  start(params: RunParams, builtinUrl: string | null, serverInfo: ServerInfo): RunStatus {
+  start(params: RunParams, builtinUrl: string | null, serverInfo: ServerInfo, finalServerInfo: (info: ServerInfo) => ServerInfo = (info) => info): RunStatus {
     if (this.active !== null) throw new LabError('busy', `a run is already ${this.stopping ? 'stopping' : 'going'} (${this.active.runId}); stop it first`);
     const config = benchConfigFor(params, builtinUrl);
     const runId = `run-${Date.now().toString(36)}`;
@@ -88,7 +98,7 @@ export class RunSlot {
       if (error instanceof ConfigError) throw new LabError('bad-params', error.message);
       throw error;
     }
-    const run: ActiveRun = { handle, onServerSample: null, runId, params, startedAtMs, serverInfo, serverSeries: [], samples: [], latestHistograms: null };
+    const run: ActiveRun = { handle, onServerSample: null, runId, params, startedAtMs, serverInfo, serverSeries: [], processSeries: [], finalServerInfo, samples: [], latestHistograms: null };
     this.active = run;
     this.stopping = false;
     this.settled = this.finish(run);
@@ -111,6 +121,13 @@ export class RunSlot {
     if (run === null || run.serverInfo.kind !== 'builtin') return;
     run.serverSeries.push(serverSeriesPoint(sample, run.startedAtMs));
     run.onServerSample?.(sample.epochMs);
+  }
+
+  /** A launched server's process telemetry; kept when a run against it is going. */
+  onProcessTelemetry(point: ProcessTelemetryPoint): void {
+    const run = this.active;
+    if (run === null || run.serverInfo.kind !== 'launched') return;
+    run.processSeries.push(point);
   }
 
   /** The server samples once per interval: the one covering the run's last moments comes after the run ends. */
@@ -142,6 +159,12 @@ export class RunSlot {
         tags: run.params.tags ?? [],
         ...(run.serverInfo.kind === 'builtin'
           ? { serverSeries: run.serverSeries.filter((point) => point.epochMs > startMs && point.epochMs - point.intervalMs < endMs).map((point) => ({ ...point, runTMs: point.epochMs - startMs })) }
+          : {}),
+        ...(run.serverInfo.kind === 'launched'
+          ? {
+              server: run.finalServerInfo(run.serverInfo),
+              serverSeries: run.processSeries.filter((point) => point.epochMs > startMs && point.epochMs - point.intervalMs < endMs).map((point) => ({ ...point, runTMs: point.epochMs - startMs })),
+            }
           : {}),
       };
       await this.events.finished(record);
