@@ -2,14 +2,14 @@
 import { LivePanel } from './LivePanel.tsx';
 import { LoadPanel } from './LoadPanel.tsx';
 import { PresetBar } from './PresetBar.tsx';
-import { ServerPanel } from './ServerPanel.tsx';
+import { ServerColumn } from './ownServer/ServerColumn.tsx';
 
 export function LabView() {
   return (
     <div className="view lab-view">
       <PresetBar />
       <div className="lab-columns">
-        <ServerPanel />
+        <ServerColumn />
         <LoadPanel />
       </div>
       <LivePanel />
