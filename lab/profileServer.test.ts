@@ -68,6 +68,9 @@ describe('lab API: a profile server started from the page', () => {
     const points = (record.serverSeries ?? []).filter((point) => 'kind' in point);
     expect(points.length).toBeGreaterThan(0);
     for (const point of points) expect(point.runTMs).toBeGreaterThan(0);
+    // The sample covering the run's last moments is waited for.
+    const runLengthMs = Date.parse(record.finishedAt ?? '') - Date.parse(record.startedAt ?? '');
+    expect(Math.max(...points.map((point) => point.runTMs))).toBeGreaterThanOrEqual(runLengthMs);
 
     expect(await lab.call('profiles.stop', {})).toMatchObject({ state: 'stopped', pid: null });
     expect(alive(pid)).toBe(false);

@@ -15,7 +15,7 @@ export interface RunSlotEvents {
   failed(runId: string | null, message: string): void;
 }
 
-/** How long a finished run against the built-in server waits for the telemetry sample that covers its end. */
+/** How long a finished run against the built-in (or a launched) server waits for the telemetry sample that covers its end. */
 const LAST_TELEMETRY_WAIT_MS = 1500;
 
 interface ActiveRun {
@@ -128,11 +128,13 @@ export class RunSlot {
     const run = this.active;
     if (run === null || run.serverInfo.kind !== 'launched') return;
     run.processSeries.push(point);
+    run.onServerSample?.(point.epochMs);
   }
 
   /** The server samples once per interval: the one covering the run's last moments comes after the run ends. */
   private waitForTelemetryAfter(run: ActiveRun, endEpochMs: number): Promise<void> {
-    if (run.serverInfo.kind !== 'builtin' || run.serverSeries.some((point) => point.epochMs >= endEpochMs)) return Promise.resolve();
+    const series = run.serverInfo.kind === 'builtin' ? run.serverSeries : run.serverInfo.kind === 'launched' ? run.processSeries : null;
+    if (series === null || series.some((point) => point.epochMs >= endEpochMs)) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, LAST_TELEMETRY_WAIT_MS);
       function done(): void {
