@@ -56,6 +56,8 @@ describe.skipIf(!browserTestsEnabled)('your own server in the Lab', () => {
     expect(await page.locator('.load-panel input[inputmode="url"]').inputValue()).toBe(profile.url);
     await page.getByLabel('Duration (-d)').fill('3s');
     await runAndWait(page);
+    // The live panel drew its process on the run's axis too.
+    expect(await page.locator('.live-panel .chart-title', { hasText: 'Server process: CPU' }).count()).toBe(1);
     // The log shows the requests the run made.
     await expect.poll(() => page.locator('.own-server-log pre').textContent(), { timeout: 10_000 }).toContain('"GET / HTTP/1.1" 200');
     await shootBothThemes(page, 'own-server-after-run');
