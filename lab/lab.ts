@@ -85,6 +85,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
         runs.onProcessTelemetry(point);
         hub.emit('profiles.telemetry', { profile: launched.status.profile ?? '', point, logLines });
       },
+      exited: (pid) => runs.onLaunchedExit(pid),
     },
     options.commands ?? { allowed: true },
   );
@@ -104,7 +105,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       const builtin = servers.running;
       // A run to the launched server's port records it (kind launched) and keeps its process telemetry.
       const own = params.target.kind === 'url' ? launched.serverFor(params.target.url) : null;
-      return runs.start(params, builtin?.url ?? null, own?.info ?? serverInfoFor(params, servers.status), (info) => launched.recordInfo(info));
+      return runs.start(params, builtin?.url ?? null, own?.info ?? serverInfoFor(params, servers.status), (info, runStartEpochMs) => launched.recordInfo(info, runStartEpochMs));
     },
     'run.stop': () => runs.stop(),
     'run.status': () => runs.status,
@@ -163,7 +164,11 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       return { name };
     },
     'profiles.start': async ({ name }) => launched.start(await profiles.get(name)),
-    'profiles.stop': () => launched.stop(),
+    'profiles.stop': () => {
+      const pid = launched.pid;
+      if (pid !== null && runs.loads(pid)) throw new LabError('busy', 'a run against this server is going; stop the run first');
+      return launched.stop();
+    },
     'profiles.status': () => launched.status,
     compare: ({ groups }) => journal.compare(groups),
   };

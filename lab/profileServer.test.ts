@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfileServerStatus } from '../common/labApi.ts';
 import { PROFILE_SCHEMA, type ServerProfile } from '../common/serverProfile.ts';
-import { freePort } from '../targets/testing.ts';
+import { freePort, testServer } from '../targets/testing.ts';
 import { createLab, type Lab } from './lab.ts';
 import { commandPolicy } from './profileServerSlot.ts';
 
@@ -80,6 +80,25 @@ describe('lab API: a profile server started from the page', () => {
     await lab.close();
     lab = null;
     expect(alive(again.pid ?? 0)).toBe(false);
+  });
+
+  it('a crash during a run stops the run, which is kept with the exit code, its time and the log', async () => {
+    lab = await createLab({ journalDir: dir, host: 'web' });
+    const port = await freePort();
+    const profile: ServerProfile = { ...pythonProfile(port), name: 'crashes', command: [process.execPath, testServer('crashAfter.mjs'), String(port), '30'] };
+    await lab.call('profiles.put', { profile, replace: false });
+    await lab.call('profiles.start', { name: 'crashes' });
+    const finished = new Promise<string>((resolve) => lab?.on('run.finished', ({ header }) => resolve(header.id)));
+    await lab.call('run.start', { target: { kind: 'url', url: profile.url ?? '' }, mode: 'rate', ratePerSec: 20, threads: 1, connections: 2, durationMs: 20_000 });
+    await expect(lab.call('profiles.stop', {})).rejects.toMatchObject({ code: 'busy' });
+    const record = await lab.call('journal.get', { id: await finished });
+    expect(record.stoppedEarly).toBe(true);
+    expect(record.server).toMatchObject({ kind: 'launched', exit: { code: 3, signal: null } });
+    if (record.server.kind !== 'launched') throw new Error('not launched');
+    expect(record.server.exit?.atRunMs).toBeGreaterThan(0);
+    expect(record.server.exit?.atRunMs).toBeLessThan(20_000);
+    expect(record.server.log.text).toContain('crashing after 30 requests');
+    expect(await lab.call('profiles.status', {})).toMatchObject({ state: 'stopped', error: 'crashes exited with code 3', exit: { code: 3 } });
   });
 
   it('status before any start is stopped; an unknown profile is not-found', async () => {

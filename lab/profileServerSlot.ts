@@ -19,6 +19,8 @@ export interface ProfileServerEvents {
   status(status: ProfileServerStatus): void;
   /** Once a second while it runs: its process, and the log's last lines. */
   telemetry(point: ProcessTelemetryPoint, logLines: string[]): void;
+  /** It exited on its own (not by profiles.stop or close). */
+  exited(pid: number): void;
 }
 
 interface Running {
@@ -45,6 +47,8 @@ export function commandPolicy(host: string, allowCommands: boolean): CommandPoli
 
 export class ProfileServerSlot {
   private running: Running | null = null;
+  /** The last server that ran and how it ended on its own: a run against it records both. */
+  private last: { server: LaunchedServer; crash: { code: number | null; signal: string | null; atMs: number } | null } | null = null;
   private current: ProfileServerStatus = { state: 'stopped', profile: null, pid: null, url: null, startedAtMs: null, error: null, exit: null, logLines: [] };
 
   constructor(
@@ -77,11 +81,12 @@ export class ProfileServerSlot {
     return { info: { ...running.info, log: server.log.tail(), exit: null }, logLines: () => server.log.lastLines(STATUS_LOG_LINES) };
   }
 
-  /** The launched server's record entry at the end of a run: its log tail as it is now. */
-  recordInfo(base: ServerInfo): ServerInfo {
-    const running = this.running;
-    if (base.kind !== 'launched' || running === null || running.server.pid !== base.pid) return base;
-    return { ...base, log: running.server.log.tail() };
+  /** The launched server's record entry at the end of a run: its log tail then, and its exit if it crashed. */
+  recordInfo(base: ServerInfo, runStartEpochMs: number): ServerInfo {
+    const last = this.last;
+    if (base.kind !== 'launched' || last === null || last.server.pid !== base.pid) return base;
+    const crash = last.crash;
+    return { ...base, log: last.server.log.tail(), exit: crash === null ? null : { code: crash.code, signal: crash.signal, atRunMs: crash.atMs - runStartEpochMs } };
   }
 
   async start(profile: ServerProfile): Promise<ProfileServerStatus> {
@@ -103,15 +108,23 @@ export class ProfileServerSlot {
     const startedAtMs = Date.now();
     void sampler.sample(startedAtMs); // the baseline
     const timer = setInterval(() => void this.sample(), SAMPLE_INTERVAL_MS);
+    this.last = { server, crash: null };
     this.running = { profile, server, sampler, timer, startedAtMs, info: { kind: 'launched', profile, command: profile.command, shell: profile.shell, pid: server.pid, build } };
     this.setStatus({ state: 'running', profile: profile.name, pid: server.pid, url: profile.url, startedAtMs, error: null, exit: null, logLines: server.log.lastLines(STATUS_LOG_LINES) });
     void server.exited.then((exit) => {
       if (this.running?.server !== server || this.current.state === 'stopping') return;
       this.clear();
+      this.last = { server, crash: { code: exit.code, signal: exit.signal, atMs: exit.atMs } };
+      this.events.exited(server.pid);
       const how = exit.code !== null ? `code ${exit.code}` : `signal ${exit.signal ?? '?'}`;
       this.setStatus({ ...this.current, state: 'stopped', pid: null, error: `${profile.name} exited with ${how}`, exit: { code: exit.code, signal: exit.signal }, logLines: server.log.lastLines(STATUS_LOG_LINES) });
     });
     return this.status;
+  }
+
+  /** The running server's pid, or null. */
+  get pid(): number | null {
+    return this.running?.server.pid ?? null;
   }
 
   async stop(): Promise<ProfileServerStatus> {

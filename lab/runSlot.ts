@@ -30,7 +30,7 @@ interface ActiveRun {
   /** A launched server's process points (epoch-timed; put on the run's axis at the end). */
   processSeries: ProcessTelemetryPoint[];
   /** The launched server's entry as the run ends (its log tail then). */
-  finalServerInfo: (info: ServerInfo) => ServerInfo;
+  finalServerInfo: (info: ServerInfo, runStartEpochMs: number) => ServerInfo;
   /** Every sample so far without histograms, and the latest histograms: sent to a UI that attaches late. */
   samples: RunSampleEvent[];
   latestHistograms: RunSampleEvent['histograms'];
@@ -69,7 +69,7 @@ export class RunSlot {
     return this.settled;
   }
 
-  start(params: RunParams, builtinUrl: string | null, serverInfo: ServerInfo, finalServerInfo: (info: ServerInfo) => ServerInfo = (info) => info): RunStatus {
+  start(params: RunParams, builtinUrl: string | null, serverInfo: ServerInfo, finalServerInfo: (info: ServerInfo, runStartEpochMs: number) => ServerInfo = (info) => info): RunStatus {
     if (this.active !== null) throw new LabError('busy', `a run is already ${this.stopping ? 'stopping' : 'going'} (${this.active.runId}); stop it first`);
     const config = benchConfigFor(params, builtinUrl);
     const runId = `run-${Date.now().toString(36)}`;
@@ -123,6 +123,18 @@ export class RunSlot {
     run.onServerSample?.(sample.epochMs);
   }
 
+  /** The launched server (process group `pid`) is gone: a run against it stops there (and is kept). */
+  onLaunchedExit(pid: number): void {
+    const run = this.active;
+    if (run !== null && run.serverInfo.kind === 'launched' && run.serverInfo.pid === pid) this.stop();
+  }
+
+  /** True while a run against the launched server `pid` goes. */
+  loads(pid: number): boolean {
+    const run = this.active;
+    return run !== null && run.serverInfo.kind === 'launched' && run.serverInfo.pid === pid;
+  }
+
   /** A launched server's process telemetry; kept when a run against it is going. */
   onProcessTelemetry(point: ProcessTelemetryPoint): void {
     const run = this.active;
@@ -164,7 +176,7 @@ export class RunSlot {
           : {}),
         ...(run.serverInfo.kind === 'launched'
           ? {
-              server: run.finalServerInfo(run.serverInfo),
+              server: run.finalServerInfo(run.serverInfo, startMs),
               serverSeries: run.processSeries.filter((point) => point.epochMs > startMs && point.epochMs - point.intervalMs < endMs).map((point) => ({ ...point, runTMs: point.epochMs - startMs })),
             }
           : {}),
