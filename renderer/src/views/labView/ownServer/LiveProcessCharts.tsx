@@ -33,6 +33,10 @@ export function LiveProcessCharts({ targetUrl, runStartEpochMs, going, time }: P
   const mine = status !== null && targetUrl !== null && loadsServer(targetUrl, status.url);
   const charts = useMemo(() => processCharts(runStartEpochMs === null ? [] : onRunAxis(points, runStartEpochMs)), [points, runStartEpochMs]);
   if (!mine) return <div className="chart-empty-note">Server telemetry is recorded for the built-in server and for your own server started here (pick it in the server column).</div>;
-  if (charts.rows.length === 0) return <div className="chart-empty-note">Waiting for {status.profile ?? 'the server'}’s process telemetry (one sample a second).</div>;
+  if (charts.rows.length === 0) {
+    // Points are taken while the run goes (a page opened later has none): the saved run has them all.
+    const text = going ? `Waiting for ${status.profile ?? 'the server'}’s process telemetry (one sample a second).` : `${status.profile ?? 'The server'}’s process charts are on the saved run’s page.`;
+    return <div className="chart-empty-note">{text}</div>;
+  }
   return <ProcessCharts charts={charts} time={time} xLabel={TIME_AXIS_LABEL} syncId="live" />;
 }
