@@ -4,6 +4,7 @@ import { runHeaderOf } from '../common/runHeader.ts';
 import { headlineLines } from '../common/report/headline.ts';
 import { reportText } from '../common/report/reportText.ts';
 import type { RunRecord } from '../common/runRecord.ts';
+import { describeServerInfo } from '../common/serverDescription.ts';
 import { terminalBlock, terminalLine } from '../common/terminalText.ts';
 import { journalFrom } from './journalFrom.ts';
 import { formatRunTable } from './journalTable.ts';
@@ -25,7 +26,7 @@ export function describeRun(record: RunRecord): string {
     `id:       ${terminalLine(record.id)}`,
     `started:  ${terminalLine(record.startedAt ?? 'unknown')}`,
     `tags:     ${record.tags.length > 0 ? terminalLine(record.tags.join(', ')) : '-'}`,
-    `server:   ${terminalLine(record.server.kind === 'builtin' ? `built-in ${record.server.model} ${JSON.stringify(record.server.settings)}` : record.server.kind === 'external' ? record.server.command : 'unknown')}`,
+    `server:   ${terminalLine(describeServerInfo(record.server))}`,
   ];
   if (record.source !== undefined) lines.push(terminalLine(`source:   ${record.source.tool}${record.source.file !== undefined ? ` (${record.source.file})` : ''}, imported ${record.source.importedAt ?? ''}`.trimEnd()));
   lines.push(...headlineLines(record));

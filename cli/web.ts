@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { resolveJournalDir } from '../journal/store/journalDir.ts';
 import { createLab } from '../lab/lab.ts';
+import { commandPolicy } from '../lab/profileServerSlot.ts';
 import { isLoopback } from '../lab/web/requestChecks.ts';
 import { startWebHost } from '../lab/web/webHost.ts';
 import { portOption } from './numbers.ts';
@@ -15,6 +16,8 @@ export interface WebOptions {
   /** --journal; else LOADLAB_JOURNAL, else the app's user-data folder. */
   journal?: string | undefined;
   rendererDir?: string;
+  /** --allow-commands: start profiles' commands even when bound off loopback. */
+  allowCommands?: boolean;
 }
 
 export interface RunningWeb {
@@ -27,10 +30,10 @@ export interface RunningWeb {
 }
 
 /** Everything `loadlab web` does but printing, opening a browser and waiting for Ctrl-C. */
-export async function startWeb({ host, port, journal, rendererDir = defaultRendererDir }: WebOptions): Promise<RunningWeb> {
+export async function startWeb({ host, port, journal, rendererDir = defaultRendererDir, allowCommands = false }: WebOptions): Promise<RunningWeb> {
   const journalDir = resolveJournalDir({ flag: journal });
   await requireRendererBuilt(rendererDir);
-  const lab = await createLab({ journalDir, host: 'web' });
+  const lab = await createLab({ journalDir, host: 'web', commands: commandPolicy(host, allowCommands) });
   try {
     const web = await startWebHost({ lab, host, port, rendererDir });
     return {
@@ -53,6 +56,7 @@ interface WebFlags {
   port: number;
   open: boolean;
   journal?: string;
+  allowCommands: boolean;
 }
 
 export function webCommand(): Command {
@@ -62,6 +66,7 @@ export function webCommand(): Command {
     .option('--port <P>', 'port to listen on (0 for any free one)', portOption('--port'), 0)
     .option('--no-open', 'do not open a browser; just print the address')
     .option('--journal <DIR>', 'journal folder (default: LOADLAB_JOURNAL, else the app’s user-data folder)')
+    .option('--allow-commands', 'with a --host off loopback: let the page start server profiles (it runs their commands here)', false)
     .action(async (flags: WebFlags) => {
       process.exitCode = await runWeb(flags);
     });
@@ -80,7 +85,7 @@ function warnExposed(host: string, url: string): string {
 
 async function runWeb(flags: WebFlags): Promise<number> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
-  const running = await startWeb({ host: flags.host, port: flags.port, journal: flags.journal });
+  const running = await startWeb({ host: flags.host, port: flags.port, journal: flags.journal, allowCommands: flags.allowCommands });
   if (!running.loopback) log(warnExposed(flags.host, running.url));
   process.stdout.write(`Loadlab is at ${running.url}\n  journal: ${running.journalDir}\n  Ctrl-C stops it. The address holds the access token: keep it to yourself.\n`);
   if (flags.open) {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Comparison } from './compare.ts';
 import type { ExperimentRecord } from './experimentRecord.ts';
+import type { ProcessTelemetryPoint } from './processTelemetry.ts';
 import type { RunHeader } from './runHeader.ts';
 import { connectionSpacingSchema, type RunRecord, type SeriesPoint, type ErrorCounts, type ServerSeriesPoint } from './runRecord.ts';
 import { profileNameSchema, serverProfileSchema, type ServerProfile } from './serverProfile.ts';
@@ -39,6 +40,26 @@ export interface ServerStatus {
   certFile?: string | null;
   /** The last start or crash failure, until the next start. */
   error: string | null;
+}
+
+/** The lab's launched server (a profile started from the page): `profiles.start`, `profiles.stop`, `profiles.status`. */
+export interface ProfileServerStatus {
+  /** 'running' = started and ready (its ready check passed). */
+  state: 'stopped' | 'starting' | 'running' | 'stopping';
+  /** The profile being (or last) run; null before any start. */
+  profile: string | null;
+  /** The process group leader while it runs. */
+  pid: number | null;
+  /** The profile's URL to load; null when it names none. */
+  url: string | null;
+  /** Epoch ms it became ready; the origin of `profiles.telemetry` points' runTMs. */
+  startedAtMs: number | null;
+  /** Why the last start failed or why it stopped on its own (exit code, log), until the next start. */
+  error: string | null;
+  /** How it ended, once stopped after running. */
+  exit: { code: number | null; signal: string | null } | null;
+  /** Its output's last lines (stdout and stderr as they came). */
+  logLines: string[];
 }
 
 // ---- Runs ----
@@ -125,6 +146,8 @@ export interface RunHistory {
   runId: string | null;
   samples: RunSampleEvent[];
   serverSamples: ServerSeriesPoint[];
+  /** A launched server's process telemetry kept for the run (epoch-timed); absent from older labs. */
+  processSamples?: ProcessTelemetryPoint[];
 }
 
 /**
@@ -307,6 +330,11 @@ export const labParamSchemas = {
   'journal.experiments': noParams,
   /** One sweep with its steps and knee, recomputed from its runs. */
   'journal.experiment': idParams,
+  /** Starts the profile's server (at most one; refused by a web host bound off loopback without --allow-commands). */
+  'profiles.start': z.strictObject({ name: profileNameSchema }),
+  /** Stops the launched server's whole process group (SIGTERM, then SIGKILL). */
+  'profiles.stop': noParams,
+  'profiles.status': noParams,
   compare: z.strictObject({ groups: z.array(z.strictObject({ label: z.string().max(200), ids: z.array(z.string().min(1).max(200)).min(1).max(100) })).min(2).max(6) }),
 } as const;
 
@@ -358,6 +386,9 @@ export interface LabResults {
   'profiles.remove': { name: string };
   'journal.experiments': { experiments: ExperimentRecord[]; problems: { file: string; reason: string }[] };
   'journal.experiment': SweepView;
+  'profiles.start': ProfileServerStatus;
+  'profiles.stop': ProfileServerStatus;
+  'profiles.status': ProfileServerStatus;
   compare: CompareResult;
 }
 
@@ -384,6 +415,9 @@ export interface LabEvents {
   /** The sweep ended and its entry was saved (or `saveError` says why not). */
   'sweep.finished': { sweepId: string; view: SweepView; saveError: string | null };
   'sweep.failed': { sweepId: string; message: string };
+  'profiles.serverStatus': ProfileServerStatus;
+  /** Once a second while the launched server runs: its process tree (runTMs from its start) and its log's last lines. */
+  'profiles.telemetry': { profile: string; point: ProcessTelemetryPoint; logLines: string[] };
   'journal.changed': { reason: 'saved' | 'updated' | 'deleted' | 'restored' | 'imported' };
 }
 export type LabEventName = keyof LabEvents;

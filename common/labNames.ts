@@ -35,6 +35,9 @@ const methods = {
   'profiles.get': true,
   'profiles.put': true,
   'profiles.remove': true,
+  'profiles.start': true,
+  'profiles.stop': true,
+  'profiles.status': true,
   compare: true,
 } as const satisfies Record<LabMethod, true>;
 
@@ -52,6 +55,8 @@ const events = {
   'sweep.finished': true,
   'sweep.failed': true,
   'journal.changed': true,
+  'profiles.serverStatus': true,
+  'profiles.telemetry': true,
 } as const satisfies Record<LabEventName, true>;
 
 export const labMethodNames = Object.keys(methods) as readonly LabMethod[];

@@ -1,4 +1,5 @@
-// The application core: owns at most one built-in server, one run and the journal, behind the
+// The application core: owns at most one built-in server, one launched profile server, one run
+// and the journal, behind the
 // one contract of common/labApi.ts. Electron's IPC and the web host are thin transports over it.
 import { LabError, parseLabParams, type LabEventName, type LabEvents, type LabMethod, type LabResults } from '../common/labApi.ts';
 import { runHeaderOf } from '../common/runHeader.ts';
@@ -16,6 +17,7 @@ import { serverInfoFor } from './runParams.ts';
 import { experimentView } from './experimentView.ts';
 import { RunSlot } from './runSlot.ts';
 import { SweepSlot } from './sweepSlot.ts';
+import { ProfileServerSlot, type CommandPolicy } from './profileServerSlot.ts';
 import { ServerSlot } from './serverSlot.ts';
 import { checkTarget, endpointOf } from './targetCheck.ts';
 import { UnsavedRuns } from './unsavedRuns.ts';
@@ -35,6 +37,11 @@ export interface LabOptions {
   electronVersion?: string | null;
   /** Deliveries per second to UIs, all events together (state changes are never delayed). */
   maxEventsPerSec?: number;
+  /**
+   * Whether `profiles.start` may run the user's commands. Default allowed (the desktop app and a
+   * web host on loopback); a web host bound off loopback refuses unless asked (`--allow-commands`).
+   */
+  commands?: CommandPolicy;
   /** Folders for the fallback file of a run the journal did not take; default: journal/store/fallbackRecord.ts. */
   fallbackDirs?: readonly string[];
   /** Where the built-in server's self-signed certificate is kept; default: the user data folder's "tls", as `serve --tls`. */
@@ -50,7 +57,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
   const profiles = await openProfileStore(options.journalDir);
   const hub = new EventHub({
     maxPerSec: options.maxEventsPerSec ?? DEFAULT_MAX_EVENTS_PER_SEC,
-    immediate: ['server.status', 'sweep.status', 'sweep.step', 'sweep.finished', 'sweep.failed', 'run.status', 'run.finished', 'run.failed', 'run.saveFailed', 'run.unsavedChanged', 'journal.changed'],
+    immediate: ['server.status', 'profiles.serverStatus', 'sweep.status', 'sweep.step', 'sweep.finished', 'sweep.failed', 'run.status', 'run.finished', 'run.failed', 'run.saveFailed', 'run.unsavedChanged', 'journal.changed'],
   });
   const experiments = await openExperiments(options.journalDir);
   /** The sweep step waiting for the run it started, if any. */
@@ -125,6 +132,17 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     finished: (event) => hub.emit('sweep.finished', event),
     failed: (event) => hub.emit('sweep.failed', event),
   });
+  const launched = new ProfileServerSlot(
+    {
+      status: (status) => hub.emit('profiles.serverStatus', status),
+      telemetry: (point, logLines) => {
+        runs.onProcessTelemetry(point);
+        hub.emit('profiles.telemetry', { profile: launched.status.profile ?? '', point, logLines });
+      },
+      exited: (pid) => runs.onLaunchedExit(pid),
+    },
+    options.commands ?? { allowed: true },
+  );
   let closed = false;
 
   const handlers: Handlers = {
@@ -140,7 +158,14 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     'run.start': (params) => {
       if (sweeps.going) throw new LabError('busy', 'a sweep is going; stop it first');
       const builtin = servers.running;
-      return runs.start(params, builtin === null ? null : { url: builtin.url, caFile: builtin.caFile }, serverInfoFor(params, servers.status));
+      // A run to the launched server's port records it (kind launched) and keeps its process telemetry.
+      const own = params.target.kind === 'url' ? launched.serverFor(params.target.url) : null;
+      return runs.start(
+        params,
+        builtin === null ? null : { url: builtin.url, caFile: builtin.caFile },
+        own?.info ?? serverInfoFor(params, servers.status),
+        (info, runStartEpochMs) => launched.recordInfo(info, runStartEpochMs),
+      );
     },
     'run.stop': () => (sweeps.going ? (sweeps.stop(), runs.status) : runs.stop()),
     'sweep.start': (params) => {
@@ -207,6 +232,13 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       await profiles.remove(name);
       return { name };
     },
+    'profiles.start': async ({ name }) => launched.start(await profiles.get(name)),
+    'profiles.stop': () => {
+      const pid = launched.pid;
+      if (pid !== null && runs.loads(pid)) throw new LabError('busy', 'a run against this server is going; stop the run first');
+      return launched.stop();
+    },
+    'profiles.status': () => launched.status,
     compare: ({ groups }) => journal.compare(groups),
   };
 
@@ -228,7 +260,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       runs.stop();
       await sweeps.done;
       await runs.done;
-      await servers.stop();
+      await Promise.all([servers.stop(), launched.stop()]);
       hub.close();
     },
   };

@@ -1,5 +1,6 @@
 // The lab's one run: start it, relay its samples, keep the built-in server's telemetry on the
 // run's time axis, and hand the finished (or stopped) record to `onRecord` for the journal.
+import type { ProcessTelemetryPoint } from '../common/processTelemetry.ts';
 import type { MeasuredRunRecord, ServerInfo, ServerSeriesPoint } from '../common/runRecord.ts';
 import { LabError, type RunHistory, type RunSampleEvent, type RunStatus } from '../common/labApi.ts';
 import type { ServerTelemetrySample } from '../common/serverTelemetry.ts';
@@ -15,7 +16,7 @@ export interface RunSlotEvents {
   failed(runId: string | null, message: string): void;
 }
 
-/** How long a finished run against the built-in server waits for the telemetry sample that covers its end. */
+/** How long a finished run against the built-in (or a launched) server waits for the telemetry sample that covers its end. */
 const LAST_TELEMETRY_WAIT_MS = 1500;
 
 interface ActiveRun {
@@ -27,6 +28,10 @@ interface ActiveRun {
   startedAtMs: number;
   serverInfo: ServerInfo;
   serverSeries: ServerSeriesPoint[];
+  /** A launched server's process points (epoch-timed; put on the run's axis at the end). */
+  processSeries: ProcessTelemetryPoint[];
+  /** The launched server's entry as the run ends (its log tail then). */
+  finalServerInfo: (info: ServerInfo, runStartEpochMs: number) => ServerInfo;
   /** Every sample so far without histograms, and the latest histograms: sent to a UI that attaches late. */
   samples: RunSampleEvent[];
   latestHistograms: RunSampleEvent['histograms'];
@@ -52,7 +57,12 @@ export class RunSlot {
     const samples = run.samples.slice();
     const last = samples.at(-1);
     if (last !== undefined) samples[samples.length - 1] = { ...last, histograms: run.latestHistograms };
-    return { runId: run.runId, samples, serverSamples: run.serverSeries.filter((point) => point.epochMs >= run.startedAtMs) };
+    return {
+      runId: run.runId,
+      samples,
+      serverSamples: run.serverSeries.filter((point) => point.epochMs >= run.startedAtMs),
+      processSamples: run.processSeries.filter((point) => point.epochMs >= run.startedAtMs),
+    };
   }
 
   /** Resolves when the current run (if any) has been saved or has failed. */
@@ -60,7 +70,7 @@ export class RunSlot {
     return this.settled;
   }
 
-  start(params: RunParams, builtin: BuiltinTarget | null, serverInfo: ServerInfo): RunStatus {
+  start(params: RunParams, builtin: BuiltinTarget | null, serverInfo: ServerInfo, finalServerInfo: (info: ServerInfo, runStartEpochMs: number) => ServerInfo = (info) => info): RunStatus {
     if (this.active !== null) throw new LabError('busy', `a run is already ${this.stopping ? 'stopping' : 'going'} (${this.active.runId}); stop it first`);
     const config = benchConfigFor(params, builtin);
     const runId = `run-${Date.now().toString(36)}`;
@@ -89,7 +99,7 @@ export class RunSlot {
       if (error instanceof ConfigError) throw new LabError('bad-params', error.message);
       throw error;
     }
-    const run: ActiveRun = { handle, onServerSample: null, runId, params, startedAtMs, serverInfo, serverSeries: [], samples: [], latestHistograms: null };
+    const run: ActiveRun = { handle, onServerSample: null, runId, params, startedAtMs, serverInfo, serverSeries: [], processSeries: [], finalServerInfo, samples: [], latestHistograms: null };
     this.active = run;
     this.stopping = false;
     this.settled = this.finish(run);
@@ -114,9 +124,30 @@ export class RunSlot {
     run.onServerSample?.(sample.epochMs);
   }
 
+  /** The launched server (process group `pid`) is gone: a run against it stops there (and is kept). */
+  onLaunchedExit(pid: number): void {
+    const run = this.active;
+    if (run !== null && run.serverInfo.kind === 'launched' && run.serverInfo.pid === pid) this.stop();
+  }
+
+  /** True while a run against the launched server `pid` goes. */
+  loads(pid: number): boolean {
+    const run = this.active;
+    return run !== null && run.serverInfo.kind === 'launched' && run.serverInfo.pid === pid;
+  }
+
+  /** A launched server's process telemetry; kept when a run against it is going. */
+  onProcessTelemetry(point: ProcessTelemetryPoint): void {
+    const run = this.active;
+    if (run === null || run.serverInfo.kind !== 'launched') return;
+    run.processSeries.push(point);
+    run.onServerSample?.(point.epochMs);
+  }
+
   /** The server samples once per interval: the one covering the run's last moments comes after the run ends. */
   private waitForTelemetryAfter(run: ActiveRun, endEpochMs: number): Promise<void> {
-    if (run.serverInfo.kind !== 'builtin' || run.serverSeries.some((point) => point.epochMs >= endEpochMs)) return Promise.resolve();
+    const series = run.serverInfo.kind === 'builtin' ? run.serverSeries : run.serverInfo.kind === 'launched' ? run.processSeries : null;
+    if (series === null || series.some((point) => point.epochMs >= endEpochMs)) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, LAST_TELEMETRY_WAIT_MS);
       function done(): void {
@@ -143,6 +174,12 @@ export class RunSlot {
         tags: run.params.tags ?? [],
         ...(run.serverInfo.kind === 'builtin'
           ? { serverSeries: run.serverSeries.filter((point) => point.epochMs > startMs && point.epochMs - point.intervalMs < endMs).map((point) => ({ ...point, runTMs: point.epochMs - startMs })) }
+          : {}),
+        ...(run.serverInfo.kind === 'launched'
+          ? {
+              server: run.finalServerInfo(run.serverInfo, startMs),
+              serverSeries: run.processSeries.filter((point) => point.epochMs > startMs && point.epochMs - point.intervalMs < endMs).map((point) => ({ ...point, runTMs: point.epochMs - startMs })),
+            }
           : {}),
       };
       await this.events.finished(record);

@@ -3,6 +3,7 @@
 import { formatLatencyUs, formatSignificant } from '../../common/chart/axis.ts';
 import { formatBytes } from '../../common/format.ts';
 import { formatCompletion, isIncomplete } from '../../common/censored.ts';
+import { describeServerInfo } from '../../common/serverDescription.ts';
 import type { LatencyWithUnanswered, PartialLatencySummary, RunRecord } from '../../common/runRecord.ts';
 
 export const UNKNOWN = 'unknown';
@@ -54,19 +55,7 @@ export function describeLoad(record: RunRecord): string {
 }
 
 export function describeServer(record: RunRecord): string {
-  const { server } = record;
-  switch (server.kind) {
-    case 'unknown':
-      return UNKNOWN;
-    case 'external':
-      return `external: ${server.command}`;
-    case 'launched':
-      return `${server.profile === null ? 'command' : `profile ${server.profile.name}`}: ${server.command.join(' ')}${server.build.git === null ? '' : ` @ ${server.build.git.commit.slice(0, 7)}${server.build.git.dirty ? ' (dirty)' : ''}`}`;
-    case 'builtin': {
-      const settings = Object.entries(server.settings).map(([key, value]) => `${key}=${JSON.stringify(value)}`);
-      return settings.length === 0 ? `built-in ${server.model}` : `built-in ${server.model} (${settings.join(', ')})`;
-    }
-  }
+  return describeServerInfo(record.server);
 }
 
 /** "not in the log" for an HdrHistogram log (it holds latencies only), else "unknown". */

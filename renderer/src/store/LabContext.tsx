@@ -1,6 +1,7 @@
 // The store and actions for components: useLab(selector) reads, useActions() acts.
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { LabApi } from '../../../common/labApi.ts';
 import type { Lab, LabActions } from './createLab.ts';
 import type { LabState } from './state.ts';
 
@@ -23,4 +24,8 @@ export function useLab<T>(selector: (state: LabState) => T): T {
 
 export function useActions(): LabActions {
   return useLabContext().actions;
+}
+
+export function useLabApi(): LabApi {
+  return useLabContext().api;
 }

@@ -20,6 +20,8 @@ export type LabActions = ReturnType<typeof createActions>;
 export interface Lab {
   store: StoreApi<LabState>;
   actions: LabActions;
+  /** The lab API itself, for panels that keep their own state (the launched server's). */
+  api: LabApi;
   /** Subscribes to the lab's events and reads the first state; returns the unsubscribe. */
   start(): () => void;
 }
@@ -30,6 +32,7 @@ export function createLab(api: LabApi): Lab {
   return {
     store,
     actions,
+    api,
     start() {
       const off = bindLabEvents(api, store, {
         journalChanged: (reason) => {

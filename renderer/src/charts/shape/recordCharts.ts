@@ -3,6 +3,7 @@
 import { spectrumPoints, summarySpectrumPoints, type SpectrumPoint } from '../../../../common/chart/spectrum.ts';
 import { builtinServerPoints, type RunRecord } from '../../../../common/runRecord.ts';
 import { perRecord } from './perRecord.ts';
+import { processCharts } from './processRows.ts';
 import { serverSeriesRows } from './telemetryRows.ts';
 import { recordRows } from './timeRows.ts';
 
@@ -19,3 +20,4 @@ export function bestSpectrum(record: Pick<RunRecord, 'histograms' | 'summary'>):
 
 export const timeRowsOf = perRecord((record: RunRecord) => recordRows(record));
 export const serverRowsOf = perRecord((record: RunRecord) => serverSeriesRows(builtinServerPoints(record.serverSeries ?? [])));
+export const processChartsOf = perRecord((record: RunRecord) => processCharts(record.serverSeries ?? []));

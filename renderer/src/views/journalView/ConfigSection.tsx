@@ -1,5 +1,6 @@
 // How the run was made (target, load, server) and where (environment); unknown is said as such.
 import type { RunRecord } from '../../../../common/runRecord.ts';
+import { describeServerInfo, launchedServerFacts } from '../../../../common/serverDescription.ts';
 import * as figures from '../../format/figures.ts';
 
 export function ConfigSection({ record }: { record: RunRecord }) {
@@ -16,7 +17,8 @@ export function ConfigSection({ record }: { record: RunRecord }) {
     ['timeout', figures.duration(load.timeoutMs)],
     ['keep-alive (client)', figures.yesNo(load.keepAlive)],
     ['sample interval', figures.duration(load.intervalMs)],
-    ['server', server.kind === 'builtin' ? `built-in, ${server.model} ${Object.entries(server.settings).map(([key, value]) => `${key}=${String(value)}`).join(' ')}` : server.kind === 'external' ? server.command : 'unknown'],
+    ['server', describeServerInfo(server)],
+    ...launchedServerFacts(server),
     ['started', figures.dateTime(record.startedAt)],
     ['finished', figures.dateTime(record.finishedAt)],
     ['stopped early', figures.yesNo(record.stoppedEarly)],

@@ -1,5 +1,5 @@
 // The run's charts: the percentile spectrum, latency and throughput over time, and the built-in
-// server's telemetry on the same time axis.
+// server's telemetry, or a launched server's process telemetry, on the same time axis.
 import { useMemo } from 'react';
 import { summarySpectrumPoints } from '../../../../common/chart/spectrum.ts';
 import type { RunRecord } from '../../../../common/runRecord.ts';
@@ -8,7 +8,8 @@ import { LatencyTimeChart } from '../../charts/LatencyTimeChart.tsx';
 import { RateTimeChart } from '../../charts/RateTimeChart.tsx';
 import { QueueServiceChart, ServerLoadChart } from '../../charts/ServerCharts.tsx';
 import { lastTime, timeAxis } from '../../charts/shape/timeAxis.ts';
-import { correctedSpectrum, serverRowsOf, timeRowsOf, uncorrectedSpectrum } from '../../charts/shape/recordCharts.ts';
+import { correctedSpectrum, processChartsOf, serverRowsOf, timeRowsOf, uncorrectedSpectrum } from '../../charts/shape/recordCharts.ts';
+import { ProcessCharts } from '../../charts/ProcessCharts.tsx';
 import { SpectrumChart, type SpectrumSeries } from '../../charts/SpectrumChart.tsx';
 import { useChartPalette } from '../../theme/PaletteContext.tsx';
 
@@ -31,11 +32,13 @@ export function RunCharts({ record }: { record: RunRecord }) {
   const time = useMemo(() => timeAxis(record.load.durationMs === null ? null : record.load.durationMs / 1000, lastTime(rows)), [record, rows]);
   const hasSpectrum = spectrum.series.some((line) => line.points.length > 0);
   const hasSeries = rows.length > 0;
-  const hasServer = serverRows.length > 0;
+  const process = processChartsOf(record);
+  const hasProcess = process.rows.length > 0;
+  const hasServer = serverRows.length > 0 || hasProcess;
   const absent = [
     hasSpectrum ? null : 'no percentile spectrum (no latency percentiles in this record)',
     hasSeries ? null : 'no timelines (no per-interval series)',
-    hasServer ? null : record.server.kind === 'builtin' ? 'no server telemetry in this record' : 'no server telemetry (recorded for runs against the built-in server only)',
+    hasServer ? null : record.server.kind === 'builtin' ? 'no server telemetry in this record' : 'no server telemetry (recorded for the built-in server and for servers Loadlab launched or watched)',
   ].filter((text): text is string => text !== null);
   return (
     <section className="panel" aria-labelledby="charts-title">
@@ -48,8 +51,9 @@ export function RunCharts({ record }: { record: RunRecord }) {
           {hasSpectrum && <SpectrumChart series={spectrum.series} note={spectrum.note} />}
           {hasSeries && <LatencyTimeChart rows={rows} time={time} syncId="run" />}
           {hasSeries && <RateTimeChart rows={rows} time={time} syncId="run" />}
-          {hasServer && <ServerLoadChart rows={serverRows} time={time} xLabel={TIME_AXIS_LABEL} syncId="run" />}
-          {hasServer && <QueueServiceChart rows={serverRows} time={time} xLabel={TIME_AXIS_LABEL} syncId="run" />}
+          {hasProcess && <ProcessCharts charts={process} time={time} xLabel={TIME_AXIS_LABEL} syncId="run" />}
+          {serverRows.length > 0 && <ServerLoadChart rows={serverRows} time={time} xLabel={TIME_AXIS_LABEL} syncId="run" />}
+          {serverRows.length > 0 && <QueueServiceChart rows={serverRows} time={time} xLabel={TIME_AXIS_LABEL} syncId="run" />}
         </div>
       ) : (
         <p className="muted">Nothing to draw: the report below is all this run has. Runs measured by Loadlab carry histograms, a per-second series and, against the built-in server, its telemetry.</p>

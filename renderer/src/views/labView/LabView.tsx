@@ -2,7 +2,7 @@
 import { LivePanel } from './LivePanel.tsx';
 import { LoadPanel } from './LoadPanel.tsx';
 import { PresetBar } from './PresetBar.tsx';
-import { ServerPanel } from './ServerPanel.tsx';
+import { ServerColumn } from './ownServer/ServerColumn.tsx';
 import { SweepPanel } from './SweepPanel.tsx';
 import { useLab } from '../../store/LabContext.tsx';
 
@@ -12,7 +12,7 @@ export function LabView() {
     <div className="view lab-view">
       <PresetBar />
       <div className="lab-columns">
-        <ServerPanel />
+        <ServerColumn />
         <LoadPanel />
       </div>
       {sweepShown ? (

@@ -16,6 +16,7 @@ import { LiveHeader } from './LiveHeader.tsx';
 import { LiveSpectrum } from './LiveSpectrum.tsx';
 import { SavedRunSpectrum } from './SavedRunSpectrum.tsx';
 import { ServerWindow } from './ServerWindow.tsx';
+import { LiveProcessCharts } from './ownServer/LiveProcessCharts.tsx';
 
 export function LivePanel() {
   const live = useLab((state) => state.live);
@@ -57,7 +58,7 @@ function LiveRunView({ live }: { live: LiveRun }) {
             <QueueServiceChart rows={serverRows} time={time} xLabel={TIME_AXIS_LABEL} syncId="live" empty="Waiting for the server’s telemetry." />
           </>
         ) : (
-          <div className="chart-empty-note">Server telemetry is recorded for runs against the built-in server only.</div>
+          <LiveProcessCharts targetUrl={live.params?.target.kind === 'url' ? live.params.target.url : null} runStartEpochMs={live.startedAtMs} going={live.outcome.kind === 'running'} time={time} />
         )}
         <div className="span-all">
           <ErrorsTimeChart rows={errors} time={time} syncId="live" height={130} />

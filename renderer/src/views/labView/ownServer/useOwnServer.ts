@@ -1,0 +1,81 @@
+// The lab's launched server as the page sees it: the profiles, the status (from profiles.status
+// and profiles.serverStatus), the latest process sample and the log (profiles.telemetry).
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage } from '../../../../../common/errorMessage.ts';
+import type { LabApi, ProfileServerStatus } from '../../../../../common/labApi.ts';
+import type { ProcessTelemetryPoint } from '../../../../../common/processTelemetry.ts';
+import type { ServerProfile } from '../../../../../common/serverProfile.ts';
+
+export interface OwnServer {
+  profiles: ServerProfile[];
+  status: ProfileServerStatus | null;
+  last: ProcessTelemetryPoint | null;
+  logLines: string[];
+  /** The last failed call, as the lab said it. */
+  error: string | null;
+  busy: boolean;
+  refresh(): Promise<void>;
+  start(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function useOwnServer(api: LabApi): OwnServer {
+  const [profiles, setProfiles] = useState<ServerProfile[]>([]);
+  const [status, setStatus] = useState<ProfileServerStatus | null>(null);
+  const [last, setLast] = useState<ProcessTelemetryPoint | null>(null);
+  const [logLines, setLogLines] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      const [list, current] = await Promise.all([api.call('profiles.list', {}), api.call('profiles.status', {})]);
+      setProfiles(list.profiles);
+      setStatus(current);
+      setLogLines(current.logLines);
+    } catch (failure) {
+      setError(message(failure));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void refresh();
+    const offStatus = api.on('profiles.serverStatus', (next) => {
+      setStatus(next);
+      setLogLines(next.logLines);
+      if (next.state !== 'running') setLast(null);
+    });
+    const offTelemetry = api.on('profiles.telemetry', ({ point, logLines: lines }) => {
+      setLast(point);
+      setLogLines(lines);
+    });
+    return () => {
+      offStatus();
+      offTelemetry();
+    };
+  }, [api, refresh]);
+
+  const act = useCallback(async (call: () => Promise<ProfileServerStatus>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setStatus(await call());
+    } catch (failure) {
+      setError(message(failure));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  return {
+    profiles,
+    status,
+    last,
+    logLines,
+    error,
+    busy,
+    refresh,
+    start: (name) => act(() => api.call('profiles.start', { name })),
+    stop: () => act(() => api.call('profiles.stop', {})),
+  };
+}
