@@ -34,7 +34,7 @@ export function useOwnServer(api: LabApi): OwnServer {
       setStatus(current);
       setLogLines(current.logLines);
     } catch (failure) {
-      setError(message(failure));
+      setError(errorMessage(failure));
     }
   }, [api]);
 
@@ -61,7 +61,7 @@ export function useOwnServer(api: LabApi): OwnServer {
     try {
       setStatus(await call());
     } catch (failure) {
-      setError(message(failure));
+      setError(errorMessage(failure));
     } finally {
       setBusy(false);
     }
