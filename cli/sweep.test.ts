@@ -32,6 +32,7 @@ describe('loadlab sweep', () => {
     [['--rates', '100', '--from', '10'], /--rates or --from\/--to, not both/],
     [['--rates', '100', '--slo', 'p98=5ms'], /--slo: unknown SLO figure "p98"/],
     [['--rates', '100', '-t', '4', '-c', '2'], /connections \(2\) must be at least threads \(4\)/],
+    [['--rates', '100', '--insecure'], /apply to https:\/\/ targets only/],
   ])('rejects %j with exit status 2 before any load', async (flags, message) => {
     const result = await runLoadlab(['sweep', ...flags, url]);
     expect(result.status).toBe(2);

@@ -33,6 +33,10 @@ interface SweepFlags extends SaveFlags {
   method: string;
   timeout: number;
   keepAlive: boolean;
+  ca?: string;
+  insecure: boolean;
+  /** commander's --no-tls-resume. */
+  tlsResume: boolean;
 }
 
 export function sweepCommand(): Command {
@@ -55,6 +59,9 @@ export function sweepCommand(): Command {
     .option('--method <M>', 'request method', benchConfigDefaults.method)
     .addOption(new Option('-T, --timeout <T>', 'count a request as timed out after this long').argParser(durationOption('--timeout')).default(benchConfigDefaults.timeoutMs, '2s'))
     .option('--no-keep-alive', 'a new connection per request, sent with Connection: close')
+    .option('--ca <file>', 'https: trust this CA certificate (PEM) besides the built-in roots')
+    .option('--insecure', 'https: do not verify the server certificate (said in every step\'s record)', false)
+    .option('--no-tls-resume', 'https: a full TLS handshake on every reconnect (no session resumption)')
     .action(async (url: string, flags: SweepFlags) => {
       process.exitCode = await runSweepCommand(url, flags);
     });
@@ -118,6 +125,7 @@ async function runSweepCommand(url: string, flags: SweepFlags): Promise<number> 
       headers: flags.header,
       timeoutMs: flags.timeout,
       keepAlive: flags.keepAlive,
+      tls: { insecure: flags.insecure, caFile: flags.ca ?? null, resume: flags.tlsResume },
     });
   // Every step's config is checked before the first one runs: a bad flag never wastes a sweep.
   for (const rate of ratesPerSec) base(rate, flags.stepDuration);
