@@ -43,7 +43,8 @@ export async function fsyncFolder(folder: string): Promise<void> {
   }
 }
 
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+/** Writes `content` to a new temp file beside `path` and syncs it; returns the temp file's path. */
+async function writeSyncedTemp(path: string, content: string): Promise<string> {
   const tempPath = tempPathFor(path);
   const handle = await open(tempPath, 'wx', 0o644);
   try {
@@ -55,6 +56,11 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     throw error;
   }
   await handle.close();
+  return tempPath;
+}
+
+export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  const tempPath = await writeSyncedTemp(path, content);
   try {
     await rename(tempPath, path);
   } catch (error) {
@@ -71,17 +77,7 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
  * check and a rename (racy, as before).
  */
 export async function writeFileExclusive(path: string, content: string): Promise<boolean> {
-  const tempPath = tempPathFor(path);
-  const handle = await open(tempPath, 'wx', 0o644);
-  try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await rm(tempPath, { force: true });
-    throw error;
-  }
-  await handle.close();
+  const tempPath = await writeSyncedTemp(path, content);
   try {
     await link(tempPath, path);
   } catch (error) {

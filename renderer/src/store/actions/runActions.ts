@@ -1,4 +1,5 @@
 // Runs: the form checked and sent, the built-in server made to match first, stop.
+import type { RunTarget } from '../../../../common/labApi.ts';
 import { checkParams } from '../../loadForm/checks.ts';
 import { toRunParams } from '../../loadForm/toRunParams.ts';
 import { toSweepParams } from '../../loadForm/toSweepParams.ts';
@@ -27,25 +28,35 @@ export function runActions(ctx: ActionContext, ensureServer: () => Promise<boole
     }
     setBusy(ctx, 'run', true);
     try {
-      if (form.params.target.kind === 'builtin' && !(await ensureServer())) {
-        setError(ctx, 'run', 'The built-in server did not start; see the server panel.');
-        return;
-      }
-      if (options.insist !== true && form.params.target.kind === 'url') {
-        const check = await attempt(ctx, 'run', () => api.call('target.check', { target: form.params.target }));
-        if (check === null) return;
-        if (!check.reachable) {
-          store.setState({ unreachable: { url: check.url, message: check.message } });
-          return;
-        }
-      }
-      store.setState({ unreachable: null });
+      if (!(await targetReady(form.params.target, options.insist === true))) return;
       const status = await attempt(ctx, 'run', () => api.call('run.start', form.params));
       // The run.status event usually arrives first; the result is the same status.
       if (status !== null && store.getState().run.runId !== status.runId) store.setState((current) => withRunStatus(current, status));
     } finally {
       setBusy(ctx, 'run', false);
     }
+  }
+
+  /**
+   * Before a run or a sweep: the built-in server started when it is the target, a URL target
+   * checked for a listener (unless the person insists). False when the load must not start; the
+   * page then says why.
+   */
+  async function targetReady(target: RunTarget, insist: boolean): Promise<boolean> {
+    if (target.kind === 'builtin' && !(await ensureServer())) {
+      setError(ctx, 'run', 'The built-in server did not start; see the server panel.');
+      return false;
+    }
+    if (!insist && target.kind === 'url') {
+      const check = await attempt(ctx, 'run', () => api.call('target.check', { target }));
+      if (check === null) return false;
+      if (!check.reachable) {
+        store.setState({ unreachable: { url: check.url, message: check.message } });
+        return false;
+      }
+    }
+    store.setState({ unreachable: null });
+    return true;
   }
 
   /** A sweep: its steps are runs, so the live view shows the step going; the curve grows from sweep.step. */
@@ -57,19 +68,7 @@ export function runActions(ctx: ActionContext, ensureServer: () => Promise<boole
     }
     setBusy(ctx, 'run', true);
     try {
-      if (form.params.target.kind === 'builtin' && !(await ensureServer())) {
-        setError(ctx, 'run', 'The built-in server did not start; see the server panel.');
-        return;
-      }
-      if (options.insist !== true && form.params.target.kind === 'url') {
-        const check = await attempt(ctx, 'run', () => api.call('target.check', { target: form.params.target }));
-        if (check === null) return;
-        if (!check.reachable) {
-          store.setState({ unreachable: { url: check.url, message: check.message } });
-          return;
-        }
-      }
-      store.setState({ unreachable: null });
+      if (!(await targetReady(form.params.target, options.insist === true))) return;
       const status = await attempt(ctx, 'run', () => api.call('sweep.start', form.params));
       if (status !== null && store.getState().sweep.status.sweepId !== status.sweepId) store.setState((current) => ({ sweep: withSweepStatus(current.sweep, status) }));
     } finally {
