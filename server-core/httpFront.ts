@@ -315,9 +315,11 @@ export class HttpFront {
       this.options.telemetry.jobAbandoned();
       return;
     }
-    if (exchange.abandoned || res.writableEnded || res.destroyed) return;
     const { config, telemetry } = this.options;
+    // A job that ran took its queue wait and service time even when its client has gone since:
+    // the work was done, so it is measured (the abandoned-jobs total counts only jobs never run).
     if (outcome.timing !== null) telemetry.recordTiming(outcome.timing);
+    if (exchange.abandoned || res.writableEnded || res.destroyed) return;
     // A flat [name, value, …] list: node:http takes it as is, without walking an object's keys.
     const { body } = outcome;
     const headers: string[] = ['Content-Type', outcome.contentType, 'Content-Length', String(body.byteLength)];
