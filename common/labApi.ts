@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Comparison } from './compare.ts';
 import type { ExperimentRecord } from './experimentRecord.ts';
+import type { SweepServerFacts } from './sweepServer.ts';
 import type { ProcessTelemetryPoint } from './processTelemetry.ts';
 import type { RunHeader } from './runHeader.ts';
 import { connectionSpacingSchema, type RunRecord, type SeriesPoint, type ErrorCounts, type ServerSeriesPoint } from './runRecord.ts';
@@ -239,6 +240,10 @@ export interface SweepView {
   steps: SweepStepView[];
   kneePerSec: number | null;
   kneeSummary: string;
+  /** The highest throughput any step achieved. */
+  highestAchievedPerSec: number;
+  /** The server the steps measured (common/sweepServer.ts); null when no step is left. */
+  server: SweepServerFacts | null;
   /** Runs of the entry that are not in the journal (deleted). */
   missing: string[];
 }
@@ -253,6 +258,9 @@ export const runPatchSchema = z.strictObject({
 
 export const exportFormatSchema = z.enum(['md', 'html', 'json', 'csv', 'hlog']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
+/** A sweep's export formats (no .hlog: export the step runs for their histograms). */
+export const sweepExportFormatSchema = z.enum(['md', 'html', 'json', 'csv']);
+export type SweepExportFormat = z.infer<typeof sweepExportFormatSchema>;
 
 export interface JournalListResult {
   runs: RunHeader[];
@@ -330,6 +338,8 @@ export const labParamSchemas = {
   'journal.experiments': noParams,
   /** One sweep with its steps and knee, recomputed from its runs. */
   'journal.experiment': idParams,
+  /** One sweep's report: md (with its curve as an SVG file), self-contained html, json or csv (a row per step). */
+  'journal.exportExperiment': z.strictObject({ id: z.string().min(1).max(200), format: sweepExportFormatSchema }),
   /** Starts the profile's server (at most one; refused by a web host bound off loopback without --allow-commands). */
   'profiles.start': z.strictObject({ name: profileNameSchema }),
   /** Stops the launched server's whole process group (SIGTERM, then SIGKILL). */
@@ -386,6 +396,7 @@ export interface LabResults {
   'profiles.remove': { name: string };
   'journal.experiments': { experiments: ExperimentRecord[]; problems: { file: string; reason: string }[] };
   'journal.experiment': SweepView;
+  'journal.exportExperiment': { files: ExportedFile[] };
   'profiles.start': ProfileServerStatus;
   'profiles.stop': ProfileServerStatus;
   'profiles.status': ProfileServerStatus;

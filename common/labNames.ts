@@ -31,6 +31,7 @@ const methods = {
   'journal.export': true,
   'journal.experiments': true,
   'journal.experiment': true,
+  'journal.exportExperiment': true,
   'profiles.list': true,
   'profiles.get': true,
   'profiles.put': true,

@@ -3,6 +3,7 @@
 import type { ExperimentRecord } from '../common/experimentRecord.ts';
 import type { SweepLatencyFigure, SweepStepView, SweepView } from '../common/labApi.ts';
 import { runHeaderOf } from '../common/runHeader.ts';
+import { sweepServerFacts } from '../common/sweepServer.ts';
 import { sloFigures } from './stepOutcome.ts';
 import type { SweepResult, SweepStep } from './sweep.ts';
 
@@ -28,5 +29,14 @@ export function sweepStepView(step: SweepStep): SweepStepView {
 
 /** The steps sorted by target rate, with the knee of the result. */
 export function sweepView(experiment: ExperimentRecord, result: SweepResult, missing: string[]): SweepView {
-  return { experiment, steps: result.steps.map(sweepStepView), kneePerSec: result.knee.kneePerSec, kneeSummary: result.knee.summary, missing };
+  const inOrder = [...result.steps].sort((a, b) => a.order - b.order).map((step) => step.record);
+  return {
+    experiment,
+    steps: result.steps.map(sweepStepView),
+    kneePerSec: result.knee.kneePerSec,
+    kneeSummary: result.knee.summary,
+    highestAchievedPerSec: result.knee.highestAchievedPerSec,
+    server: sweepServerFacts(inOrder),
+    missing,
+  };
 }

@@ -14,7 +14,7 @@ import { openProfileStore, ProfileError } from '../journal/store/profiles.ts';
 import { EventHub } from './eventHub.ts';
 import { JournalService } from './journalService.ts';
 import { serverInfoFor } from './runParams.ts';
-import { experimentView } from './experimentView.ts';
+import { experimentView, exportExperiment } from './experimentView.ts';
 import { RunSlot } from './runSlot.ts';
 import { SweepSlot } from './sweepSlot.ts';
 import { ProfileServerSlot, type CommandPolicy } from './profileServerSlot.ts';
@@ -199,6 +199,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     'journal.list': () => journal.list(),
     'journal.experiments': () => experiments.list(),
     'journal.experiment': ({ id }) => experimentView(experiments, (runId) => journal.get(runId), id),
+    'journal.exportExperiment': async ({ id, format }) => ({ files: await exportExperiment(experiments, (runId) => journal.get(runId), id, format) }),
     'journal.trash': () => journal.trash(),
     'journal.get': ({ id }) => journal.get(id),
     'journal.update': async ({ id, patch }) => {

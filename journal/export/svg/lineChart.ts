@@ -21,6 +21,10 @@ export interface LineSeries {
   dashed?: boolean;
   /** A dot on every point (for sparse data such as a few summary percentiles). */
   markers?: boolean;
+  /** Dots drawn as rings (white inside): points that are only lower bounds, or incomplete. */
+  hollow?: boolean;
+  /** The dots' radius; 2.8 px by default. */
+  markerRadiusPx?: number;
   points: ChartPoint[];
 }
 
@@ -181,8 +185,10 @@ function seriesShapes(series: LineSeries, x: Scale, y: Scale): string[] {
     shapes.push(`<path class="series" data-series="${escapeXml(series.name)}" d="${d}" fill="none" stroke="${colour}" stroke-width="1.8" stroke-linejoin="round" stroke-linecap="round"${dash}/>`);
   }
   const dotted = series.markers ? runs.flat() : runs.filter((run) => run.length === 1).flat();
+  const radius = fmt(series.markerRadiusPx ?? 2.8);
+  const paint = series.hollow ? `fill="#ffffff" stroke="${colour}" stroke-width="1.6"` : `fill="${colour}"`;
   for (const point of dotted) {
-    shapes.push(`<circle cx="${fmt(x(point.x))}" cy="${fmt(y(point.y ?? 0))}" r="2.8" fill="${colour}"/>`);
+    shapes.push(`<circle cx="${fmt(x(point.x))}" cy="${fmt(y(point.y ?? 0))}" r="${radius}" ${paint}/>`);
   }
   return shapes;
 }
