@@ -8,6 +8,7 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/charts.css';
 import './styles/journal.css';
+import './styles/sweeps.css';
 import { errorMessage } from '../../common/errorMessage.ts';
 
 const container = document.getElementById('root');

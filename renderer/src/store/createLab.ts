@@ -10,6 +10,7 @@ import { journalActions } from './actions/journalActions.ts';
 import { runActions } from './actions/runActions.ts';
 import { saveActions } from './actions/saveActions.ts';
 import { serverActions } from './actions/serverActions.ts';
+import { sweepActions } from './actions/sweepActions.ts';
 import { bindLabEvents } from './events.ts';
 import { withSweepStatus } from './sweep.ts';
 import { toggleSelection, withRunHistory, withRunStatus } from './reducers.ts';
@@ -63,6 +64,7 @@ function createActions(ctx: ActionContext) {
   const journal = journalActions(ctx);
   const comparing = compareActions(ctx, journal.loadRecord);
   const saving = saveActions(ctx);
+  const sweeps = sweepActions(ctx, journal.loadExperiment);
 
   async function readAll(): Promise<void> {
     const [info, serverStatus, runStatus, sweepStatus] = await Promise.all([
@@ -93,6 +95,7 @@ function createActions(ctx: ActionContext) {
     ...journal,
     ...comparing,
     ...saving,
+    ...sweeps,
     readAll,
     navigate: (view: View) => store.setState({ view }),
     openExperiment: (id: string) => {

@@ -61,6 +61,8 @@ export interface LabState {
   sweep: SweepState;
   /** Sweeps in the journal, newest first; an opened one's view by id. */
   experiments: { list: ExperimentRecord[]; loaded: boolean; views: Record<string, SweepView> };
+  /** Experiment (sweep) ids picked for Compare's overlay, in the order picked. */
+  sweepPicks: string[];
   journal: { runs: RunHeader[]; problems: { file: string; reason: string }[]; loaded: boolean };
   /** Full records fetched for run pages and comparisons, by id. */
   records: Record<string, RunRecord>;
@@ -93,6 +95,7 @@ export const initialState: LabState = {
   live: null,
   sweep: { status: idleSweep, outcome: null },
   experiments: { list: [], loaded: false, views: {} },
+  sweepPicks: [],
   journal: { runs: [], problems: [], loaded: false },
   records: {},
   selection: [],

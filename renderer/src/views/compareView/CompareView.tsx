@@ -10,6 +10,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { CompareCharts, type ComparedRun } from './CompareCharts.tsx';
 import { ComparePicker } from './ComparePicker.tsx';
+import { SweepCompare } from '../sweepView/SweepCompare.tsx';
 import { CompareTable } from './CompareTable.tsx';
 
 export function CompareView() {
@@ -21,6 +22,8 @@ export function CompareView() {
   const { compare, navigate } = useActions();
   const palette = useChartPalette();
   const [groupBy, setGroupBy] = useState<GroupBy>('run');
+  /** Sweeps overlaid above (SweepCompare); with them and no runs, the run comparison keeps quiet. */
+  const sweepsOnly = useLab((state) => state.sweepPicks.length > 0 && state.selection.length === 0);
 
   const picked = useMemo(() => selection.flatMap((id) => runs.filter((run) => run.id === id)), [selection, runs]);
   const groups = useMemo(() => groupRuns(picked, groupBy), [picked, groupBy]);
@@ -49,10 +52,11 @@ export function CompareView() {
 
   return (
     <div className="view compare-view">
-      <ComparePicker picked={picked} groups={groups} groupBy={groupBy} onGroupBy={setGroupBy} compared={compared} />
+      <SweepCompare />
+      {!sweepsOnly && <ComparePicker picked={picked} groups={groups} groupBy={groupBy} onGroupBy={setGroupBy} compared={compared} />}
       <ErrorNote place="compare" prefix="Compare:" />
       <ErrorNote place="record" prefix="Could not read a run:" />
-      {!ready ? (
+      {sweepsOnly ? null : !ready ? (
         <section className="panel">
           <EmptyState title={groups.length > COMPARE_MAX ? `${groups.length} groups: compare takes at most ${COMPARE_MAX}` : `Pick ${COMPARE_MIN}–${COMPARE_MAX} runs to compare`}>
             {groups.length > COMPARE_MAX ? (
@@ -63,7 +67,7 @@ export function CompareView() {
                 <button type="button" className="link" onClick={() => navigate({ name: 'journal', runId: null })}>
                   Journal
                 </button>{' '}
-                or add them above. The first run (or group) is the baseline; the others are compared against it.
+                or add them above. The first run (or group) is the baseline; the others are compared against it. To overlay sweeps, tick them in the Journal’s Sweeps list.
               </>
             )}
           </EmptyState>

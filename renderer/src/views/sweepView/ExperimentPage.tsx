@@ -6,12 +6,14 @@ import { dateTime, duration, rate } from '../../format/figures.ts';
 import { useActions, useLab } from '../../store/LabContext.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
+import { SweepExportMenu } from './SweepExportMenu.tsx';
 import { SweepTable } from './SweepTable.tsx';
 
 export function ExperimentPage({ id }: { id: string }) {
   const view = useLab((state) => state.experiments.views[id]);
   const failed = useLab((state) => state.errors.record);
-  const { loadExperiment, navigate, openRun } = useActions();
+  const picks = useLab((state) => state.sweepPicks);
+  const { loadExperiment, navigate, openRun, compareSweeps } = useActions();
   useEffect(() => {
     void loadExperiment(id);
   }, [id, loadExperiment]);
@@ -45,6 +47,13 @@ export function ExperimentPage({ id }: { id: string }) {
         <p className="sweep-knee" data-testid="experiment-knee">
           <strong>{view.kneeSummary.replace(/^./, (first) => first.toUpperCase())}.</strong>
         </p>
+        <div className="experiment-actions">
+          <SweepExportMenu id={experiment.id} />
+          <button type="button" onClick={() => compareSweeps([...picks.filter((pick) => pick !== experiment.id), experiment.id])} title="Overlay this sweep's curve with the other sweeps picked for Compare">
+            {picks.some((pick) => pick !== experiment.id) ? `Compare with ${picks.filter((pick) => pick !== experiment.id).length} picked sweep(s)` : 'Open in Compare'}
+          </button>
+        </div>
+        <ErrorNote place="export" prefix="Export:" />
         {view.missing.length > 0 && (
           <p className="note warn">
             {view.missing.length} of the sweep’s runs are no longer in the journal ({view.missing.join(', ')}); the curve and the knee are from the others.
