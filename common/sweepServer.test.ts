@@ -28,6 +28,12 @@ describe('sweepServerFacts', () => {
     expect(sweepServerFacts([record(launched(null, 'fedcba9876543210', false))])).toMatchObject({ profile: null, commit: 'fedcba987654', command: './server --port 8080' });
   });
 
+  it('keeps only the path of a built-in server’s URL: its port is whatever was free', () => {
+    const at = (port: number): RunRecord => ({ ...record({ kind: 'builtin', model: 'single', settings: {} }), target: { ...simulatedRecord().target, url: `http://127.0.0.1:${port}/sleep?ms=20` } });
+    expect(sweepServerFacts([at(40001)])?.url).toBe('/sleep?ms=20');
+    expect(sweepServerFacts([at(40001)])?.url).toBe(sweepServerFacts([at(40002)])?.url);
+  });
+
   it('says when the steps disagree, and is null without steps', () => {
     const mixed = sweepServerFacts([record({ kind: 'builtin', model: 'single', settings: {} }), record({ kind: 'builtin', model: 'event-loop', settings: {} })]);
     expect(mixed).toMatchObject({ model: 'single', sameForAllSteps: false });

@@ -12,6 +12,7 @@ export interface SweepServerFacts {
   commit: string | null;
   /** The command of an external or launched server without a profile; null otherwise. */
   command: string | null;
+  /** The target; for the built-in server only its path and query (its port is whatever was free). */
   url: string;
   /** False when the step runs disagree on the server (the facts are the first step's). */
   sameForAllSteps: boolean;
@@ -22,6 +23,7 @@ const COMMIT_CHARS = 12;
 function factsOf(record: RunRecord): Omit<SweepServerFacts, 'sameForAllSteps'> {
   const { server } = record;
   const none = { model: null, profile: null, commit: null, command: null, url: record.target.url };
+  if (server.kind === 'builtin') none.url = builtinPath(record.target.url);
   switch (server.kind) {
     case 'unknown':
       return none;
@@ -42,6 +44,15 @@ function factsOf(record: RunRecord): Omit<SweepServerFacts, 'sameForAllSteps'> {
         command: server.profile === null ? server.command.join(' ') : null,
       };
     }
+  }
+}
+
+function builtinPath(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return url;
   }
 }
 

@@ -43,7 +43,8 @@ export function SweepOverlayChart({ sweeps, figure, height = 380 }: { sweeps: re
         <XAxis
           dataKey="x"
           type="number"
-          domain={[0, Math.max(1, data.maxX * 1.05)]}
+          domain={[0, data.xTicks.at(-1) ?? 1]}
+          ticks={data.xTicks}
           allowDuplicatedCategory={false}
           tickFormatter={formatTickNumber}
           tick={tick}

@@ -37,6 +37,8 @@ describe('sweepOverlayData', () => {
     expect(data.axis.domain[0]).toBeLessThanOrEqual(1);
     expect(data.axis.domain[1]).toBeGreaterThanOrEqual(400);
     expect(data.maxX).toBe(650);
+    expect(data.xTicks[0]).toBe(0);
+    expect(data.xTicks.at(-1)).toBeGreaterThanOrEqual(650);
   });
 
   it('measured points on the solid line in load order; lower bounds and incomplete steps on the dashed one, joined', () => {

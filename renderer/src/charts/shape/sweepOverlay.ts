@@ -4,6 +4,7 @@
 // sweep's `partial` line — dashed, hollow points, joined to its measured neighbours — and the
 // `measured` line skips it, so no incomplete step reads as an ordinary point.
 import type { SweepLatencyFigure, SweepStepView } from '../../../../common/labApi.ts';
+import { linearTicks } from '../../../../common/chart/axis.ts';
 import { isPartialFigure } from '../../../../common/sweepKnees.ts';
 import { logLatencyAxis, type LogAxis } from './logAxis.ts';
 
@@ -40,8 +41,10 @@ export interface OverlayLine {
 export interface SweepOverlayData {
   lines: OverlayLine[];
   axis: LogAxis;
-  /** The largest achieved rate drawn (for the x domain). */
+  /** The largest achieved rate drawn. */
   maxX: number;
+  /** Round req/s ticks from 0 to at or past maxX; the x domain is their range. */
+  xTicks: number[];
 }
 
 export function sweepOverlayData(sweeps: readonly OverlaidSweep[], figure: SweepLatencyFigure): SweepOverlayData {
@@ -68,5 +71,5 @@ export function sweepOverlayData(sweeps: readonly OverlaidSweep[], figure: Sweep
       knee: kneePoint === undefined || kneePoint.y === null ? null : kneePoint,
     };
   });
-  return { lines, axis, maxX };
+  return { lines, axis, maxX, xTicks: linearTicks(0, maxX, 6).map((tick) => tick.value) };
 }

@@ -13,6 +13,7 @@ export function ExperimentPage({ id }: { id: string }) {
   const view = useLab((state) => state.experiments.views[id]);
   const failed = useLab((state) => state.errors.record);
   const picks = useLab((state) => state.sweepPicks);
+  const otherPicks = picks.filter((pick) => pick !== id);
   const { loadExperiment, navigate, openRun, compareSweeps } = useActions();
   useEffect(() => {
     void loadExperiment(id);
@@ -49,8 +50,8 @@ export function ExperimentPage({ id }: { id: string }) {
         </p>
         <div className="experiment-actions">
           <SweepExportMenu id={experiment.id} />
-          <button type="button" onClick={() => compareSweeps([...picks.filter((pick) => pick !== experiment.id), experiment.id])} title="Overlay this sweep's curve with the other sweeps picked for Compare">
-            {picks.some((pick) => pick !== experiment.id) ? `Compare with ${picks.filter((pick) => pick !== experiment.id).length} picked sweep(s)` : 'Open in Compare'}
+          <button type="button" onClick={() => compareSweeps([...otherPicks, experiment.id])} title="Overlay this sweep's curve with the other sweeps picked for Compare">
+            {otherPicks.length === 0 ? 'Open in Compare' : `Compare with the ${otherPicks.length === 1 ? 'other picked sweep' : `${otherPicks.length} other picked sweeps`}`}
           </button>
         </div>
         <ErrorNote place="export" prefix="Export:" />

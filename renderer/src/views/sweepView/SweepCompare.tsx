@@ -49,7 +49,7 @@ export function SweepCompare() {
           </h2>
           <label htmlFor={ids.figure} className="inline">
             Latency
-            <select id={ids.figure} value={figure} onChange={(event) => setFigure(event.target.value as SweepLatencyFigure)}>
+            <select id={ids.figure} aria-label="Latency figure drawn" value={figure} onChange={(event) => setFigure(event.target.value as SweepLatencyFigure)}>
               {FIGURES.map((option) => (
                 <option key={option.value} value={option.value}>
                   {option.label}
@@ -70,7 +70,7 @@ export function SweepCompare() {
                 <button type="button" className="link" onClick={() => openExperiment(id)}>
                   {label}
                 </button>
-                <span className="muted small">{view === undefined ? 'reading…' : `${view.experiment.title} · ${dateTime(view.experiment.startedAt)} · ${view.steps.length} steps`}</span>
+                <span className="muted small">{view === undefined ? 'reading…' : `${view.experiment.title} · ${dateTime(view.experiment.startedAt)} · ${view.steps.length} step${view.steps.length === 1 ? '' : 's'}`}</span>
                 <button type="button" className="icon" aria-label={`Remove sweep ${index + 1} (${label}) from the comparison`} onClick={() => toggleSweepPick(id)}>
                   ×
                 </button>
