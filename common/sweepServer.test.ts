@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulatedRecord } from './testing/simulatedRuns.ts';
 import type { RunRecord, ServerInfo } from './runRecord.ts';
-import { sweepLabels, sweepServerFacts, type LabelledSweep, type SweepServerFacts } from './sweepServer.ts';
+import { describeSweepServer, sweepLabels, sweepServerFacts, type LabelledSweep, type SweepServerFacts } from './sweepServer.ts';
 
 const record = (server: ServerInfo): RunRecord => ({ ...simulatedRecord(), server });
 const launched = (profile: string | null, commit: string, dirty: boolean): ServerInfo => ({
@@ -61,5 +61,24 @@ describe('sweepLabels', () => {
     expect(sweepLabels([sweep({ profile: 'nginx' })])).toEqual(['profile nginx']);
     expect(sweepLabels([sweep(null, 'imported')])).toEqual(['imported']);
     expect(sweepLabels([sweep(null, 'x'), sweep({ model: 'single' }, 'y')])).toEqual(['x', 'single']);
+  });
+});
+
+describe('sweepLabels, targets', () => {
+  it('tells targets apart only after the title, and only known ones', () => {
+    expect(sweepLabels([sweep({ model: 'event-loop', url: '/sleep?ms=10' }, 'a'), sweep({ model: 'event-loop', url: '/sleep-async?ms=10' }, 'b')])).toEqual(['a', 'b']);
+    expect(sweepLabels([sweep({ model: 'event-loop', url: '/sleep?ms=10' }, 't'), sweep({ model: 'event-loop', url: '/sleep-async?ms=10' }, 't')])).toEqual([
+      't · /sleep?ms=10',
+      't · /sleep-async?ms=10',
+    ]);
+  });
+});
+
+describe('describeSweepServer', () => {
+  it('says what is known, and that a URL Loadlab did not start is unknown', () => {
+    expect(describeSweepServer(facts({ model: 'pool-shared ×4' }))).toBe('built-in pool-shared ×4');
+    expect(describeSweepServer(facts({ profile: 'nginx', commit: 'abc' }))).toBe('profile nginx, commit abc');
+    expect(describeSweepServer(facts({}))).toBe('unknown (a URL Loadlab did not start)');
+    expect(describeSweepServer(null)).toBe('unknown');
   });
 });

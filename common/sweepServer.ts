@@ -74,19 +74,18 @@ export interface LabelledSweep {
 
 type Dimension = (sweep: LabelledSweep) => string | null;
 
-const DIMENSIONS: readonly Dimension[] = [
+/** What a server is, in the order labels name it. */
+const SERVER_DIMENSIONS: readonly Dimension[] = [
   (sweep) => sweep.server?.model ?? null,
   (sweep) => (sweep.server?.profile == null ? null : `profile ${sweep.server.profile}`),
   (sweep) => (sweep.server?.commit == null ? null : `@${sweep.server.commit}`),
   (sweep) => sweep.server?.command ?? null,
-  (sweep) => sweep.server?.url ?? null,
 ];
-/** The URL is told only when known servers differ in it (an unknown server has none to compare). */
-const URL_DIMENSION = DIMENSIONS.length - 1;
 
 /**
- * One label per sweep from the server facts that differ between them (in the order model,
- * profile, commit, command, URL); the title is added when that leaves two labels equal, then the
+ * One label per sweep from the server facts that differ between them (model, profile, commit,
+ * command); a sweep none of whose facts differ goes by its title. While two labels are still
+ * equal, the title is added, then the target (when the sweeps' known targets differ), then the
  * start time. With one sweep: its model or profile, else its title.
  */
 export function sweepLabels(sweeps: readonly LabelledSweep[]): string[] {
@@ -95,13 +94,13 @@ export function sweepLabels(sweeps: readonly LabelledSweep[]): string[] {
     if (only === undefined) return [];
     return [only.server?.model ?? (only.server?.profile == null ? null : `profile ${only.server.profile}`) ?? only.title];
   }
-  const differing = DIMENSIONS.filter((dimension, index) => {
-    const values = sweeps.map(dimension);
-    return new Set(index === URL_DIMENSION ? values.filter((value) => value !== null) : values).size > 1;
-  });
-  // A sweep none of whose facts differ (its server unknown) goes by its title.
-  let labels = sweeps.map((sweep) => differing.map((dimension) => dimension(sweep)).filter((value): value is string => value !== null).join(' · ') || sweep.title);
-  if (!allDistinct(labels)) labels = labels.map((label, index) => (label === sweeps[index]?.title ? label : join(label, sweeps[index]?.title ?? '')));
+  const differing = SERVER_DIMENSIONS.filter((dimension) => new Set(sweeps.map(dimension)).size > 1);
+  const facts = sweeps.map((sweep) => differing.map((dimension) => dimension(sweep)).filter((value): value is string => value !== null).join(' · '));
+  let labels = facts.map((label, index) => label || (sweeps[index]?.title ?? ''));
+  if (!allDistinct(labels)) labels = facts.map((label, index) => join(label, sweeps[index]?.title ?? ''));
+  // An unknown server has no target to compare: only known targets that differ are told.
+  const urls = sweeps.map((sweep) => sweep.server?.url ?? null);
+  if (!allDistinct(labels) && new Set(urls.filter((url) => url !== null)).size > 1) labels = labels.map((label, index) => join(label, urls[index] ?? ''));
   if (!allDistinct(labels)) labels = labels.map((label, index) => join(label, (sweeps[index]?.startedAt ?? '').slice(0, 19).replace('T', ' ')));
   return labels.map((label, index) => (label === '' ? `sweep ${index + 1}` : label));
 }
@@ -112,4 +111,12 @@ function join(label: string, extra: string): string {
 
 function allDistinct(labels: readonly string[]): boolean {
   return labels.every((label) => label !== '') && new Set(labels).size === labels.length;
+}
+
+/** The server in words for a report: what is known of it, or that it is unknown. */
+export function describeSweepServer(facts: SweepServerFacts | null): string {
+  if (facts === null) return 'unknown';
+  const known = [facts.model === null ? null : `built-in ${facts.model}`, facts.profile === null ? null : `profile ${facts.profile}`, facts.commit === null ? null : `commit ${facts.commit}`, facts.command];
+  const text = known.filter((part): part is string => part !== null).join(', ');
+  return `${text === '' ? 'unknown (a URL Loadlab did not start)' : text}${facts.sameForAllSteps ? '' : ' (the steps disagree on the server; the first step’s)'}`;
 }

@@ -39,10 +39,14 @@ describe('exportSweep', () => {
     // p50, p90 and p99 measured, each with a dashed part for the 1,600 req/s step.
     const series = elements(svg, 'path').map((path) => path.attributes['data-series']);
     expect(series).toEqual(expect.arrayContaining(['p50', 'p90', 'p99', 'p99 ≥ (incomplete)']));
+    // One ring per figure at the incomplete step (not on the measured neighbour its dashed part joins).
     const rings = elements(svg, 'circle').filter((circle) => circle.attributes['fill'] === '#ffffff');
-    // Each figure's incomplete point and the measured neighbour its dashed part joins, plus the knee.
-    expect(rings.length).toBe(3 * 2 + 1);
-    expect(rings.some((circle) => circle.attributes['r'] === '8')).toBe(true);
+    expect(rings).toHaveLength(3);
+    // The knee: an empty ring around its p99, so the point shows through.
+    expect(elements(svg, 'circle').filter((circle) => circle.attributes['r'] === '8' && circle.attributes['fill'] === 'none')).toHaveLength(1);
+    // The legend names each figure once, measured lines first.
+    const legend = elements(svg, 'g').filter((g) => g.attributes['class'] === 'legend').map((g) => elements(g, 'text')[0]?.children.join(''));
+    expect(legend).toEqual(['p50', 'p90', 'p99', 'p50 ≥ (incomplete)', 'p90 ≥ (incomplete)', 'p99 ≥ (incomplete)', 'knee 400 req/s']);
     const rows = [...html.matchAll(/<tr data-run="([^"]+)"( class="knee-row")?>/g)];
     expect(rows.map((row) => row[1])).toEqual(['pool-1', 'pool-2', 'pool-3', 'pool-4', 'pool-5']);
     expect(rows.map((row) => row[2] !== undefined)).toEqual([false, false, true, false, false]);

@@ -21,17 +21,23 @@ export function sweepCurveChart(view: SweepView): LineChart {
   const steps = [...view.steps].sort((a, b) => a.targetPerSec - b.targetPerSec);
   const axis = logLatencyAxis(steps.flatMap((step) => FIGURES.map(({ figure }) => step.latencyUs[figure])));
   const inUnit = (us: number | null): number | null => (us === null ? null : us / axis.unit.perUs);
-  const series: LineSeries[] = [];
+  // Measured lines first (the legend reads p50, p90, p99), then the dashed parts, then their rings.
+  const measured: LineSeries[] = [];
+  const dashed: LineSeries[] = [];
+  const rings: LineSeries[] = [];
   for (const { figure, name, colour } of FIGURES) {
     const partial = steps.map((step) => isPartialFigure(step, figure) && step.latencyUs[figure] !== null);
-    // Partial points with their neighbours, so the dashed part starts where the solid one ends.
-    const partialPoints = steps.map((step, i) => ({ x: step.achievedPerSec, y: partial[i] || partial[i - 1] === true || partial[i + 1] === true ? inUnit(step.latencyUs[figure]) : null }));
-    if (partial.some(Boolean)) series.push({ name: `${name} ≥ (incomplete)`, colour, dashed: true, hollow: true, markers: true, markerRadiusPx: 3.6, points: partialPoints });
-    series.push({ name, colour, markers: true, markerRadiusPx: 3.2, points: steps.map((step, i) => ({ x: step.achievedPerSec, y: partial[i] ? null : inUnit(step.latencyUs[figure]) })) });
+    const at = (i: number, keep: boolean) => ({ x: steps[i]?.achievedPerSec ?? 0, y: keep ? inUnit(steps[i]?.latencyUs[figure] ?? null) : null });
+    measured.push({ name, colour, markers: true, markerRadiusPx: 3.2, points: steps.map((_step, i) => at(i, !partial[i])) });
+    if (!partial.some(Boolean)) continue;
+    // The dashed part joins the partial points to their measured neighbours; only the partial points get rings.
+    dashed.push({ name: `${name} ≥ (incomplete)`, colour, dashed: true, points: steps.map((_step, i) => at(i, partial[i] === true || partial[i - 1] === true || partial[i + 1] === true)) });
+    rings.push({ name: '', colour, dashed: true, hollow: true, markers: true, markerRadiusPx: 3.6, points: steps.map((_step, i) => at(i, partial[i] === true)) });
   }
+  const series = [...measured, ...dashed, ...rings];
   const knee = kneeStep(view);
   if (knee !== null && knee.latencyUs.p99 !== null) {
-    series.push({ name: `knee ${formatTickNumber(knee.targetPerSec)} req/s`, colour: '#111827', hollow: true, markers: true, markerRadiusPx: 8, points: [{ x: knee.achievedPerSec, y: inUnit(knee.latencyUs.p99) }] });
+    series.push({ name: `knee ${formatTickNumber(knee.targetPerSec)} req/s`, colour: '#111827', hollow: true, ringOnly: true, markers: true, markerRadiusPx: 8, points: [{ x: knee.achievedPerSec, y: inUnit(knee.latencyUs.p99) }] });
   }
   const maxX = maxOf(steps.map((step) => step.achievedPerSec), 0);
   return {

@@ -3,7 +3,7 @@
 import { formatLatencyUs } from '../../common/chart/axis.ts';
 import { formatCompletion } from '../../common/censored.ts';
 import type { SweepLatencyFigure, SweepStepView, SweepView } from '../../common/labApi.ts';
-import { sweepLabels } from '../../common/sweepServer.ts';
+import { describeSweepServer } from '../../common/sweepServer.ts';
 import { formatInstant } from '../../journal/export/runFacts.ts';
 
 export const STEP_FIGURES: readonly { figure: SweepLatencyFigure; label: string }[] = [
@@ -28,13 +28,12 @@ export function sweepFacts(view: SweepView): Fact[] {
     ['Started', formatInstant(experiment.startedAt)],
     // A built-in target is planned as "built-in <model>"; its path is in the runs.
     ['Target', view.server !== null && view.server.model !== null && !plan.url.includes(view.server.url) ? `${plan.url} ${view.server.url}` : plan.url],
-    ['Server', view.server === null ? 'unknown' : `${sweepLabels([{ server: view.server, title: experiment.title, startedAt: experiment.startedAt }])[0] ?? ''}${view.server.sameForAllSteps ? '' : ' (the steps disagree on the server; the first step’s)'}`],
+    ['Server', describeSweepServer(view.server)],
     ['Load', `${plan.threads} thread${plan.threads === 1 ? '' : 's'} and ${plan.connections} connection${plan.connections === 1 ? '' : 's'}, ${plan.stepDurationMs / 1000} s steps${plan.warmupMs === null ? '' : ` after ${plan.warmupMs / 1000} s of warm-up`}`],
     ['Planned rates', `${plan.plannedRatesPerSec.map(rate).join(', ')} req/s${plan.refineSteps > 0 ? `, up to ${plan.refineSteps} refine steps` : ''}`],
     ['Rule', plan.slo === null ? 'no SLO: p99 within 3× the lowest step’s' : `SLO ${plan.slo}`],
     ['Ended', experiment.endedEarly === 'gave-out' ? 'where the server gave out' : experiment.endedEarly === 'stopped' ? 'stopped early' : 'after every planned rate'],
   ];
-  if (view.server?.commit != null) facts.push(['Commit', view.server.commit]);
   if (view.missing.length > 0) facts.push(['Missing runs', `${view.missing.join(', ')} (no longer in the journal; left out)`]);
   return facts;
 }

@@ -21,8 +21,10 @@ export interface LineSeries {
   dashed?: boolean;
   /** A dot on every point (for sparse data such as a few summary percentiles). */
   markers?: boolean;
-  /** Dots drawn as rings (white inside): points that are only lower bounds, or incomplete. */
+  /** Dots drawn as rings (white inside, or `none` with ringOnly): points that are only lower bounds, or incomplete. */
   hollow?: boolean;
+  /** Hollow dots with nothing inside, so what they circle shows through (a marked point). */
+  ringOnly?: boolean;
   /** The dots' radius; 2.8 px by default. */
   markerRadiusPx?: number;
   points: ChartPoint[];
@@ -186,7 +188,7 @@ function seriesShapes(series: LineSeries, x: Scale, y: Scale): string[] {
   }
   const dotted = series.markers ? runs.flat() : runs.filter((run) => run.length === 1).flat();
   const radius = fmt(series.markerRadiusPx ?? 2.8);
-  const paint = series.hollow ? `fill="#ffffff" stroke="${colour}" stroke-width="1.6"` : `fill="${colour}"`;
+  const paint = series.hollow ? `fill="${series.ringOnly ? 'none' : '#ffffff'}" stroke="${colour}" stroke-width="1.6"` : `fill="${colour}"`;
   for (const point of dotted) {
     shapes.push(`<circle cx="${fmt(x(point.x))}" cy="${fmt(y(point.y ?? 0))}" r="${radius}" ${paint}/>`);
   }
