@@ -11,8 +11,9 @@ export function SweepList() {
   return (
     <section className="panel sweep-list" aria-labelledby="sweep-list-title">
       <header className="panel-head">
-        <h2 id="sweep-list-title">Sweeps</h2>
-        <span className="muted small">{experiments.list.length}</span>
+        <h2 id="sweep-list-title">
+          Sweeps <span className="muted small">{experiments.list.length}</span>
+        </h2>
         <button type="button" onClick={() => compareSweeps(picks)} disabled={picks.length === 0} title="Their curves on one chart, knees side by side">
           {picks.length === 0 ? 'Tick sweeps to compare' : `Compare ${picks.length} sweep${picks.length === 1 ? '' : 's'}`}
         </button>
