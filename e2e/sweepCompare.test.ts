@@ -60,6 +60,10 @@ describe.skipIf(!browserTestsEnabled)('sweeps compared in Chromium', () => {
     expect((await knees.locator('td:first-child').allTextContents()).sort()).toEqual(['pool-per-worker ×1', 'pool-shared ×4']);
     // A solid line per sweep, and a dashed one for a sweep with incomplete steps.
     expect(await chart.locator('.recharts-line').count()).toBeGreaterThanOrEqual(2);
+    // Every point says what it is on hover; the hollow ones say they are incomplete or a lower bound.
+    const hover = await chart.locator('circle title').allTextContents();
+    expect(hover.length).toBeGreaterThanOrEqual(4);
+    expect(hover.every((text) => /req\/s target, [\d.,]+ achieved · p99 (≥ )?[\d.]+ (µs|ms|s) · [\d.]+ % .*answered$/.test(text))).toBe(true);
     await shootBothThemes(page, 'sweep-compare-p99');
     await page.getByLabel('Latency figure drawn').selectOption('p50');
     await expect.poll(() => chart.locator('.chart-title').textContent()).toMatch(/^p50 latency/);

@@ -5,6 +5,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceDot, XAxis, YAxis } from 'recharts';
 import type { SweepLatencyFigure } from '../../../common/labApi.ts';
 import { formatTickNumber } from '../../../common/chart/axis.ts';
+import { completion, latency, rate } from '../format/figures.ts';
 import { useChartPalette } from '../theme/PaletteContext.tsx';
 import { Legend } from './Legend.tsx';
 import { sweepOverlayData, type OverlaidSweep, type OverlayPoint } from './shape/sweepOverlay.ts';
@@ -24,10 +25,20 @@ export function SweepOverlayChart({ sweeps, figure, height = 380 }: { sweeps: re
   const anyPartial = data.lines.some((line) => line.partial.length > 0);
   const points = data.lines.reduce((count, line) => count + line.measured.filter((point) => point.y !== null).length + line.partial.filter((point) => point.partial && point.y !== null).length, 0);
   // Recharts passes a key with the dot props; the function returns one circle per point or nothing.
-  const dot = (color: string, hollow: boolean) =>
+  // Its <title> is the point's hover text (the browser's own tooltip: one per point, no shared cursor).
+  const dot = (color: string, label: string, hollow: boolean) =>
     function SweepDot({ cx, cy, payload }: DotProps) {
       if (cx === undefined || cy === undefined || payload === undefined || payload.y === null || payload.partial !== hollow) return <g />;
-      return hollow ? <circle cx={cx} cy={cy} r={4} fill={palette.panel} stroke={color} strokeWidth={1.8} /> : <circle cx={cx} cy={cy} r={3.5} fill={color} />;
+      const text = pointText(label, FIGURE_LABELS[figure], payload);
+      return hollow ? (
+        <circle cx={cx} cy={cy} r={4} fill={palette.panel} stroke={color} strokeWidth={1.8}>
+          <title>{text}</title>
+        </circle>
+      ) : (
+        <circle cx={cx} cy={cy} r={3.5} fill={color}>
+          <title>{text}</title>
+        </circle>
+      );
     };
   return (
     <figure className="chart sweep-overlay" data-lines={data.lines.length} data-points={points}>
@@ -65,10 +76,10 @@ export function SweepOverlayChart({ sweeps, figure, height = 380 }: { sweeps: re
           label={{ value: `${FIGURE_LABELS[figure]} (${data.axis.unit.label}, log)`, angle: -90, position: 'insideLeft', fill: palette.muted, fontSize: 11, style: { textAnchor: 'middle' } }}
         />
         {data.lines.map((line) => (
-          <Line key={`${line.id}-partial`} data={line.partial} dataKey="y" name={`${line.label} ≥`} type="linear" stroke={line.color} strokeDasharray="5 4" strokeWidth={1.5} dot={dot(line.color, true)} activeDot={false} isAnimationActive={false} />
+          <Line key={`${line.id}-partial`} data={line.partial} dataKey="y" name={`${line.label} ≥`} type="linear" stroke={line.color} strokeDasharray="5 4" strokeWidth={1.5} dot={dot(line.color, line.label, true)} activeDot={false} isAnimationActive={false} />
         ))}
         {data.lines.map((line) => (
-          <Line key={line.id} data={line.measured} dataKey="y" name={line.label} type="linear" stroke={line.color} strokeWidth={2} dot={dot(line.color, false)} activeDot={false} isAnimationActive={false} />
+          <Line key={line.id} data={line.measured} dataKey="y" name={line.label} type="linear" stroke={line.color} strokeWidth={2} dot={dot(line.color, line.label, false)} activeDot={false} isAnimationActive={false} />
         ))}
         {data.lines.map((line) =>
           line.knee === null ? null : <ReferenceDot key={`${line.id}-knee`} x={line.knee.x} y={line.knee.y ?? undefined} r={8} fill="none" stroke={line.color} strokeWidth={2.5} />,
@@ -76,4 +87,9 @@ export function SweepOverlayChart({ sweeps, figure, height = 380 }: { sweeps: re
       </LineChart>
     </figure>
   );
+}
+
+/** "pool-shared ×4 · 160 req/s target, 157 achieved · p99 ≥ 1.20 s · 63.8 % answered". */
+function pointText(label: string, figure: string, point: OverlayPoint): string {
+  return `${label} · ${rate(point.targetPerSec)} req/s target, ${rate(point.x)} achieved · ${figure} ${point.lowerBound ? '≥ ' : ''}${latency(point.valueUs)} · ${completion(point.completion)} answered`;
 }

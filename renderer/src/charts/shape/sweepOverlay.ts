@@ -23,6 +23,10 @@ export interface OverlayPoint {
   y: number | null;
   targetPerSec: number;
   completion: number | null;
+  /** The figure in µs (for the point's hover text); null when unknown. */
+  valueUs: number | null;
+  /** The figure is only a lower bound (unanswered requests counted at their wait). */
+  lowerBound: boolean;
   /** Drawn hollow: a lower bound, or an incomplete step. */
   partial: boolean;
 }
@@ -56,7 +60,15 @@ export function sweepOverlayData(sweeps: readonly OverlaidSweep[], figure: Sweep
     const steps = [...sweep.steps].sort((a, b) => a.targetPerSec - b.targetPerSec);
     const points = steps.map((step): OverlayPoint => {
       maxX = Math.max(maxX, step.achievedPerSec);
-      return { x: step.achievedPerSec, y: inUnit(step.latencyUs[figure]), targetPerSec: step.targetPerSec, completion: step.completion, partial: isPartialFigure(step, figure) };
+      return {
+        x: step.achievedPerSec,
+        y: inUnit(step.latencyUs[figure]),
+        targetPerSec: step.targetPerSec,
+        completion: step.completion,
+        valueUs: step.latencyUs[figure],
+        lowerBound: step.lowerBounds.includes(figure),
+        partial: isPartialFigure(step, figure),
+      };
     });
     const isPartial = (index: number): boolean => points[index]?.partial === true && points[index]?.y !== null;
     const measured = points.map((point, index) => (isPartial(index) ? { ...point, y: null } : point));
