@@ -1,5 +1,5 @@
 // A sweep's curve: latency percentiles against the throughput each step achieved, log latency
-// axis, lower bounds dashed with hollow dots, the knee marked. Shaped by shape/sweepCurve.ts.
+// axis, lower bounds and incomplete steps dashed with hollow dots, the knee marked. Shaped by shape/sweepCurve.ts.
 import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SweepStepView } from '../../../common/labApi.ts';
 import { formatSignificant, formatTickNumber } from '../../../common/chart/axis.ts';
@@ -16,14 +16,14 @@ export function SweepCurveChart({ steps, kneePerSec, height = 260 }: { steps: re
   const colors = { p50: palette.latency.p50, p90: palette.latency.p90, p99: palette.latency.p99 };
   const lines = CURVE_FIGURES.flatMap((figure) => [
     { key: figure, label: figure, color: colors[figure] },
-    { key: boundKey(figure), label: `${figure} ≥ (lower bound)`, color: colors[figure], dash: '4 3' },
+    { key: boundKey(figure), label: `${figure} ≥ or incomplete`, color: colors[figure], dash: '4 3' },
   ]);
   const anyBound = data.rows.some((row) => CURVE_FIGURES.some((figure) => row[boundKey(figure)] !== null && row[figure] === null));
   return (
     <figure className="chart sweep-curve" data-points={data.rows.length}>
       <figcaption className="chart-head">
         <span className="chart-title">Latency against throughput</span>
-        <span className="chart-note">one point per step{anyBound ? '; dashed, hollow: only a lower bound (requests unanswered)' : ''}</span>
+        <span className="chart-note">one point per step{anyBound ? '; dashed, hollow: under 99 % answered, or only a lower bound (≥)' : ''}</span>
         <Legend items={lines.filter((line) => anyBound || !line.key.endsWith('Bound'))} />
       </figcaption>
       {data.rows.length === 0 ? (

@@ -44,6 +44,13 @@ describe('sweepCurveData', () => {
     expect(data.rows[0]?.p99Bound).toBeNull();
   });
 
+  it('an incomplete step (under 99 % answered) is drawn apart even where no figure is a lower bound', () => {
+    const incomplete = { ...step(400, 300, 50_000), completion: 0.9 };
+    const data = sweepCurveData([step(100, 100, 2000), incomplete], 100);
+    expect(data.rows[1]).toMatchObject({ p50: null, p50Bound: 12.5, p99: null, p99Bound: 50 });
+    expect(data.rows[0]).toMatchObject({ p50: 0.5, p50Bound: 0.5 });
+  });
+
   it('has no knee point without a knee, and an axis for no steps', () => {
     expect(sweepCurveData([step(100, 20, 5000, ['p99'])], null).knee).toBeNull();
     expect(sweepCurveData([], null).rows).toEqual([]);

@@ -1,8 +1,10 @@
 // A sweep's latency curve: one row per step in load order (by target rate), x the throughput it
 // achieved (a server that gave out bends back), y p50/p90/p99 on a log axis in one unit. A figure
-// that is only a lower bound goes to its `…Bound` series, drawn dashed, joined to the measured
-// neighbours so the curve stays one path; the measured series skip it.
+// that is only a lower bound, or of a step that answered under 99 % of its requests, goes to its
+// `…Bound` series, drawn dashed, joined to the measured neighbours so the curve stays one path;
+// the measured series skip it.
 import type { SweepLatencyFigure, SweepStepView } from '../../../../common/labApi.ts';
+import { isPartialFigure } from '../../../../common/sweepKnees.ts';
 import { logLatencyAxis, type LogAxis } from './logAxis.ts';
 
 export const CURVE_FIGURES = ['p50', 'p90', 'p99'] as const satisfies readonly SweepLatencyFigure[];
@@ -32,8 +34,8 @@ export function sweepCurveData(steps: readonly SweepStepView[], kneePerSec: numb
     const row = { targetPerSec: step.targetPerSec, achievedPerSec: step.achievedPerSec, good: step.good } as SweepCurveRow;
     for (const figure of CURVE_FIGURES) {
       const value = inUnit(step.latencyUs[figure]);
-      const bound = step.lowerBounds.includes(figure);
-      const neighbourBound = [sorted[i - 1], sorted[i + 1]].some((other) => other !== undefined && other.lowerBounds.includes(figure) && other.latencyUs[figure] !== null);
+      const bound = isPartialFigure(step, figure);
+      const neighbourBound = [sorted[i - 1], sorted[i + 1]].some((other) => other !== undefined && isPartialFigure(other, figure) && other.latencyUs[figure] !== null);
       row[figure] = bound ? null : value;
       row[boundKey(figure)] = bound || neighbourBound ? value : null;
     }
