@@ -4,7 +4,7 @@ import { findKnee, type StepOutcome } from './knee.ts';
 
 /** A step that held its rate with this p99 unless told otherwise. */
 function step(targetPerSec: number, p99Ms: number, overrides: Partial<StepOutcome> = {}): StepOutcome {
-  return { targetPerSec, achievedPerSec: targetPerSec, completion: 1, p99Us: p99Ms * 1000, p99IsLowerBound: false, errorsPct: 0, slo: null, ...overrides };
+  return { targetPerSec, achievedPerSec: targetPerSec, durationMs: 10_000, p50Us: 0, completion: 1, p99Us: p99Ms * 1000, p99IsLowerBound: false, errorsPct: 0, slo: null, ...overrides };
 }
 
 describe('findKnee without an SLO (p99 within 3× the lowest step)', () => {
@@ -21,6 +21,19 @@ describe('findKnee without an SLO (p99 within 3× the lowest step)', () => {
     expect(result.judgements[2]?.reasons).toEqual(['achieved 96.3 % of the target']);
     expect(result.judgements[2]?.gaveOut).toBe(true);
     expect(result.highestAchievedPerSec).toBe(410);
+  });
+
+  it('allows the requests in flight at the end (target × p50, plus one) short of 99 %, and no more', () => {
+    // 1 s at 160 req/s with p50 25 ms: 99 % is 158.4, and 160 × 0.025 + 1 = 5 requests were on their way.
+    const short = (achievedPerSec: number) =>
+      findKnee([step(80, 30, { durationMs: 1000, p50Us: 25_000 }), step(160, 30, { durationMs: 1000, p50Us: 25_000, achievedPerSec })]);
+    expect(short(153.5).kneePerSec).toBe(160);
+    expect(short(153).kneePerSec).toBe(80);
+    expect(short(153).judgements[1]?.reasons).toEqual(['achieved 95.6 % of the target']);
+    // A 10 s step of a 150 ms endpoint at 100 req/s: 16 requests in flight at the end is 1.6 %.
+    expect(findKnee([step(50, 200, { p50Us: 150_000 }), step(100, 200, { p50Us: 150_000, achievedPerSec: 98.4 })]).kneePerSec).toBe(100);
+    // Falling behind: 10 % short over 10 s builds a queue whose p50 (0.5 s) allows only half of it.
+    expect(findKnee([step(50, 5), step(100, 5, { p50Us: 500_000, achievedPerSec: 90 })]).kneePerSec).toBe(50);
   });
 
   it('does not count a step with unanswered requests as sustained', () => {

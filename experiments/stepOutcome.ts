@@ -47,6 +47,8 @@ export function stepOutcome(record: RunRecord, slo: readonly Threshold[] | null)
   return {
     targetPerSec: target,
     achievedPerSec: record.summary.reqPerSec,
+    durationMs: record.summary.durationMs,
+    p50Us: figures.latencyUs.p50,
     completion: figures.completionPct === null ? null : figures.completionPct / 100,
     p99Us: figures.latencyUs.p99,
     p99IsLowerBound: figures.latencyLowerBounds.includes('p99'),
