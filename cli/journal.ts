@@ -12,6 +12,7 @@ import { journalOption } from './saveToJournal.ts';
 import { compareCommand } from './journalCompare.ts';
 import { exportCommand } from './journalExport.ts';
 import { importCommand } from './journalImport.ts';
+import { mergeCommand } from './journalMerge.ts';
 import { sweepsCommand } from './journalSweeps.ts';
 
 function reportProblems(problems: readonly { file: string; reason: string }[]): void {
@@ -93,6 +94,7 @@ export function journalCommand(): Command {
   journal.addCommand(exportCommand());
   journal.addCommand(compareCommand());
   journal.addCommand(sweepsCommand());
+  journal.addCommand(mergeCommand());
   for (const command of journal.commands) command.addOption(journalOption());
   return journal;
 }
