@@ -33,6 +33,11 @@ describe('loadlab bench flags', () => {
     [['-d', '10 parsecs'], /-d expects a duration/],
     [['-H', 'no colon here'], /-H expects "Name: value"/],
     [['--frobnicate'], /unknown option '--frobnicate'/],
+    [['--shard', '3/3'], /--shard: I is 0-based and must be below N \(0 to 2\), got 3/],
+    [['--shard', 'two'], /--shard expects I\/N/],
+    [['-t', '1', '-c', '2', '--shard', '0/3'], /3 shards need at least 3 connections \(-c\), got 2/],
+    [['--start-at', '2020-01-01T00:00:00Z'], /--start-at 2020-01-01T00:00:00.000Z is \d+\.\d s in the past/],
+    [['--start-at', 'soon'], /--start-at expects an ISO 8601 time/],
   ])('rejects %j with exit status 2', async (flags, message) => {
     const result = await loadlab(['bench', ...flags, url]);
     expect(result.status).toBe(2);
