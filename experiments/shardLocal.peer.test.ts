@@ -42,12 +42,13 @@ describePeer('three local shards merged', () => {
   let shards: RunRecord[];
   let merged: RunRecord;
   let mergeRun: CliResult;
+  let env: NodeJS.ProcessEnv;
   const files: string[] = [];
 
   beforeAll(async () => {
     nginx = await startNginx({ workers: 1 });
     dir = await mkdtemp(join(tmpdir(), 'loadlab-shards-'));
-    const env = { LOADLAB_JOURNAL: join(dir, 'journal') };
+    env = { LOADLAB_JOURNAL: join(dir, 'journal') };
     const startAt = String(Date.now() + START_AHEAD_MS);
     const runs = await Promise.all(
       Array.from({ length: SHARDS }, (_, index) => {
@@ -123,6 +124,18 @@ describePeer('three local shards merged', () => {
     expect(mergeRun.stdout).toMatch(/Latency Distribution \(HdrHistogram - Recorded Latency\)/);
     expect(mergeRun.stdout).toMatch(/ {2}3 of 3 shards merged \(start at /);
     expect(merged.title).toBe('three shards');
+  });
+
+  it('merges shards kept in the journal by id, saves the merged run, and journal show lists its shards', async () => {
+    const imported = await runLoadlab(['journal', 'import', ...files], env);
+    expect(imported.status, imported.stderr).toBe(0);
+    const saved = await runLoadlab(['journal', 'merge', ...shards.map((record) => record.id), '--save'], env);
+    expect(saved.status, saved.stderr).toBe(0);
+    const id = /saved run (\S+) in the journal/.exec(saved.stderr)?.[1] ?? '';
+    const shown = await runLoadlab(['journal', 'show', id], env);
+    expect(shown.status, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(/merged:\n {2}3 of 3 shards merged/);
+    for (const record of shards) expect(shown.stdout).toContain(record.id);
   });
 
   it('refuses a missing or failed shard, naming it, and merges what is there with --partial', async () => {
