@@ -12,8 +12,9 @@ import { runRepeated } from './benchRepeat.ts';
 import { configFromFlags, runWithReport, type RunCompanion } from './runWithReport.ts';
 import { addSaveOptions, checkSaveFlags, type SaveFlags } from './saveToJournal.ts';
 import { addServerOptions, runBenchWithServer, type ServerBenchFlags } from './serverBenchOptions.ts';
+import { addShardOptions, shardConfig, type ShardFlags } from './shardFlags.ts';
 
-interface BenchFlags extends SaveFlags, ServerBenchFlags {
+interface BenchFlags extends SaveFlags, ServerBenchFlags, ShardFlags {
   threads: number;
   connections: number;
   duration: number;
@@ -74,7 +75,7 @@ export function benchCommand(): Command {
       }
       process.exitCode = await runBenchWithServer(urls[0], flags, runBench);
     });
-  return addServerOptions(addSaveOptions(command));
+  return addShardOptions(addServerOptions(addSaveOptions(command)));
 }
 
 async function readBody(flags: BenchFlags): Promise<Uint8Array | null> {
@@ -96,6 +97,7 @@ async function runBenchRepeated(urls: string[], flags: BenchFlags): Promise<numb
   if (flags.json !== undefined) throw new UsageError('--json writes one run; with --repeat or several URLs keep the runs with --save');
   if (flags.slo !== undefined) throw new UsageError('--slo judges one run; with --repeat use loadlab journal compare on the saved runs');
   if (flags.connRate !== undefined) throw new UsageError('--repeat takes rate or max mode runs, not --conn-rate');
+  if (flags.shard !== undefined || flags.startAt !== undefined) throw new UsageError('--shard and --start-at run one shard of one load: not with --repeat or several URLs');
   if (flags.server !== undefined || flags.serverCmd !== undefined) throw new UsageError('--repeat does not start servers yet: start them first (loadlab server start NAME) and give their URLs');
   const targets = [];
   for (const [i, url] of urls.entries()) targets.push({ label: String.fromCharCode(65 + i), config: configFromFlags(await benchInput(url, flags)) });
@@ -129,6 +131,7 @@ async function benchInput(url: string, flags: BenchFlags): Promise<BenchConfig> 
             spacing: { kind: 'fixed', ratePerSec: flags.connRate },
           },
     tls: { insecure: flags.insecure, caFile: flags.ca ?? null, resume: flags.tlsResume },
+    ...shardConfig(flags),
   };
 }
 
