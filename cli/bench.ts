@@ -55,7 +55,7 @@ export function benchCommand(): Command {
     .addOption(new Option('-T, --timeout <T>', 'count a request as timed out after this long').argParser(durationOption('--timeout')).default(benchConfigDefaults.timeoutMs, '2s'))
     .option('-L, --latency', 'print the latency distribution and the detailed percentile spectrum', false)
     .option('-U, --u_latency', 'also print the uncorrected latency distribution (rate mode)', false)
-    .option('--json <file>', 'write the run record (loadlab.run/1) to this file')
+    .option('--json <file>', 'write the run record (loadlab.run/1) to this file; - writes it to stdout as one line, and the report to stderr')
     .addOption(new Option('--interval <T>', 'live sample period').argParser(durationOption('--interval')).default(benchConfigDefaults.intervalMs, '1s'))
     .option('--no-keep-alive', 'a new connection per request, sent with Connection: close')
     .option('--conn-rate <N>', 'connection-rate mode (httperf): open N new connections per second, print httperf\'s report', metricOption('--conn-rate', false))
