@@ -389,6 +389,50 @@ export function builtinServerPoints(points: readonly AnyServerSeriesPoint[]): Se
   return points.filter((point): point is ServerSeriesPoint => !('kind' in point));
 }
 
+/**
+ * A shard's part in a load split over several generators (`bench --shard I/N`). The record's
+ * `load` is what this shard ran (its connections, its share of the rate); `whole` is the load
+ * shape all N shards make together, so a merge can check that the records belong together.
+ */
+export const shardInfoSchema = z.object({
+  /** 0-based, as Kubernetes' JOB_COMPLETION_INDEX. */
+  index: z.number().int().nonnegative(),
+  count: z.number().int().positive(),
+  /** The common start instant asked for (`--start-at`), epoch ms; null without one. */
+  startAtMs: z.number().nullable(),
+  /** How long after `startAtMs` this shard's schedule began (its time zero), ms; null without `--start-at`. */
+  latenessMs: z.number().nonnegative().nullable(),
+  /** The generator's host name (a pod's name on Kubernetes). */
+  host: z.string(),
+  whole: z.object({
+    connections: z.number().int().positive(),
+    /** Total requests (connection-rate mode: connections) per second; null in max mode. */
+    ratePerSec: z.number().positive().nullable(),
+  }),
+});
+export type ShardInfo = z.infer<typeof shardInfoSchema>;
+
+/** A run merged from shard records (`journal merge`): which shards went in, which did not. */
+export const mergeInfoSchema = z.object({
+  /** Some shard was missing or failed: the figures cover only the shards listed as merged. */
+  partial: z.boolean(),
+  count: z.number().int().positive(),
+  shards: z.array(
+    z.object({
+      index: z.number().int().nonnegative(),
+      /** The shard's own run record; null for a missing shard. */
+      runId: z.string().nullable(),
+      host: z.string().nullable(),
+      latenessMs: z.number().nonnegative().nullable(),
+      /** merged: in the figures; failed: its run stopped early (in the figures only with --partial); missing: no record. */
+      status: z.enum(['merged', 'failed', 'missing']),
+    }),
+  ),
+  /** The common start instant of the shards, epoch ms; null when they had none. */
+  startAtMs: z.number().nullable(),
+});
+export type MergeInfo = z.infer<typeof mergeInfoSchema>;
+
 /** A run Loadlab measured itself: every figure is known. */
 export const measuredRunRecordSchema = z.object({
   schema: z.literal(RUN_SCHEMA),
@@ -418,6 +462,10 @@ export const measuredRunRecordSchema = z.object({
   /** Runs against the built-in server, or a process Loadlab watched (launched or found by PID/port). */
   serverSeries: z.array(anyServerSeriesPointSchema).optional(),
   source: runSourceSchema.optional(),
+  /** Runs made with `bench --shard I/N`: this record is one part of a larger load. */
+  shard: shardInfoSchema.optional(),
+  /** Runs merged from shard records. */
+  merge: mergeInfoSchema.optional(),
 });
 export type MeasuredRunRecord = z.infer<typeof measuredRunRecordSchema>;
 
