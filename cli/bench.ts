@@ -13,7 +13,7 @@ import { configFromFlags, runWithReport, type RunCompanion } from './runWithRepo
 import { addSaveOptions, checkSaveFlags, type SaveFlags } from './saveToJournal.ts';
 import { addServerOptions, runBenchWithServer, type ServerBenchFlags } from './serverBenchOptions.ts';
 
-interface BenchFlags extends SaveFlags, ServerBenchFlags {
+export interface BenchFlags extends SaveFlags, ServerBenchFlags {
   threads: number;
   connections: number;
   duration: number;
@@ -103,7 +103,7 @@ async function runBenchRepeated(urls: string[], flags: BenchFlags): Promise<numb
 }
 
 /** The run's config from the flags, for one URL (checked flags; the body read once per call). */
-async function benchInput(url: string, flags: BenchFlags): Promise<BenchConfig> {
+export async function benchInput(url: string, flags: BenchFlags): Promise<BenchConfig> {
   if (flags.rate === 0) throw new UsageError('-R must be greater than 0 (omit -R for max mode)');
   if (flags.connRate === 0) throw new UsageError('--conn-rate must be greater than 0');
   if (flags.connRate === undefined && flags.numConns !== undefined) throw new UsageError('--num-conns needs --conn-rate');
