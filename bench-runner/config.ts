@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { connRateLoadSchema } from '../common/runRecord.ts';
 import { hostLimitProblems, hostLimits } from './limits.ts';
+import { MAX_SHARDS, shardConnections } from './shard.ts';
 
 /** The schema's fixed ceiling; the machine's own bound (limits.ts) is usually lower. */
 export const MAX_THREADS = 256;
@@ -43,27 +44,36 @@ export const benchConfigSchema = z
     tls: z
       .object({ insecure: z.boolean(), caFile: z.string().min(1).nullable(), resume: z.boolean() })
       .optional(),
+    /**
+     * Run shard `index` (0-based) of `count` of this load shape (bench-runner/shard.ts): the
+     * connections (connection-rate mode: the scheduled connections) are split by index, each
+     * keeping its place in the whole schedule. Absent or null: the whole load.
+     */
+    shard: z.object({ index: z.number().int().nonnegative(), count: z.number().int().min(1).max(MAX_SHARDS) }).nullable().optional(),
+    /** The schedule starts at this wall-clock instant (epoch ms), or when ready if that has passed. */
+    startAtEpochMs: z.number().int().positive().nullable().optional(),
   })
   .superRefine((config, ctx) => {
+    for (const message of shardProblems(config)) ctx.addIssue({ code: 'custom', path: ['shard'], message });
     if (config.connRate !== null) {
       if (config.ratePerSec !== null) {
         ctx.addIssue({ code: 'custom', path: ['ratePerSec'], message: 'a request rate (-R) cannot be combined with a connection rate' });
       }
-      if (config.connRate.numConns < config.threads) {
+      if (config.shard == null && config.connRate.numConns < config.threads) {
         ctx.addIssue({ code: 'custom', path: ['connRate', 'numConns'], message: `num-conns (${config.connRate.numConns}) must be at least threads (${config.threads})` });
       }
       const spacing = config.connRate.spacing;
       if (spacing.kind === 'uniform' && spacing.maxMs < spacing.minMs) {
         ctx.addIssue({ code: 'custom', path: ['connRate', 'spacing'], message: 'uniform spacing needs min <= max' });
       }
-    } else if (config.connections < config.threads) {
+    } else if (config.shard == null && config.connections < config.threads) {
       ctx.addIssue({
         code: 'custom',
         path: ['connections'],
         message: `connections (${config.connections}) must be at least threads (${config.threads}): every thread needs a connection`,
       });
     }
-    for (const problem of hostLimitProblems({ threads: config.threads, connections: config.connRate === null ? config.connections : null }, hostLimits())) {
+    for (const problem of hostLimitProblems({ threads: config.threads, connections: config.connRate === null ? ownConnections(config) : null }, hostLimits())) {
       ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
     }
     const target = parseTargetUrl(config.url);
@@ -74,6 +84,31 @@ export const benchConfigSchema = z
   });
 
 export type BenchConfig = z.infer<typeof benchConfigSchema>;
+
+/** The connections this process opens (rate and max mode): its shard's, or all. */
+function ownConnections(config: Pick<BenchConfig, 'shard' | 'connections'>): number {
+  const shard = config.shard;
+  if (shard === null || shard === undefined || shard.index >= shard.count || shard.count > config.connections) return config.connections;
+  return shardConnections(config.connections, shard).count;
+}
+
+type ShardFields = Pick<BenchConfig, 'shard' | 'threads' | 'connections' | 'connRate'>;
+
+/** What is wrong with a shard of this load: an index past the count, more shards than connections, fewer connections than threads. */
+function shardProblems(config: ShardFields): string[] {
+  const shard = config.shard;
+  if (shard === null || shard === undefined) return [];
+  if (shard.index >= shard.count) return [`shard index ${shard.index} must be below the shard count ${shard.count} (0-based)`];
+  const total = config.connRate === null ? config.connections : config.connRate.numConns;
+  const what = config.connRate === null ? 'connections (-c)' : 'connections (--num-conns)';
+  if (config.connRate !== null && config.connRate.spacing.kind !== 'fixed') {
+    return ['shards of a random connection spacing (--period u/e) are not supported: each shard would draw its own schedule'];
+  }
+  if (shard.count > total) return [`${shard.count} shards need at least ${shard.count} ${what}, got ${total}`];
+  const own = config.connRate === null ? shardConnections(total, shard).count : Math.ceil((total - shard.index) / shard.count);
+  if (own < config.threads) return [`shard ${shard.index}/${shard.count} gets ${own} of the ${total} ${what}, fewer than its threads (${config.threads}): every thread needs a connection`];
+  return [];
+}
 
 export const benchConfigDefaults = {
   threads: 2,

@@ -1,6 +1,7 @@
 // Builds the run record from the merged measurements: the one place the summary is computed.
 import { randomBytes } from 'node:crypto';
-import { RUN_SCHEMA, type ConnRateSummary, type MeasuredRunRecord, type SeriesPoint, type ServerInfo } from '../common/runRecord.ts';
+import { hostname } from 'node:os';
+import { RUN_SCHEMA, type ConnRateSummary, type MeasuredRunRecord, type SeriesPoint, type ServerInfo, type ShardInfo } from '../common/runRecord.ts';
 import type { ConnRateTotals, RunAggregator } from './aggregator.ts';
 import { meanConnectionRatePerSec } from '../common/connectionRate.ts';
 import type { BenchConfig } from './config.ts';
@@ -11,6 +12,35 @@ import { completionRatio, latencyWithUnanswered } from '../common/censored.ts';
 import { rateStats } from './stats.ts';
 import { DEFAULT_TLS } from './tlsJob.ts';
 import { TlsTotals } from './tlsTotals.ts';
+import { shardConnections, shardOffsets } from './shard.ts';
+
+/**
+ * The load this process ran and, for a shard, its part of the whole (docs/contracts.md, "Shards"):
+ * its connections and its share of the rate (each connection keeps its interval in the whole).
+ */
+function ownLoad(config: BenchConfig, timing: RunTiming): { connections: number; ratePerSec: number | null; shard: ShardInfo | null } {
+  const connRate = config.connRate;
+  const wholeConnections = connRate ? connRate.numConns : config.connections;
+  const wholeRate = connRate ? meanConnectionRatePerSec(connRate.spacing) : config.ratePerSec;
+  const shard = config.shard;
+  if (shard === null || shard === undefined) return { connections: wholeConnections, ratePerSec: wholeRate, shard: null };
+  const connections = connRate
+    ? shardOffsets(Array.from({ length: wholeConnections }, (_, j) => j), shard).length
+    : shardConnections(wholeConnections, shard).count;
+  const startAtMs = config.startAtEpochMs ?? null;
+  return {
+    connections,
+    ratePerSec: wholeRate === null ? null : (wholeRate * connections) / wholeConnections,
+    shard: {
+      index: shard.index,
+      count: shard.count,
+      startAtMs,
+      latenessMs: startAtMs === null ? null : (timing.latenessMs ?? null),
+      host: hostname(),
+      whole: { connections: wholeConnections, ratePerSec: wholeRate },
+    },
+  };
+}
 
 export interface RunTiming {
   startEpochMs: number;
@@ -20,6 +50,8 @@ export interface RunTiming {
   plannedDurationMs: number;
   /** CPU this process used during the run (all threads), µs. */
   cpu: NodeJS.CpuUsage;
+  /** With a start instant (--start-at): how long after it the schedule began, ms; else null. */
+  latenessMs?: number | null;
 }
 
 export interface RecordContext {
@@ -116,6 +148,7 @@ export function buildRunRecord(
   // https: errors.tls is always there; http: only when a TLS failure turned up (docs/contracts.md).
   const tls = aggregate.tls ?? (https ? new TlsTotals() : null);
   const errors = { ...aggregate.errors, ...(https ? { tls: aggregate.errors.tls ?? 0 } : {}) };
+  const own = ownLoad(config, timing);
   return {
     schema: RUN_SCHEMA,
     id: newRunId(timing.startEpochMs),
@@ -129,9 +162,9 @@ export function buildRunRecord(
     load: {
       mode,
       threads: config.threads,
-      connections: connRate ? connRate.numConns : config.connections,
+      connections: own.connections,
       durationMs: timing.plannedDurationMs,
-      ratePerSec: connRate ? meanConnectionRatePerSec(connRate.spacing) : config.ratePerSec,
+      ratePerSec: own.ratePerSec,
       keepAlive: config.keepAlive,
       timeoutMs: config.timeoutMs,
       intervalMs: config.intervalMs,
@@ -168,5 +201,6 @@ export function buildRunRecord(
       ...(tls ? { tlsHandshakeUs: encodeHistogram(tls.handshakeUs) } : {}),
     },
     series: aggregate.series,
+    ...(own.shard ? { shard: own.shard } : {}),
   };
 }

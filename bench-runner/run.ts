@@ -8,6 +8,7 @@ import { encodeHistogram } from '../common/histogram.ts';
 import { LiveTotals, RunAggregator } from './aggregator.ts';
 import { benchConfigSchema, parseTargetUrl, type BenchConfig } from './config.ts';
 import { planRun } from './jobs.ts';
+import { scheduleStart } from './shard.ts';
 import type { HostToWorker, TlsJob, WorkerToHost } from './messages.ts';
 import { tlsJobFor } from './tlsJob.ts';
 import { buildRunRecord } from './record.ts';
@@ -92,6 +93,7 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
     let ready = 0;
     let aggregate: RunAggregator | null = null;
     let startEpochMs = 0;
+    let latenessMs: number | null = null;
     let settled = false;
     const liveTotals = new LiveTotals();
 
@@ -106,7 +108,7 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
         const record = buildRunRecord(
           config,
           aggregate,
-          { startEpochMs, endEpochMs: aggregate.lastEndEpochMs, stoppedEarly: stopRequested, plannedDurationMs, cpu: process.cpuUsage(cpuAtStart) },
+          { startEpochMs, endEpochMs: aggregate.lastEndEpochMs, stoppedEarly: stopRequested, plannedDurationMs, cpu: process.cpuUsage(cpuAtStart), latenessMs },
           { server: options.server, requestBytes: request.length },
         );
         resolve(record);
@@ -116,7 +118,8 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
     const onMessage = (message: WorkerToHost): void => {
       if (message.type === 'ready') {
         if (++ready < workers.length) return;
-        startEpochMs = performance.timeOrigin + performance.now() + START_DELAY_MS;
+        // With a start instant (shards, --start-at) the schedule waits for it, or says how late it began.
+        ({ startEpochMs, latenessMs } = scheduleStart(performance.timeOrigin + performance.now() + START_DELAY_MS, config.startAtEpochMs ?? null));
         cpuAtStart = process.cpuUsage();
         aggregate = new RunAggregator(workers.length, startEpochMs, config.ratePerSec !== null || config.connRate !== null);
         jobs.forEach((job, i) => workers[i]?.postMessage({ type: 'start', job, startEpochMs } satisfies HostToWorker));

@@ -14,15 +14,53 @@ export interface Shard {
   count: number;
 }
 
-/** "2/3" → { index: 1, count: 3 } (the flag is 1-based, as people count shards); a message when not. */
+/**
+ * "1/3" → { index: 1, count: 3 }: I is 0-based, 0 ≤ I < N, as Kubernetes' JOB_COMPLETION_INDEX
+ * is, so a pod passes `--shard $JOB_COMPLETION_INDEX/N` unchanged. A message when not.
+ */
 export function parseShard(text: string): Shard | string {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  if (match === null) return `--shard expects I/N such as 1/3, got "${text}"`;
+  if (match === null) return `--shard expects I/N with 0 <= I < N, such as 0/3, got "${text}"`;
   const index = Number(match[1]);
   const count = Number(match[2]);
-  if (count < 1 || count > 1000) return `--shard: N must be from 1 to 1000, got ${count}`;
-  if (index < 1 || index > count) return `--shard: I must be from 1 to N (${count}), got ${index}`;
-  return { index: index - 1, count };
+  if (count < 1 || count > MAX_SHARDS) return `--shard: N must be from 1 to ${MAX_SHARDS}, got ${count}`;
+  if (index >= count) return `--shard: I is 0-based and must be below N (0 to ${count - 1}), got ${index}`;
+  return { index, count };
+}
+
+export const MAX_SHARDS = 1000;
+
+/** How far in the past `--start-at` may be: a shard that starts later than this is refused. */
+export const START_AT_PAST_LIMIT_MS = 5000;
+/** How far ahead `--start-at` may be (a pod may wait for its image; a day ahead is a typo). */
+export const START_AT_FUTURE_LIMIT_MS = 6 * 3_600_000;
+
+/**
+ * `--start-at` as epoch ms: ISO 8601 with a time zone ("2026-12-07T01:30:00Z") or epoch ms
+ * ("1796607000000"). Refused when unreadable, more than START_AT_PAST_LIMIT_MS behind `nowMs` (the
+ * shards would not start together), or more than START_AT_FUTURE_LIMIT_MS ahead.
+ */
+export function parseStartAt(text: string, nowMs: number): number | string {
+  const trimmed = text.trim();
+  let atMs: number;
+  if (/^\d+$/.test(trimmed)) atMs = Number(trimmed);
+  else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)) atMs = Date.parse(trimmed);
+  else return `--start-at expects an ISO 8601 time with a zone (2026-12-07T01:30:00Z) or epoch ms, got "${text}"`;
+  if (!Number.isFinite(atMs)) return `--start-at: not a valid time: "${text}"`;
+  if (atMs < nowMs - START_AT_PAST_LIMIT_MS) {
+    return `--start-at ${new Date(atMs).toISOString()} is ${((nowMs - atMs) / 1000).toFixed(1)} s in the past (more than ${START_AT_PAST_LIMIT_MS / 1000} s): the shards would not start together`;
+  }
+  if (atMs > nowMs + START_AT_FUTURE_LIMIT_MS) {
+    return `--start-at ${new Date(atMs).toISOString()} is more than ${START_AT_FUTURE_LIMIT_MS / 3_600_000} h ahead`;
+  }
+  return atMs;
+}
+
+/** When a run's schedule begins: the start instant, or as soon as the run is ready when that has passed. */
+export function scheduleStart(readyEpochMs: number, startAtEpochMs: number | null): { startEpochMs: number; latenessMs: number | null } {
+  if (startAtEpochMs === null) return { startEpochMs: readyEpochMs, latenessMs: null };
+  const startEpochMs = Math.max(readyEpochMs, startAtEpochMs);
+  return { startEpochMs, latenessMs: startEpochMs - startAtEpochMs };
 }
 
 /**

@@ -125,7 +125,8 @@ const rateStatsShape = {
   mean: z.number(),
   stdev: z.number(),
   max: z.number(),
-  withinStdevPct: z.number(),
+  /** Null in a run merged from shards: the per-thread samples are not kept, so it cannot be pooled. */
+  withinStdevPct: z.number().nullable(),
   samples: z.number().int().nonnegative(),
 };
 export const rateStatsSchema = z.object(rateStatsShape);

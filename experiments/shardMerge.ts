@@ -190,6 +190,28 @@ function allEqual<T>(values: readonly T[]): T | null {
   return values.every((value) => JSON.stringify(value) === text) ? first : null;
 }
 
+/**
+ * The generators' environment: equal on every shard, or the aggregate of the machines (cores
+ * summed over distinct hosts, differing names listed with " | ").
+ */
+function mergedEnv(records: readonly ShardRecord[]): RunRecord['env'] {
+  const envs = records.map((record) => record.env);
+  const same = allEqual(envs);
+  if (same !== null || envs.some((env) => env === null)) return same;
+  const known = envs.filter((env): env is NonNullable<RunRecord['env']> => env !== null);
+  const distinct = (pick: (env: NonNullable<RunRecord['env']>) => string | null): string => [...new Set(known.map(pick).filter((value) => value !== null))].join(' | ');
+  const coresByHost = new Map(records.map((record) => [record.shard.host, record.env?.cores ?? 0]));
+  const electron = distinct((env) => env.electron);
+  return {
+    cpuModel: distinct((env) => env.cpuModel),
+    cores: [...coresByHost.values()].reduce((total, cores) => total + cores, 0),
+    os: distinct((env) => env.os),
+    node: distinct((env) => env.node),
+    electron: electron === '' ? null : electron,
+    app: distinct((env) => env.app),
+  };
+}
+
 function isFailed(record: ShardRecord): boolean {
   return record.stoppedEarly === true;
 }
@@ -297,7 +319,7 @@ export function mergeShardRecords(records: readonly RunRecord[], options: ShardM
       ratePerSec,
     },
     server: allEqual(merged.map((record) => record.server)) ?? { kind: 'unknown' },
-    env: allEqual(merged.map((record) => record.env)),
+    env: mergedEnv(merged),
     summary: {
       requests,
       durationMs,
