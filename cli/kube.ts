@@ -2,6 +2,7 @@
 // for `kubectl apply -f -`; `collect` merges the shards' records once it has run.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseTargetUrl } from '../bench-runner/config.ts';
+import { START_AT_PAST_LIMIT_MS } from '../bench-runner/shard.ts';
 import { collectShards, type CollectFlags } from './kubeCollect.ts';
 import { checkShardBenchArgs } from './kubeBenchArgs.ts';
 import { jobYaml, shardBenchArgs, shardJob } from './kubeJob.ts';
@@ -11,8 +12,8 @@ import { journalOption } from './saveToJournal.ts';
 /**
  * From printing the Job to the shared start: `kubectl apply`, scheduling, and pulling the image
  * on nodes that do not have it yet (node:20-slim and the package, about 80 MB compressed) fit in
- * a minute on a cluster with room; a pod that starts later begins at once, and its record says
- * how late it was.
+ * a minute on a cluster with room. A pod ready more than START_AT_PAST_LIMIT_MS after the instant
+ * refuses to run (its shard would not line up with the others), and `kube collect` names it.
  */
 const DEFAULT_START_IN_MS = 60_000;
 /** Beyond start-in + duration + timeout, before the Job is failed as stuck. */
@@ -84,12 +85,12 @@ async function printJob(benchArgs: string[], flags: JobFlags): Promise<void> {
   const namespace = flags.namespace === undefined ? '' : ` --namespace ${flags.namespace}`;
   const header = [
     `loadlab kube job: ${flags.shards} shards of one load, every one starting at ${startAt}.`,
-    `Apply it before then: loadlab kube job … | kubectl apply -f -`,
+    `Apply it at once (loadlab kube job … | kubectl apply -f -): a pod not running ${START_AT_PAST_LIMIT_MS / 1000} s after that instant fails.`,
     `Then: kubectl wait${namespace} --for=condition=complete job/${name} --timeout=${activeDeadlineS}s`,
     `      loadlab kube collect ${name}${namespace} --save`,
   ];
   process.stdout.write(jobYaml(job, header));
-  process.stderr.write(`loadlab: job ${name}: ${flags.shards} shards start at ${startAt} (in ${Math.round((startAtMs - nowMs) / 1000)} s); apply it before then\n`);
+  process.stderr.write(`loadlab: job ${name}: ${flags.shards} shards start at ${startAt} (in ${Math.round((startAtMs - nowMs) / 1000)} s); apply it now: a pod not running ${START_AT_PAST_LIMIT_MS / 1000} s after that instant refuses to start\n`);
 }
 
 export function kubeCommand(): Command {

@@ -142,7 +142,7 @@ describe('loadlab kube collect', () => {
     expect(merged.merge?.shards.map((shard) => [shard.index, shard.runId, shard.status])).toEqual(records.map((record, index) => [index, record.id, 'merged']));
     const sum = (pick: (record: RunRecord) => number | null): number => records.reduce((total, record) => total + (pick(record) ?? 0), 0);
     expect(merged.summary.requests).toBe(sum((record) => record.summary.requests));
-    expect(merged.summary.latency.count).toBe(sum((record) => record.summary.latency.count));
+    expect(merged.summary.latencyUs.count).toBe(sum((record) => record.summary.latencyUs.count));
     expect(merged.notes).toContain(`Kubernetes Job ${JOB} (namespace ${NAMESPACE}): 3 of 3 shards, on 3 nodes`);
     expect(result.stderr).toContain(`saved run ${merged.id} in the journal at ${journal}`);
     const list = await runLoadlab(['journal', 'list', '--json', '--journal', journal]);
