@@ -94,7 +94,8 @@ async function printJob(benchArgs: string[], flags: JobFlags): Promise<void> {
 }
 
 export function kubeCommand(): Command {
-  const kube = new Command('kube').description('Load from several machines as a Kubernetes Indexed Job: print the Job, then collect and merge its shards.');
+  // exitOverride before the subcommands, which inherit it: their usage errors reach main (exit 2).
+  const kube = new Command('kube').description('Load from several machines as a Kubernetes Indexed Job: print the Job, then collect and merge its shards.').exitOverride();
 
   kube
     .command('job')
