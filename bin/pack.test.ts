@@ -204,8 +204,14 @@ describe('the container image (kube/Dockerfile)', () => {
     const PATH = `${join(globalPrefix, 'bin')}${delimiter}${process.env['PATH'] ?? ''}`;
     const help = spawnSync('loadlab', ['bench', '--help'], { cwd: work, encoding: 'utf8', timeout: 60_000, env: { ...process.env, PATH } });
     expect(help.status, help.stderr).toBe(0);
-    expect(help.stdout).toMatch(/--shard/);
-    expect(help.stdout).toMatch(/--start-at/);
-    expect(help.stdout).toMatch(/--json <file>.*- writes it to stdout/);
+    // What a pod of `loadlab kube job` runs: bench with --shard, --start-at and --json -.
+    const text = help.stdout.replace(/\s+/g, ' ');
+    expect(text).toMatch(/--shard <I\/N>/);
+    expect(text).toMatch(/--start-at <time>/);
+    expect(text).toMatch(/--json <file> .*- writes it to stdout/);
+    // And kube job from the package: its YAML library is a production dependency.
+    const job = spawnSync('loadlab', ['kube', 'job', '--shards', '2', '--image', 'loadlab:test', '--', '-t1', '-c2', 'http://web:8080/'], { cwd: work, encoding: 'utf8', timeout: 60_000, env: { ...process.env, PATH } });
+    expect(job.status, job.stderr).toBe(0);
+    expect(job.stdout).toMatch(/^kind: Job$/m);
   }, 300_000);
 });
