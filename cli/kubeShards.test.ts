@@ -20,7 +20,7 @@ describe('shardPods', () => {
   });
 
   it('names a missing index, a failed pod with its exit code and message, a pending one', () => {
-    const failed = { phase: 'Failed', containerStatuses: [{ name: 'loadlab', state: { terminated: { exitCode: 1, reason: 'Error', message: 'report…\nloadlab: connect ECONNREFUSED 10.0.0.9:80' } } }] };
+    const failed = { phase: 'Failed', containerStatuses: [{ name: 'loadlab', state: { terminated: { exitCode: 1, reason: 'Error', message: 'Running 10s test @ http://x/\nloadlab: connect ECONNREFUSED 10.0.0.9:80\n(run with --help for usage)\n' } } }] };
     const pending = { phase: 'Pending', containerStatuses: [{ name: 'loadlab', state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "x"' } } }] };
     const four = { ...job, spec: { ...job.spec, completions: 4 } };
     const result = shardPods(four, [pod(0, succeeded), pod(2, failed), pod(3, pending)]);

@@ -69,6 +69,16 @@ function indexOf(pod: KubePod): number | null {
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
 }
 
+/**
+ * The line of a termination message that says why: a failed shard's message is the tail of its
+ * log (terminationMessagePolicy FallbackToLogsOnError), where loadlab's and commander's errors
+ * start with "loadlab:" and "error:"; otherwise its last line.
+ */
+function messageLine(message: string): string {
+  const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return lines.findLast((line) => /^(loadlab|error):/.test(line)) ?? lines.at(-1) ?? '';
+}
+
 /** How a pod that did not succeed stands: phase, exit code, reason, its last message line. */
 export function describePodState(pod: KubePod): string {
   const status = pod.status;
@@ -79,7 +89,7 @@ export function describePodState(pod: KubePod): string {
   if (terminated !== null && terminated !== undefined) parts.push(`exit code ${terminated.exitCode}${terminated.reason ? ` (${terminated.reason})` : ''}`);
   else if (waiting?.reason) parts.push(waiting.reason);
   else if (status?.reason) parts.push(status.reason);
-  const message = (terminated?.message ?? waiting?.message ?? status?.message ?? '').trim().split('\n').at(-1)?.trim() ?? '';
+  const message = messageLine(terminated?.message ?? waiting?.message ?? status?.message ?? '');
   if (message !== '') parts.push(message);
   if (status?.phase === 'Pending' || status?.phase === 'Running') parts.push('not finished yet');
   return parts.join(', ');
