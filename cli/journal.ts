@@ -12,6 +12,7 @@ import { journalOption } from './saveToJournal.ts';
 import { compareCommand } from './journalCompare.ts';
 import { exportCommand } from './journalExport.ts';
 import { importCommand } from './journalImport.ts';
+import { mergeCommand, shardLines } from './journalMerge.ts';
 import { sweepsCommand } from './journalSweeps.ts';
 
 function reportProblems(problems: readonly { file: string; reason: string }[]): void {
@@ -28,6 +29,12 @@ export function describeRun(record: RunRecord): string {
     `tags:     ${record.tags.length > 0 ? terminalLine(record.tags.join(', ')) : '-'}`,
     `server:   ${terminalLine(describeServerInfo(record.server))}`,
   ];
+  if (record.shard !== undefined) {
+    const { shard } = record;
+    const late = shard.latenessMs === null ? '' : `, started ${shard.latenessMs.toFixed(0)} ms late`;
+    lines.push(terminalLine(`shard:    ${shard.index}/${shard.count} on ${shard.host}${late} (journal merge joins the shards)`));
+  }
+  if (record.merge !== undefined) lines.push('merged:', ...shardLines(record.merge));
   if (record.source !== undefined) lines.push(terminalLine(`source:   ${record.source.tool}${record.source.file !== undefined ? ` (${record.source.file})` : ''}, imported ${record.source.importedAt ?? ''}`.trimEnd()));
   lines.push(...headlineLines(record));
   lines.push('', terminalBlock(reportText(record).trimEnd()));
@@ -93,6 +100,7 @@ export function journalCommand(): Command {
   journal.addCommand(exportCommand());
   journal.addCommand(compareCommand());
   journal.addCommand(sweepsCommand());
+  journal.addCommand(mergeCommand());
   for (const command of journal.commands) command.addOption(journalOption());
   return journal;
 }

@@ -147,6 +147,32 @@ describe('mergeShardRecords', () => {
     expect(merged.env).toEqual({ cpuModel: 'x | y', cores: 8, os: 'linux', node: 'v20', electron: null, app: '0.1.0' });
   });
 
+  it('adds the TLS figures: handshakes, protocols and errors summed, handshake times from the summed histogram', () => {
+    const withTls = (index: number, handshakesUs: number[], certificateErrors: number): MeasuredRunRecord => {
+      const record = shardRecord({ index });
+      return {
+        ...record,
+        summary: {
+          ...record.summary,
+          tls: {
+            handshakes: handshakesUs.length,
+            resumed: 1,
+            handshakeUs: null,
+            protocols: { 'TLSv1.3': handshakesUs.length },
+            errors: { certificate: certificateErrors, handshake: 0, protocol: 0 },
+            errorExamples: { certificate: certificateErrors > 0 ? `bad cert ${index}` : null, handshake: null, protocol: null },
+          },
+        },
+        histograms: { ...record.histograms, tlsHandshakeUs: encode(handshakesUs) },
+      };
+    };
+    const merged = mergeShardRecords([withTls(0, [100, 200], 0), withTls(1, [300], 2), withTls(2, [400, 500, 600], 1)], { partial: false });
+    expect(merged.summary.tls).toMatchObject({ handshakes: 6, resumed: 3, protocols: { 'TLSv1.3': 6 }, errors: { certificate: 3, handshake: 0, protocol: 0 } });
+    expect(merged.summary.tls?.errorExamples.certificate).toBe('bad cert 1');
+    expect(merged.summary.tls?.handshakeUs).toMatchObject({ count: 6, min: 100, max: 600 });
+    expect(decodeHistogram(merged.histograms.tlsHandshakeUs ?? '').totalCount).toBe(6);
+  });
+
   describe('refuses', () => {
     it('a missing shard, naming it', () => {
       expect(() => mergeShardRecords([shardRecord({ index: 0 }), shardRecord({ index: 2 })], { partial: false })).toThrow(

@@ -16,8 +16,9 @@ import { completionRatio, latencyWithUnanswered } from '../common/censored.ts';
 import { maxOf, minOf } from '../common/extent.ts';
 import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeMeasuredLatency } from '../common/histogram.ts';
 import type { JsHistogram } from 'hdr-histogram-js';
-import type { MergeInfo, PartialRateStats, RunRecord, ShardInfo } from '../common/runRecord.ts';
+import type { MergeInfo, RunRecord, ShardInfo } from '../common/runRecord.ts';
 import { addErrors, mergeSeries } from './shardSeries.ts';
+import { allEqual, mergedEnv, mergedTls, pooledRates } from './shardFigures.ts';
 
 export class ShardMergeError extends Error {
   constructor(message: string) {
@@ -161,57 +162,6 @@ function sumCounts(maps: ReadonlyArray<Readonly<Record<string, number>> | null |
   return total;
 }
 
-/**
- * Per-thread rate samples of all shards' threads, pooled: mean, sample stdev and max are exact
- * from each shard's (samples, mean, stdev, max); the share within ±stdev is not (null).
- */
-function pooledRates(stats: ReadonlyArray<PartialRateStats | null>): PartialRateStats | null {
-  let n = 0;
-  let sum = 0;
-  let squares = 0;
-  let max = -Infinity;
-  for (const stat of stats) {
-    if (stat === null || stat.samples === null || stat.mean === null || stat.stdev === null || stat.max === null) return null;
-    n += stat.samples;
-    sum += stat.mean * stat.samples;
-    squares += stat.stdev ** 2 * Math.max(0, stat.samples - 1) + stat.mean ** 2 * stat.samples;
-    if (stat.samples > 0) max = Math.max(max, stat.max);
-  }
-  if (n === 0) return { mean: 0, stdev: 0, max: 0, withinStdevPct: null, samples: 0 };
-  const mean = sum / n;
-  const variance = n > 1 ? Math.max(0, (squares - n * mean ** 2) / (n - 1)) : 0;
-  return { mean, stdev: Math.sqrt(variance), max, withinStdevPct: null, samples: n };
-}
-
-function allEqual<T>(values: readonly T[]): T | null {
-  const [first] = values;
-  if (first === undefined) return null;
-  const text = JSON.stringify(first);
-  return values.every((value) => JSON.stringify(value) === text) ? first : null;
-}
-
-/**
- * The generators' environment: equal on every shard, or the aggregate of the machines (cores
- * summed over distinct hosts, differing names listed with " | ").
- */
-function mergedEnv(records: readonly ShardRecord[]): RunRecord['env'] {
-  const envs = records.map((record) => record.env);
-  const same = allEqual(envs);
-  if (same !== null || envs.some((env) => env === null)) return same;
-  const known = envs.filter((env): env is NonNullable<RunRecord['env']> => env !== null);
-  const distinct = (pick: (env: NonNullable<RunRecord['env']>) => string | null): string => [...new Set(known.map(pick).filter((value) => value !== null))].join(' | ');
-  const coresByHost = new Map(records.map((record) => [record.shard.host, record.env?.cores ?? 0]));
-  const electron = distinct((env) => env.electron);
-  return {
-    cpuModel: distinct((env) => env.cpuModel),
-    cores: [...coresByHost.values()].reduce((total, cores) => total + cores, 0),
-    os: distinct((env) => env.os),
-    node: distinct((env) => env.node),
-    electron: electron === '' ? null : electron,
-    app: distinct((env) => env.app),
-  };
-}
-
 function isFailed(record: ShardRecord): boolean {
   return record.stoppedEarly === true;
 }
@@ -275,6 +225,7 @@ export function mergeShardRecords(records: readonly RunRecord[], options: ShardM
     : null;
   const connectCauses = sumCounts(merged.map((record) => record.summary.connectErrorCauses));
   const connects = sumKnown(merged, (record) => record.summary.connects);
+  const tls = mergedTls(merged);
 
   const summaries = withHistogram(correctedUs, (corrected) =>
     withHistogram(unansweredUs, (censored) => ({
@@ -341,6 +292,7 @@ export function mergeShardRecords(records: readonly RunRecord[], options: ShardM
       completion: scheduled === null ? null : completionRatio(requests, scheduled),
       unanswered,
       latencyWithUnansweredUs: summaries.latencyWithUnansweredUs,
+      ...(tls === null ? {} : { tls }),
     },
     histograms: {
       correctedUs,
