@@ -134,10 +134,11 @@ describe('loadlab kube collect', () => {
     const journal = join(dir, 'journal');
     const result = await collect(dir, ['--json', json, '--save', '--journal', journal, '--title', 'three pods']);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/# three pods/);
     expect(result.stdout).toMatch(/Requests\/sec/);
+    expect(result.stdout).toMatch(/3 of 3 shards merged/);
     for (const index of [0, 1, 2]) expect(result.stderr).toContain(`shard ${index}/3 (pod ${podName(index)}) on node node-${index}: run ${records[index]?.id ?? ''}`);
     const merged = runRecordSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
+    expect(merged.title).toBe('three pods');
     expect(merged.merge).toMatchObject({ partial: false, count: 3 });
     expect(merged.merge?.shards.map((shard) => [shard.index, shard.runId, shard.status])).toEqual(records.map((record, index) => [index, record.id, 'merged']));
     const sum = (pick: (record: RunRecord) => number | null): number => records.reduce((total, record) => total + (pick(record) ?? 0), 0);
@@ -176,6 +177,7 @@ describe('loadlab kube collect', () => {
     expect(partial.status, partial.stderr).toBe(0);
     const merged = runRecordSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
     expect(merged.merge?.partial).toBe(true);
+    expect(partial.stdout).toMatch(/2 of 3 shards merged .* PARTIAL/);
     expect(merged.merge?.shards.map((shard) => shard.status)).toEqual(['merged', 'merged', 'missing']);
     expect(merged.summary.requests).toBe((records[0]?.summary.requests ?? 0) + (records[1]?.summary.requests ?? 0));
   });

@@ -8,7 +8,7 @@ import { mergeShardRecords, ShardMergeError } from '../experiments/shardMerge.ts
 import { writeFallbackRecord } from '../journal/store/fallbackRecord.ts';
 import { openJournal } from '../journal/store/journal.ts';
 import { resolveJournalDir } from '../journal/store/journalDir.ts';
-import { describeRun } from './journal.ts';
+import { mergedReport } from './journalMerge.ts';
 import { kubectl } from './kubectl.ts';
 import { jobSchema, parseKubectlJson, podListSchema, recordFromLog, shardPods, type KubePod } from './kubeShards.ts';
 
@@ -74,7 +74,8 @@ export async function collectShards(jobName: string, flags: CollectFlags): Promi
     const where = flags.namespace === undefined ? '' : ` (namespace ${flags.namespace})`;
     merged = { ...merged, notes: `Collected from the Kubernetes Job ${jobName}${where}: ${records.length} of ${count} shards, on ${nodes.size} node${nodes.size === 1 ? '' : 's'}.` };
   }
-  process.stdout.write(describeRun(merged));
+  // As `journal merge` prints it: wrk2's layout, then the shards.
+  process.stdout.write(mergedReport(merged));
   return deliverMerged(merged, flags);
 }
 
