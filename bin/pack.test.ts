@@ -179,6 +179,8 @@ describe('the container image (kube/Dockerfile)', () => {
     expect(pkg.engines.node).toMatch(/^>=20\./);
     expect(Object.keys(pkg.bin)).toEqual(['loadlab']);
     expect(JSON.parse(step('ENTRYPOINT'))).toEqual(['loadlab']);
+    // Numeric and not root: kube job's pods run with runAsNonRoot, which cannot check a user name.
+    expect(step('USER')).toMatch(/^[1-9]\d*(:\d+)?$/);
   });
 
   it('copies the tarball npm pack makes', () => {

@@ -49,6 +49,15 @@ describe('kube job: the Job', () => {
     expect(shardJob({ ...options, namespace: null }).metadata).not.toHaveProperty('namespace');
   });
 
+  it('meets the restricted Pod Security Standard', () => {
+    expect(job.spec?.template.spec?.containers[0]?.securityContext).toEqual({
+      runAsNonRoot: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+  });
+
   it('requests and limits the same CPU and memory', () => {
     const resources = job.spec?.template.spec?.containers[0]?.resources;
     expect(resources).toEqual({ requests: { cpu: '2', memory: '1Gi' }, limits: { cpu: '2', memory: '1Gi' } });

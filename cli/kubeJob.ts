@@ -85,6 +85,14 @@ export function shardJob(options: ShardJobOptions): IJob {
               resources: { requests: resources, limits: resources },
               // A failed shard's last log lines become its termination message, which `kube collect` shows.
               terminationMessagePolicy: 'FallbackToLogsOnError',
+              // The "restricted" Pod Security Standard, so the Job runs in namespaces that enforce
+              // it. runAsNonRoot needs an image whose USER is numeric (kube/Dockerfile: 1000).
+              securityContext: {
+                runAsNonRoot: true,
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
+                seccompProfile: { type: 'RuntimeDefault' },
+              },
             },
           ],
           affinity: {
