@@ -76,8 +76,8 @@ export function shardJob(options: ShardJobOptions): IJob {
               image: options.image,
               command: ['loadlab'],
               args: shardBenchArgs(`$(${INDEX_ENV})`, options.shards, options.startAt, options.benchArgs.map(escapeKubeArg)),
-              // The controller adds this variable itself since Kubernetes 1.22 (and then leaves a
-              // container that has it alone); set here it is also there for `$(…)` expansion on 1.21.
+              // The controller adds this variable itself since Kubernetes 1.22; set here from the same
+              // annotation, it is there for `$(…)` expansion whatever the version, with the same value.
               env: [{ name: INDEX_ENV, valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${COMPLETION_INDEX_KEY}']` } } }],
               // Requests equal to limits: the Guaranteed class, the last evicted, and whole cores
               // of its own under the static CPU manager. A shard whose threads need more CPU than
