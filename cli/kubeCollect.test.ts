@@ -1,15 +1,20 @@
 // `loadlab kube collect` against a fake `kubectl` first on PATH, serving pod lists and logs made
-// from real shard records: three `bench --shard i/3 --start-at T --json -` runs against a local
-// server, their stdout and stderr together as `kubectl logs` gives them.
+// from real shard records: `kube job` prints a Job for 3 shards, and each "pod" is the command
+// line the Job gives it (after Kubernetes' $(VAR) expansion) run here against a local server,
+// its stdout and stderr together as `kubectl logs` gives them. So job → pods → collect is tested
+// end to end, all but the cluster.
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IJob } from 'kubernetes-models/batch/v1/Job';
+import { parse } from 'yaml';
 import { runRecordSchema, type RunRecord } from '../common/runRecord.ts';
 import { runLoadlab } from '../peers/loadlabCli.ts';
 import { recordFromLog } from './kubeShards.ts';
+import { expandLikeKubernetes } from './testing/kubernetesExpansion.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'loadlab-kube-collect-'));
 const fakeBin = join(work, 'bin');
@@ -19,6 +24,8 @@ let server: http.Server;
 /** The three shards' logs (report on stderr, record on stdout), by index. */
 const logs: string[] = [];
 const records: RunRecord[] = [];
+/** The shared start instant the printed Job gave its pods. */
+let jobStartAtMs = 0;
 
 /**
  * kubectl as `kube collect` calls it: `get job`, `get pods -l SELECTOR`, `logs POD`, each served
@@ -109,10 +116,15 @@ beforeAll(async () => {
   server = http.createServer((_req, res) => res.end('hello'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  // Far enough ahead for three CLI starts on a loaded machine; a shard that starts later still
-  // runs, and only its lateness (not checked here) grows.
-  const startAt = new Date(Date.now() + 4000).toISOString();
-  const shards = await Promise.all([0, 1, 2].map((index) => runLoadlab(['bench', '--shard', `${index}/3`, '--start-at', startAt, '--json', '-', '-t1', '-c3', '-d1s', '-R60', url])));
+  // --start-in: far enough ahead for three CLI starts on a loaded machine (a shard ready more
+  // than 5 s after the instant would refuse to run; one start takes 1-2 s here).
+  const printed = await runLoadlab(['kube', 'job', '--shards', '3', '--image', 'loadlab:test', '--name', JOB, '--start-in', '5s', '--', '-t1', '-c3', '-d1s', '-R60', '-H', 'X-Kept: $(HOME)', url]);
+  if (printed.status !== 0) throw new Error(`kube job failed: ${printed.stderr}`);
+  const container = (parse(printed.stdout, { version: '1.1' }) as IJob).spec?.template.spec?.containers[0];
+  if (container?.command?.[0] !== 'loadlab' || container.args === undefined) throw new Error(`no loadlab command in the Job: ${printed.stdout}`);
+  jobStartAtMs = Date.parse(container.args[container.args.indexOf('--start-at') + 1] ?? '');
+  const podArgs = (index: number): string[] => (container.args ?? []).map((arg) => expandLikeKubernetes(arg, { JOB_COMPLETION_INDEX: String(index), HOME: '/home/node' }));
+  const shards = await Promise.all([0, 1, 2].map((index) => runLoadlab(podArgs(index))));
   for (const [index, shard] of shards.entries()) {
     if (shard.status !== 0) throw new Error(`shard ${index} failed: ${shard.stderr}`);
     logs.push(`${shard.stderr}${shard.stdout}`);
@@ -120,6 +132,8 @@ beforeAll(async () => {
     if (typeof record === 'string') throw new Error(`shard ${index}: ${record}`);
     records.push(record);
   }
+  // The header the user gave reached bench as written, not expanded by Kubernetes.
+  expect(records[0]?.target.headers).toContainEqual(['X-Kept', '$(HOME)']);
 }, 60_000);
 
 afterAll(async () => {
@@ -139,7 +153,7 @@ describe('loadlab kube collect', () => {
     for (const index of [0, 1, 2]) expect(result.stderr).toContain(`shard ${index}/3 (pod ${podName(index)}) on node node-${index}: run ${records[index]?.id ?? ''}`);
     const merged = runRecordSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
     expect(merged.title).toBe('three pods');
-    expect(merged.merge).toMatchObject({ partial: false, count: 3 });
+    expect(merged.merge).toMatchObject({ partial: false, count: 3, startAtMs: jobStartAtMs });
     expect(merged.merge?.shards.map((shard) => [shard.index, shard.runId, shard.status])).toEqual(records.map((record, index) => [index, record.id, 'merged']));
     const sum = (pick: (record: RunRecord) => number | null): number => records.reduce((total, record) => total + (pick(record) ?? 0), 0);
     expect(merged.summary.requests).toBe(sum((record) => record.summary.requests));

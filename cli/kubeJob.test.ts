@@ -4,6 +4,7 @@ import { Job } from 'kubernetes-models/batch/v1/Job';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { escapeKubeArg, jobYaml, shardJob, type ShardJobOptions } from './kubeJob.ts';
+import { expandLikeKubernetes } from './testing/kubernetesExpansion.ts';
 
 const options: ShardJobOptions = {
   name: 'loadlab-20261207-014500',
@@ -16,18 +17,6 @@ const options: ShardJobOptions = {
   benchArgs: ['-t2', '-c30', '-d30s', '-R3000', '-H', 'X-Trace: $(not-a-var)', 'http://web.load.svc:8080/'],
   activeDeadlineS: 692,
 };
-
-/**
- * Kubernetes' expansion of `$(NAME)` in a container's args (k8s.io/kubernetes
- * third_party/forked/golang/expansion): `$$` is a literal `$`, `$(NAME)` of a defined variable is
- * its value, anything else stays as written.
- */
-function expandLikeKubernetes(arg: string, env: Record<string, string>): string {
-  return arg.replace(/\$\$|\$\(([^)]*)\)/g, (match: string, name: string | undefined) => {
-    if (match === '$$') return '$';
-    return name !== undefined && name in env ? (env[name] ?? '') : match;
-  });
-}
 
 describe('kube job: the Job', () => {
   const job = shardJob(options);
