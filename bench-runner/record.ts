@@ -1,7 +1,7 @@
 // Builds the run record from the merged measurements: the one place the summary is computed.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { RUN_SCHEMA, type ConnRateSummary, type MeasuredRunRecord, type SeriesPoint, type ServerInfo, type ShardInfo } from '../common/runRecord.ts';
+import { RUN_SCHEMA, type ConnRateHistograms, type ConnRateSummary, type MeasuredRunRecord, type SeriesPoint, type ServerInfo, type ShardInfo } from '../common/runRecord.ts';
 import type { ConnRateTotals, RunAggregator } from './aggregator.ts';
 import { meanConnectionRatePerSec } from '../common/connectionRate.ts';
 import type { BenchConfig } from './config.ts';
@@ -63,7 +63,7 @@ export interface RecordContext {
 export const REPLY_RATE_WINDOW_MS = 5000;
 
 /** Replies per second in each full 5 s window of the series. */
-export function replyRateSamples(series: readonly SeriesPoint[]): number[] {
+export function replyRateSamples(series: ReadonlyArray<Pick<SeriesPoint, 'tMs' | 'requests'>>): number[] {
   const samples: number[] = [];
   let windowStartMs = 0;
   let replies = 0;
@@ -122,6 +122,17 @@ function completionFigures(aggregate: RunAggregator, mode: MeasuredRunRecord['lo
     unanswered: { count, failed: aggregate.failed },
     // With no response at all the latency is unknown, not bounded: nothing was measured.
     latencyWithUnansweredUs: aggregate.requests === 0 ? null : latencyWithUnanswered(aggregate.corrected, aggregate.unanswered),
+  };
+}
+
+/** The phase histograms behind `summary.connRate`, kept so that shards' records add exactly. */
+function connRateHistograms(totals: ConnRateTotals): ConnRateHistograms {
+  return {
+    connectUs: encodeHistogram(totals.connect),
+    lifetimeUs: encodeHistogram(totals.lifetime),
+    responseUs: encodeHistogram(totals.response),
+    transferUs: encodeHistogram(totals.transfer),
+    ...(totals.tlsHandshake ? { tlsHandshakeUs: encodeHistogram(totals.tlsHandshake) } : {}),
   };
 }
 
@@ -199,6 +210,7 @@ export function buildRunRecord(
       uncorrectedUs: aggregate.uncorrected ? encodeHistogram(aggregate.uncorrected) : null,
       unansweredUs: mode === 'conn-rate' ? null : encodeHistogram(aggregate.unanswered),
       ...(tls ? { tlsHandshakeUs: encodeHistogram(tls.handshakeUs) } : {}),
+      ...(aggregate.connRate ? { connRateUs: connRateHistograms(aggregate.connRate) } : {}),
     },
     series: aggregate.series,
     ...(own.shard ? { shard: own.shard } : {}),

@@ -5,7 +5,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { errorMessage } from '../common/errorMessage.ts';
 import { formatWrkReport } from '../common/report/wrkReport.ts';
-import { reportText } from '../common/report/reportText.ts';
+import { httperfInvocation, reportText } from '../common/report/reportText.ts';
+import { formatHttperfReport } from '../common/report/httperfReport.ts';
 import { measuredRunRecordSchema, runRecordSchema, type MergeInfo, type RunRecord } from '../common/runRecord.ts';
 import { terminalBlock, terminalLine } from '../common/terminalText.ts';
 import { describeZodIssues } from '../common/zodIssues.ts';
@@ -65,10 +66,16 @@ export function shardLines(merge: MergeInfo): string[] {
   return lines;
 }
 
-/** The merged run as bench prints one (wrk2's layout with its latency spectrum), then its shards. */
+/** The merged run as bench prints one (wrk2's layout with its latency spectrum; httperf's in connection-rate mode), then its shards. */
 export function mergedReport(record: RunRecord): string {
   const measured = measuredRunRecordSchema.safeParse(record);
-  const report = measured.success ? formatWrkReport(measured.data, { latency: true, uncorrectedLatency: false }) : reportText(record);
+  const run = measured.success ? measured.data : null;
+  const report =
+    run === null
+      ? reportText(record)
+      : run.load.mode === 'conn-rate'
+        ? formatHttperfReport(run, httperfInvocation(run))
+        : formatWrkReport(run, { latency: true, uncorrectedLatency: false });
   return `${terminalBlock(report)}${record.merge ? `${shardLines(record.merge).join('\n')}\n` : ''}`;
 }
 

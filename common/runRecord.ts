@@ -390,6 +390,17 @@ export function builtinServerPoints(points: readonly AnyServerSeriesPoint[]): Se
   return points.filter((point): point is ServerSeriesPoint => !('kind' in point));
 }
 
+/** Connection-rate mode's phase times (as in `summary.connRate`), HdrHistograms compressed base64, µs. */
+export const connRateHistogramsSchema = z.object({
+  connectUs: z.string(),
+  lifetimeUs: z.string(),
+  responseUs: z.string(),
+  transferUs: z.string(),
+  /** https only. */
+  tlsHandshakeUs: z.string().optional(),
+});
+export type ConnRateHistograms = z.infer<typeof connRateHistogramsSchema>;
+
 /**
  * A shard's part in a load split over several generators (`bench --shard I/N`). The record's
  * `load` is what this shard ran (its connections, its share of the rate); `whole` is the load
@@ -458,6 +469,8 @@ export const measuredRunRecordSchema = z.object({
     unansweredUs: z.string().nullable().optional(),
     /** https only: TLS handshake times (TCP connected → handshake done), initial and after reconnects. */
     tlsHandshakeUs: z.string().optional(),
+    /** Connection-rate mode: the histograms of `summary.connRate`'s phases, so shards add exactly; absent in older records. */
+    connRateUs: connRateHistogramsSchema.optional(),
   }),
   series: z.array(seriesPointSchema),
   /** Runs against the built-in server, or a process Loadlab watched (launched or found by PID/port). */
@@ -527,6 +540,7 @@ export const runRecordSchema = measuredRunRecordSchema.extend({
     uncorrectedUs: z.string().nullable(),
     unansweredUs: z.string().nullable().optional(),
     tlsHandshakeUs: z.string().optional(),
+    connRateUs: connRateHistogramsSchema.optional(),
   }),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;

@@ -102,11 +102,19 @@ describePeer('three local shards merged', () => {
 
   it('the merged rate is the target within 1 %', () => {
     // The schedule is exact (1800 intended sends, checked above) and nginx on loopback answers
-    // each well inside its slot. What can lower the figure: responses that arrive after the 3 s
-    // (counted as drained, not as throughput: at most one per connection, 6 of 1800 = 0.33 %) and
-    // a shard starting late (lateness 0, checked above). 1 % holds with room on a loaded machine.
-    expect(merged.summary.reqPerSec).toBeGreaterThan(RATE_PER_SEC * 0.99);
-    expect(merged.summary.reqPerSec).toBeLessThan(RATE_PER_SEC * 1.01);
+    // each in well under its 5 ms slot per connection. A stall of the machine in mid-run costs
+    // nothing (a connection behind sends at once, and its latency counts from the schedule); only
+    // requests due in a stall at the very end go unanswered. 1 % of 1800 is 18 requests: a
+    // shard would have to stall 90 ms in its last 90 ms (or all three 30 ms) — seen at most 3 on
+    // this 2-core machine under other helpers' load. The shards start on the instant (lateness 0,
+    // checked above), so the span is the 3 s of the schedule.
+    const answeredPerSec = merged.summary.requests / (merged.summary.durationMs / 1000);
+    expect(answeredPerSec).toBeGreaterThan(RATE_PER_SEC * 0.99);
+    expect(answeredPerSec).toBeLessThanOrEqual(RATE_PER_SEC);
+    // wrk2's Requests/sec leaves out the responses that came after the 3 s (the drain): at most
+    // one per connection, 6 of 1800 = 0.33 % more.
+    expect(merged.summary.reqPerSec).toBeGreaterThan(RATE_PER_SEC * (0.99 - CONNECTIONS / (RATE_PER_SEC * DURATION_S)));
+    expect(merged.summary.reqPerSec).toBeLessThanOrEqual(RATE_PER_SEC);
   });
 
   it('the merged histograms are the sums of the shards\', value for value', () => {

@@ -173,6 +173,76 @@ describe('mergeShardRecords', () => {
     expect(decodeHistogram(merged.histograms.tlsHandshakeUs ?? '').totalCount).toBe(6);
   });
 
+  describe('connection-rate shards', () => {
+    const connRate = { numConns: 9, numCalls: 1, spacing: { kind: 'fixed' as const, ratePerSec: 300 } };
+    const phaseUs = (index: number, offset: number): number[] => latenciesOf(index, 3).map((value) => value + offset);
+    function connRateShard(index: number, withHistograms = true): MeasuredRunRecord {
+      const record = shardRecord({ index, latenciesUs: latenciesOf(index, 3) });
+      const phase = (offset: number) => summarizeMeasuredLatency(decodeHistogram(encode(phaseUs(index, offset))));
+      const summaryOf = (offset: number) => {
+        const summary = phase(offset);
+        if (summary.mean === null) throw new Error('values expected');
+        return summary;
+      };
+      return {
+        ...record,
+        load: { ...record.load, mode: 'conn-rate', connections: 3, ratePerSec: 100, connRate },
+        summary: {
+          ...record.summary,
+          connRate: {
+            started: 3,
+            completed: 3,
+            peakConcurrent: 2,
+            maxConnectBurst: index + 1,
+            connectUs: summaryOf(0),
+            lifetimeUs: summaryOf(3000),
+            responseUs: summaryOf(1000),
+            transferUs: summaryOf(10),
+            requestBytes: 41,
+            replyHeaderBytes: 441,
+            replyContentBytes: 18,
+            bytesSent: 123,
+            replyRate: { min: 0, mean: 0, max: 0, stdev: 0, samples: 0 },
+            errors: { clientTimeout: index, connRefused: 0, connReset: 0, fdUnavail: 0, addrUnavail: 0, other: 0 },
+            cpuUserS: 0.25,
+            cpuSystemS: 0.5,
+          },
+        },
+        histograms: {
+          ...record.histograms,
+          ...(withHistograms ? { connRateUs: { connectUs: encode(phaseUs(index, 0)), lifetimeUs: encode(phaseUs(index, 3000)), responseUs: encode(phaseUs(index, 1000)), transferUs: encode(phaseUs(index, 10)) } } : {}),
+        },
+        shard: { index, count: 3, startAtMs: START_AT_MS, latenessMs: 0, host: `gen-${index}`, whole: { connections: 9, ratePerSec: 300 } },
+      };
+    }
+
+    it('adds the phase histograms exactly and sums the counts', () => {
+      const merged = mergeShardRecords([0, 1, 2].map((index) => connRateShard(index)), { partial: false });
+      const all = (offset: number) => summarizeMeasuredLatency(decodeHistogram(encode([0, 1, 2].flatMap((index) => phaseUs(index, offset)))));
+      expect(merged.summary.connRate).toMatchObject({
+        started: 9,
+        completed: 9,
+        peakConcurrent: 6,
+        maxConnectBurst: 3,
+        requestBytes: 41,
+        replyHeaderBytes: 1323,
+        bytesSent: 369,
+        errors: { clientTimeout: 3 },
+        cpuUserS: 0.75,
+        connectUs: all(0),
+        lifetimeUs: all(3000),
+        responseUs: all(1000),
+      });
+      expect(merged.load).toMatchObject({ mode: 'conn-rate', connections: 9, ratePerSec: 300, connRate });
+      expect(decodeHistogram(merged.histograms.connRateUs?.transferUs ?? '').totalCount).toBe(9);
+      expect(measuredRunRecordSchema.safeParse(merged).success).toBe(true);
+    });
+
+    it('refuses a record without the phase histograms, naming it', () => {
+      expect(() => mergeShardRecords([connRateShard(0), connRateShard(1, false), connRateShard(2)], { partial: false })).toThrow(/run 20261207-010000-000001 has no connection-phase histograms/);
+    });
+  });
+
   describe('refuses', () => {
     it('a missing shard, naming it', () => {
       expect(() => mergeShardRecords([shardRecord({ index: 0 }), shardRecord({ index: 2 })], { partial: false })).toThrow(

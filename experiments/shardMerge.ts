@@ -16,9 +16,10 @@ import { completionRatio, latencyWithUnanswered } from '../common/censored.ts';
 import { maxOf, minOf } from '../common/extent.ts';
 import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeMeasuredLatency } from '../common/histogram.ts';
 import type { JsHistogram } from 'hdr-histogram-js';
-import type { MergeInfo, RunRecord, ShardInfo } from '../common/runRecord.ts';
+import type { ConnRateHistograms, MergeInfo, RunRecord, ShardInfo } from '../common/runRecord.ts';
 import { addErrors, mergeSeries } from './shardSeries.ts';
 import { allEqual, mergedEnv, mergedTls, pooledRates } from './shardFigures.ts';
+import { connRateShards, mergeConnRate } from './shardConnRate.ts';
 
 export class ShardMergeError extends Error {
   constructor(message: string) {
@@ -70,6 +71,7 @@ function shapeOf(record: ShardRecord): Array<[string, unknown]> {
     ['keep-alive', load.keepAlive],
     ['timeout (ms)', load.timeoutMs],
     ['interval (ms)', load.intervalMs],
+    ['connection schedule', JSON.stringify(load.connRate ?? null)],
     ['shard count', shard.count],
     ['total connections', shard.whole.connections],
     ['start instant (--start-at)', shard.startAtMs],
@@ -101,7 +103,6 @@ function asShards(records: readonly RunRecord[]): ShardRecord[] {
   if (records.length === 0) throw new ShardMergeError('no shard records to merge');
   return records.map((record) => {
     if (record.shard === undefined) throw new ShardMergeError(`run ${record.id} is not a shard record (it was not made with bench --shard I/N)`);
-    if (record.load.mode === 'conn-rate') throw new ShardMergeError(`run ${record.id}: merging connection-rate shards is not supported (its connection phases keep no histograms)`);
     return record as ShardRecord;
   });
 }
@@ -115,9 +116,14 @@ function sumHistograms(records: readonly ShardRecord[], pick: (record: ShardReco
     const lacking = records.find((record) => typeof pick(record) !== 'string');
     throw new ShardMergeError(`${lacking ? shardName(lacking.shard) : 'a shard'} has no ${what} histogram while others have one`);
   }
+  return addEncoded(present);
+}
+
+/** Encoded histograms added into one. */
+function addEncoded(encoded: readonly string[]): string {
   const sum = createLatencyHistogram();
   try {
-    for (const base64 of present) {
+    for (const base64 of encoded) {
       const decoded = decodeHistogram(base64);
       sum.add(decoded);
       decoded.destroy();
@@ -164,6 +170,25 @@ function sumCounts(maps: ReadonlyArray<Readonly<Record<string, number>> | null |
 
 function isFailed(record: ShardRecord): boolean {
   return record.stoppedEarly === true;
+}
+
+/** Connection-rate mode: the merged phase figures and their summed histograms. */
+function connRateParts(records: readonly ShardRecord[], series: RunRecord['series']): { summary: NonNullable<RunRecord['summary']['connRate']>; histograms: ConnRateHistograms } {
+  const shards = connRateShards(records);
+  if (typeof shards === 'string') throw new ShardMergeError(shards);
+  const all = shards.map((shard) => shard.histograms);
+  const tls = all.map((histograms) => histograms.tlsHandshakeUs);
+  const tlsPresent = tls.filter((value): value is string => value !== undefined);
+  return {
+    summary: mergeConnRate(shards, series),
+    histograms: {
+      connectUs: addEncoded(all.map((histograms) => histograms.connectUs)),
+      lifetimeUs: addEncoded(all.map((histograms) => histograms.lifetimeUs)),
+      responseUs: addEncoded(all.map((histograms) => histograms.responseUs)),
+      transferUs: addEncoded(all.map((histograms) => histograms.transferUs)),
+      ...(tlsPresent.length === tls.length && tls.length > 0 ? { tlsHandshakeUs: addEncoded(tlsPresent) } : {}),
+    },
+  };
 }
 
 /** The shards' status: merged / failed / missing, by index; refuses duplicates. */
@@ -226,6 +251,14 @@ export function mergeShardRecords(records: readonly RunRecord[], options: ShardM
   const connectCauses = sumCounts(merged.map((record) => record.summary.connectErrorCauses));
   const connects = sumKnown(merged, (record) => record.summary.connects);
   const tls = mergedTls(merged);
+  const intervalMs = first.load.intervalMs;
+  if (intervalMs === null) throw new ShardMergeError(`run ${first.id} has no sample interval: its series cannot be aligned`);
+  const series = mergeSeries(
+    merged.map((record, i) => ({ zeroEpochMs: zeros[i] ?? zeroEpochMs, points: record.series })),
+    zeroEpochMs,
+    intervalMs,
+  );
+  const connRate = first.load.mode === 'conn-rate' ? connRateParts(merged, series) : null;
 
   const summaries = withHistogram(correctedUs, (corrected) =>
     withHistogram(unansweredUs, (censored) => ({
@@ -293,18 +326,16 @@ export function mergeShardRecords(records: readonly RunRecord[], options: ShardM
       unanswered,
       latencyWithUnansweredUs: summaries.latencyWithUnansweredUs,
       ...(tls === null ? {} : { tls }),
+      ...(connRate === null ? {} : { connRate: connRate.summary }),
     },
     histograms: {
       correctedUs,
       uncorrectedUs,
       unansweredUs,
       ...(tlsHandshakeUs === null ? {} : { tlsHandshakeUs }),
+      ...(connRate === null ? {} : { connRateUs: connRate.histograms }),
     },
-    series: mergeSeries(
-      merged.map((record, i) => ({ zeroEpochMs: zeros[i] ?? zeroEpochMs, points: record.series })),
-      zeroEpochMs,
-      first.load.intervalMs ?? 1000,
-    ),
+    series,
     merge,
   };
 }
