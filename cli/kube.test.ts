@@ -55,7 +55,6 @@ describe('loadlab kube job', () => {
       [['--save', URL], /--save: a pod's journal goes with the pod/],
       [['--json', 'x.json', URL], /--json: each pod writes its record to its log/],
       [['--body-file', 'body.bin', URL], /--body-file: the pods cannot read files of this machine/],
-      [['--conn-rate', '100', URL], /--conn-rate: `kube collect` cannot merge connection-rate shards yet/],
       [['-R', '0', URL], /-R must be greater than 0/],
       [['-t', 'many', URL], /bench arguments: .*-t expects a whole number/],
       [['--no-such-flag', URL], /bench arguments: unknown option '--no-such-flag'/],
@@ -85,6 +84,13 @@ describe('loadlab kube job', () => {
       expect(result.stderr, flags.join(' ')).toMatch(message);
     }
   }, 60_000);
+
+  it('takes connection-rate mode: every shard\'s command line passes bench\'s checks', async () => {
+    const result = await runLoadlab(['kube', 'job', '--shards', '3', '--image', 'x', '--', '-t1', '--conn-rate', '300', '--num-conns', '900', URL]);
+    expect(result.status, result.stderr).toBe(0);
+    const args = (parse(result.stdout, { version: '1.1' }) as IJob).spec?.template.spec?.containers[0]?.args ?? [];
+    expect(args.slice(7)).toEqual(['-t1', '--conn-rate', '300', '--num-conns', '900', URL]);
+  });
 
   it('warns that a loopback URL is each pod\'s own', async () => {
     const result = await runLoadlab(['kube', 'job', '--shards', '2', '--image', 'x', '--', '-t1', '-c2', 'http://127.0.0.1:8080/']);

@@ -28,7 +28,6 @@ const REFUSED: readonly { option: string; flag: string; why: string }[] = [
   { option: 'bodyFile', flag: '--body-file', why: `${FILE_WHY}: give the body with --body` },
   { option: 'ca', flag: '--ca', why: `${FILE_WHY} (a CA from a Secret is not supported yet; --insecure skips verification)` },
   { option: 'slo', flag: '--slo', why: 'it would judge each shard alone, not the merged run' },
-  { option: 'connRate', flag: '--conn-rate', why: '`kube collect` cannot merge connection-rate shards yet' },
 ];
 
 interface ParsedBench {
