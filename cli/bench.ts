@@ -1,6 +1,6 @@
 // `loadlab bench`: wrk2's flags in, wrk2's report out, the run record on request.
 import { readFile } from 'node:fs/promises';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { benchConfigDefaults, parseTargetUrl, type BenchConfig } from '../bench-runner/config.ts';
 import { formatHttperfReport } from '../common/report/httperfReport.ts';
 import { formatWrkReport } from '../common/report/wrkReport.ts';
@@ -12,22 +12,9 @@ import { runRepeated } from './benchRepeat.ts';
 import { configFromFlags, runWithReport, type RunCompanion } from './runWithReport.ts';
 import { addSaveOptions, checkSaveFlags, type SaveFlags } from './saveToJournal.ts';
 import { addServerOptions, runBenchWithServer, type ServerBenchFlags } from './serverBenchOptions.ts';
-import { parseShard, parseStartAt, type Shard } from '../bench-runner/shard.ts';
+import { addShardOptions, shardConfig, type ShardFlags } from './shardFlags.ts';
 
-function shardOption(text: string): Shard {
-  const shard = parseShard(text);
-  if (typeof shard === 'string') throw new InvalidArgumentError(shard);
-  return shard;
-}
-
-/** Read against the clock when the command starts: a start instant long past is refused. */
-function startAtOption(text: string): number {
-  const atMs = parseStartAt(text, Date.now());
-  if (typeof atMs === 'string') throw new InvalidArgumentError(atMs);
-  return atMs;
-}
-
-export interface BenchFlags extends SaveFlags, ServerBenchFlags {
+export interface BenchFlags extends SaveFlags, ServerBenchFlags, ShardFlags {
   threads: number;
   connections: number;
   duration: number;
@@ -52,8 +39,6 @@ export interface BenchFlags extends SaveFlags, ServerBenchFlags {
   tlsResume: boolean;
   slo?: string;
   repeat: number;
-  shard?: Shard;
-  startAt?: number;
 }
 
 export function benchCommand(): Command {
@@ -82,8 +67,6 @@ export function benchCommand(): Command {
     .option('--no-tls-resume', 'https: a full TLS handshake on every reconnect (no session resumption)')
     .option('--slo <thresholds>', `thresholds the run must meet, e.g. p99=20ms,errors=0.1%; exit status ${EXIT_SLO_FAILED} when one is crossed`)
     .option('--repeat <N>', 'run N times (several URLs: alternately, A B A B) and compare the runs with their noise', metricOption('--repeat', true), 1)
-    .option('--shard <I/N>', 'run shard I of N of this load (I from 0, as JOB_COMPLETION_INDEX); loadlab journal merge joins the shards\' records', shardOption)
-    .option('--start-at <time>', 'start the schedule at this instant (ISO 8601 with a zone, or epoch ms), so every shard starts together', startAtOption)
     .action(async (urls: string[], flags: BenchFlags) => {
       if (flags.repeat < 1) throw new UsageError('--repeat needs at least 1');
       if (flags.repeat > 1 || urls.length > 1) {
@@ -92,7 +75,7 @@ export function benchCommand(): Command {
       }
       process.exitCode = await runBenchWithServer(urls[0], flags, runBench);
     });
-  return addServerOptions(addSaveOptions(command));
+  return addShardOptions(addServerOptions(addSaveOptions(command)));
 }
 
 async function readBody(flags: BenchFlags): Promise<Uint8Array | null> {
@@ -148,8 +131,7 @@ export async function benchInput(url: string, flags: BenchFlags): Promise<BenchC
             spacing: { kind: 'fixed', ratePerSec: flags.connRate },
           },
     tls: { insecure: flags.insecure, caFile: flags.ca ?? null, resume: flags.tlsResume },
-    shard: flags.shard ?? null,
-    startAtEpochMs: flags.startAt ?? null,
+    ...shardConfig(flags),
   };
 }
 

@@ -8,8 +8,9 @@ import { metricOption, parseHeader, UsageError } from './numbers.ts';
 import { configFromFlags, runWithReport } from './runWithReport.ts';
 import { urlHostFromServerFlag } from './serverHost.ts';
 import { addSaveOptions, checkSaveFlags, type SaveFlags } from './saveToJournal.ts';
+import { addShardOptions, shardConfig, type ShardFlags } from './shardFlags.ts';
 
-interface HttperfFlags extends SaveFlags {
+interface HttperfFlags extends SaveFlags, ShardFlags {
   server: string;
   port?: number;
   uri: string;
@@ -83,7 +84,7 @@ export function httperfCommand(): Command {
     .action(async (flags: HttperfFlags) => {
       process.exitCode = await runHttperf(flags);
     });
-  return addSaveOptions(command);
+  return addShardOptions(addSaveOptions(command));
 }
 
 async function runHttperf(flags: HttperfFlags): Promise<number> {
@@ -103,6 +104,7 @@ async function runHttperf(flags: HttperfFlags): Promise<number> {
     url: `${flags.ssl ? 'https' : 'http'}://${host}:${port}${uri}`,
     threads: flags.threads,
     connections: flags.threads,
+    ...shardConfig(flags),
     method: flags.method.toUpperCase(),
     headers: flags.addHeader,
     timeoutMs: Math.round(flags.timeout * 1000),

@@ -54,8 +54,9 @@ async function readRuns(runs: readonly string[], journal: () => Promise<Journal>
 /** The shards under the report: index, host, start lateness, run, and what became of each. */
 export function shardLines(merge: MergeInfo): string[] {
   const startAt = merge.startAtMs === null ? 'no common start instant' : `start at ${new Date(merge.startAtMs).toISOString()}`;
-  const merged = merge.shards.filter((shard) => shard.status === 'merged').length;
-  const lines = [`  ${merged} of ${merge.count} shards merged (${startAt})${merge.partial ? ' — PARTIAL: the figures cover only the shards merged' : ''}`];
+  // A failed shard (stopped early) is in a partial merge's figures with what it measured.
+  const merged = merge.shards.filter((shard) => shard.status !== 'missing').length;
+  const lines = [`  ${merged} of ${merge.count} shards merged (${startAt})${merge.partial ? ' — PARTIAL: the figures cover only these shards, each as far as it ran' : ''}`];
   for (const shard of merge.shards) {
     const parts = [`shard ${shard.index}/${merge.count}`, shard.host ?? '-'];
     if (shard.latenessMs !== null) parts.push(`started ${shard.latenessMs.toFixed(0)} ms late`);

@@ -426,7 +426,7 @@ export type ShardInfo = z.infer<typeof shardInfoSchema>;
 
 /** A run merged from shard records (`journal merge`): which shards went in, which did not. */
 export const mergeInfoSchema = z.object({
-  /** Some shard was missing or failed: the figures cover only the shards listed as merged. */
+  /** Some shard was missing or failed: the figures cover only the shards that have a run (merged or failed). */
   partial: z.boolean(),
   count: z.number().int().positive(),
   shards: z.array(
@@ -436,7 +436,7 @@ export const mergeInfoSchema = z.object({
       runId: z.string().nullable(),
       host: z.string().nullable(),
       latenessMs: z.number().nonnegative().nullable(),
-      /** merged: in the figures; failed: its run stopped early (in the figures only with --partial); missing: no record. */
+      /** merged: in the figures; failed: its run stopped early (in the figures, as far as it ran, only with --partial); missing: no record. */
       status: z.enum(['merged', 'failed', 'missing']),
     }),
   ),

@@ -16,7 +16,7 @@ import { completionRatio, latencyWithUnanswered } from '../common/censored.ts';
 import { maxOf, minOf } from '../common/extent.ts';
 import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeMeasuredLatency } from '../common/histogram.ts';
 import type { JsHistogram } from 'hdr-histogram-js';
-import type { ConnRateHistograms, MergeInfo, RunRecord, ShardInfo } from '../common/runRecord.ts';
+import type { ConnRateHistograms, ErrorCounts, MergeInfo, RunRecord, ShardInfo } from '../common/runRecord.ts';
 import { addErrors, mergeSeries } from './shardSeries.ts';
 import { allEqual, mergedEnv, mergedTls, pooledRates } from './shardFigures.ts';
 import { connRateShards, mergeConnRate } from './shardConnRate.ts';
@@ -241,9 +241,7 @@ export function mergeShardRecords(records: readonly RunRecord[], options: ShardM
   const bytesRead = sumKnown(merged, (record) => record.summary.bytesRead);
   const scheduled = sumKnown(merged, (record) => record.summary.scheduled);
   const errorsList = merged.map((record) => record.summary.errors);
-  const errors = errorsList.some((value) => value === null)
-    ? null
-    : errorsList.reduce((total, value) => (value === null || total === null ? null : addErrors(total, value)), { connect: 0, read: 0, write: 0, timeout: 0, status: 0 } as typeof first.summary.errors);
+  const errors = errorsList.every((value): value is ErrorCounts => value !== null) ? errorsList.reduce(addErrors, { connect: 0, read: 0, write: 0, timeout: 0, status: 0 }) : null;
   const unansweredCounts = merged.map((record) => record.summary.unanswered);
   const unanswered = unansweredCounts.every((value) => value !== null && value !== undefined)
     ? { count: sumOf(merged, (record) => record.summary.unanswered?.count ?? 0), failed: sumOf(merged, (record) => record.summary.unanswered?.failed ?? 0) }
@@ -289,7 +287,7 @@ export function mergeShardRecords(records: readonly RunRecord[], options: ShardM
   return {
     schema: first.schema,
     id: newRunId(zeroEpochMs),
-    title: options.title ?? `${first.target.method ?? 'GET'} ${first.target.url} (${count} shards${partial ? `, partial: ${merged.length - failed.length} merged` : ''})`,
+    title: options.title ?? `${first.target.method ?? 'GET'} ${first.target.url} (${count} shards${partial ? `, partial: ${merged.length} of ${count}` : ''})`,
     notes: '',
     tags: [],
     startedAt: new Date(zeroEpochMs).toISOString(),
