@@ -2,10 +2,10 @@
 // dependencies (from the npm registry) and every command runs from it against loopback servers
 // it starts itself: serve, bench, httperf, journal and web with its built page.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, packageRoot } from './build.js';
 
@@ -148,4 +148,72 @@ describe('the npm package', () => {
       expect(await web.stop()).toBe(0);
     }
   }, 60_000);
+});
+
+/** The instructions of kube/Dockerfile, continuation lines joined, comments left out. */
+function dockerfile(): { instruction: string; rest: string }[] {
+  const text = readFileSync(join(packageRoot, 'kube', 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'))
+    .map((line) => {
+      const [instruction = '', ...rest] = line.trim().split(/\s+/);
+      return { instruction: instruction.toUpperCase(), rest: rest.join(' ') };
+    });
+}
+
+/** A shell glob of file names (`*`, `?`) as a RegExp. */
+function globRegExp(glob: string): RegExp {
+  const escaped = glob.replace(/[.+^$()|{}[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped.replaceAll('*', '.*').replaceAll('?', '.')}$`);
+}
+
+// No container engine here: what the image build does is checked step by step instead.
+describe('the container image (kube/Dockerfile)', () => {
+  const steps = dockerfile();
+  const step = (instruction: string): string => steps.find((s) => s.instruction === instruction)?.rest ?? '';
+
+  it('starts from Node 20, as the package\'s engines ask, and runs loadlab, the package\'s bin', () => {
+    expect(step('FROM')).toBe('node:20-slim');
+    const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { engines: { node: string }; bin: Record<string, string> };
+    expect(pkg.engines.node).toMatch(/^>=20\./);
+    expect(Object.keys(pkg.bin)).toEqual(['loadlab']);
+    expect(JSON.parse(step('ENTRYPOINT'))).toEqual(['loadlab']);
+    // Numeric and not root: kube job's pods run with runAsNonRoot, which cannot check a user name.
+    expect(step('USER')).toMatch(/^[1-9]\d*(:\d+)?$/);
+  });
+
+  it('copies the tarball npm pack makes', () => {
+    const [source = '', destination = ''] = step('COPY').split(' ');
+    expect(basename(tarball)).toMatch(globRegExp(source));
+    // What a fresh `npm pack --dry-run` names is the same file.
+    const dry = spawnSync(npm, ['pack', '--dry-run', '--json'], { cwd: packageRoot, encoding: 'utf8' });
+    expect(dry.status, dry.stderr).toBe(0);
+    const [info] = JSON.parse(dry.stdout) as { filename: string }[];
+    expect(info?.filename).toMatch(globRegExp(source));
+    expect(step('RUN')).toContain(`${destination}${source}`);
+  });
+
+  it('its RUN install (npm install -g, no dev dependencies) gives a loadlab on PATH that runs bench --help', () => {
+    const install = (step('RUN').split('&&')[0] ?? '').trim().split(/\s+/);
+    expect(install.slice(0, 3)).toEqual(['npm', 'install', '-g']);
+    expect(install).toContain('--omit=dev');
+    // The same command, the tarball from this test's pack, into a temp global prefix.
+    const globalPrefix = join(work, 'global');
+    const args = install.slice(1).map((arg) => (arg.endsWith('.tgz') ? tarball : arg));
+    const installed = spawnSync(npm, [...args, '--prefix', globalPrefix], { cwd: work, encoding: 'utf8', timeout: 240_000 });
+    expect(installed.status, installed.stderr).toBe(0);
+    const PATH = `${join(globalPrefix, 'bin')}${delimiter}${process.env['PATH'] ?? ''}`;
+    const help = spawnSync('loadlab', ['bench', '--help'], { cwd: work, encoding: 'utf8', timeout: 60_000, env: { ...process.env, PATH } });
+    expect(help.status, help.stderr).toBe(0);
+    // What a pod of `loadlab kube job` runs: bench with --shard, --start-at and --json -.
+    const text = help.stdout.replace(/\s+/g, ' ');
+    expect(text).toMatch(/--shard <I\/N>/);
+    expect(text).toMatch(/--start-at <time>/);
+    expect(text).toMatch(/--json <file> .*- writes it to stdout/);
+    // And kube job from the package: its YAML library is a production dependency.
+    const job = spawnSync('loadlab', ['kube', 'job', '--shards', '2', '--image', 'loadlab:test', '--', '-t1', '-c2', 'http://web:8080/'], { cwd: work, encoding: 'utf8', timeout: 60_000, env: { ...process.env, PATH } });
+    expect(job.status, job.stderr).toBe(0);
+    expect(job.stdout).toMatch(/^kind: Job$/m);
+  }, 300_000);
 });

@@ -14,7 +14,7 @@ import { addSaveOptions, checkSaveFlags, type SaveFlags } from './saveToJournal.
 import { addServerOptions, runBenchWithServer, type ServerBenchFlags } from './serverBenchOptions.ts';
 import { addShardOptions, shardConfig, type ShardFlags } from './shardFlags.ts';
 
-interface BenchFlags extends SaveFlags, ServerBenchFlags, ShardFlags {
+export interface BenchFlags extends SaveFlags, ServerBenchFlags, ShardFlags {
   threads: number;
   connections: number;
   duration: number;
@@ -56,7 +56,7 @@ export function benchCommand(): Command {
     .addOption(new Option('-T, --timeout <T>', 'count a request as timed out after this long').argParser(durationOption('--timeout')).default(benchConfigDefaults.timeoutMs, '2s'))
     .option('-L, --latency', 'print the latency distribution and the detailed percentile spectrum', false)
     .option('-U, --u_latency', 'also print the uncorrected latency distribution (rate mode)', false)
-    .option('--json <file>', 'write the run record (loadlab.run/1) to this file')
+    .option('--json <file>', 'write the run record (loadlab.run/1) to this file; - writes it to stdout as one line, and the report to stderr')
     .addOption(new Option('--interval <T>', 'live sample period').argParser(durationOption('--interval')).default(benchConfigDefaults.intervalMs, '1s'))
     .option('--no-keep-alive', 'a new connection per request, sent with Connection: close')
     .option('--conn-rate <N>', 'connection-rate mode (httperf): open N new connections per second, print httperf\'s report', metricOption('--conn-rate', false))
@@ -105,7 +105,7 @@ async function runBenchRepeated(urls: string[], flags: BenchFlags): Promise<numb
 }
 
 /** The run's config from the flags, for one URL (checked flags; the body read once per call). */
-async function benchInput(url: string, flags: BenchFlags): Promise<BenchConfig> {
+export async function benchInput(url: string, flags: BenchFlags): Promise<BenchConfig> {
   if (flags.rate === 0) throw new UsageError('-R must be greater than 0 (omit -R for max mode)');
   if (flags.connRate === 0) throw new UsageError('--conn-rate must be greater than 0');
   if (flags.connRate === undefined && flags.numConns !== undefined) throw new UsageError('--num-conns needs --conn-rate');

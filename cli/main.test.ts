@@ -27,7 +27,7 @@ function staticImports(file: URL, seen = new Set<string>()): Set<string> {
 describe('the commands', () => {
   it('each loads the command of its name', async () => {
     for (const { name, load } of COMMANDS) expect((await load()).name()).toBe(name);
-    expect(COMMANDS.map((c) => c.name)).toEqual(['bench', 'httperf', 'serve', 'web', 'journal', 'sweep', 'server']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['bench', 'httperf', 'serve', 'web', 'journal', 'sweep', 'server', 'kube']);
   });
 
   it('the built CLI entry (out/main/cli.js) loads no command, nor zod, hdr-histogram-js or ws, until one is asked for', () => {

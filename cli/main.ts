@@ -18,6 +18,7 @@ export const COMMANDS: readonly { name: string; summary: string; load(): Promise
   { name: 'journal', summary: 'the journal of runs: list, show, import, export, compare, rm, restore', load: async () => (await import('./journal.ts')).journalCommand() },
   { name: 'sweep', summary: 'constant-rate runs at increasing rates until the server gives out: the knee', load: async () => (await import('./sweep.ts')).sweepCommand() },
   { name: 'server', summary: 'your own servers: profiles to start, watch and load (add, list, show, rm, start, watch)', load: async () => (await import('./server.ts')).serverCommand() },
+  { name: 'kube', summary: 'load from several machines as a Kubernetes Indexed Job (job, collect)', load: async () => (await import('./kube.ts')).kubeCommand() },
 ];
 
 /** The command `argv` asks for (`loadlab NAME …` or `loadlab help NAME`), if any. */

@@ -20,8 +20,15 @@ export function configFromFlags(input: BenchConfig): BenchConfig {
   }
 }
 
+/**
+ * `--json -`: the record goes to stdout as one line of JSON and the report to stderr, so a pipe
+ * (or `kubectl logs`, which interleaves a pod's stdout and stderr line by line) gets the record
+ * whole on a line of its own.
+ */
+export const JSON_TO_STDOUT = '-';
+
 export interface RunOutputs {
-  /** --json FILE */
+  /** --json FILE, or JSON_TO_STDOUT */
   jsonPath: string | undefined;
   /** --save and its title, notes, tags and journal */
   save: SaveFlags;
@@ -56,7 +63,7 @@ export async function runWithReport(config: BenchConfig, report: (record: Measur
     progress?.clear();
   }
 
-  process.stdout.write(report(record));
+  (outputs.jsonPath === JSON_TO_STDOUT ? process.stderr : process.stdout).write(report(record));
   return deliverRecord(record, outputs);
 }
 
@@ -68,7 +75,9 @@ export async function runWithReport(config: BenchConfig, report: (record: Measur
 export async function deliverRecord(record: MeasuredRunRecord, outputs: RunOutputs, fallbackDirs?: readonly string[]): Promise<number> {
   const { jsonPath } = outputs;
   const missed: string[] = [];
-  if (jsonPath !== undefined) {
+  if (jsonPath === JSON_TO_STDOUT) {
+    process.stdout.write(`${JSON.stringify(record)}\n`);
+  } else if (jsonPath !== undefined) {
     try {
       await writeFile(jsonPath, `${JSON.stringify(record, null, 2)}\n`);
     } catch (error) {
