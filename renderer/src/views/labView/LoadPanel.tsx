@@ -15,6 +15,8 @@ import { CommandPaste } from './CommandPaste.tsx';
 import { DraftField } from './DraftField.tsx';
 import { EquivalentCommand } from './EquivalentCommand.tsx';
 import { RunButtons } from './RunButtons.tsx';
+import { RepeatBox } from './RepeatBox.tsx';
+import { toRepeatParams } from '../../loadForm/toRepeatParams.ts';
 
 const MODES: { value: LoadDraft['mode']; label: string; hint: string }[] = [
   { value: 'rate', label: 'Constant rate (wrk2 -R)', hint: 'Each connection sends on a fixed schedule; latency counts from when a request should have gone out.' },
@@ -40,7 +42,8 @@ export function LoadPanel() {
   const sweep = draft.mode === 'sweep';
   const form = useMemo(() => toRunParams(draft), [draft]);
   const sweepForm = useMemo(() => (sweep ? toSweepParams(draft) : null), [sweep, draft]);
-  const shown = sweepForm ?? form;
+  const repeatForm = useMemo(() => (sweep ? null : toRepeatParams(draft, serverForm.model)), [sweep, draft, serverForm.model]);
+  const shown = sweepForm ?? (repeatForm !== null && !repeatForm.ok ? repeatForm : form);
   const problems = new Map(shown.ok ? [] : shown.problems.map((problem) => [problem.field, problem.message]));
   const findings: Finding[] = useMemo(() => {
     if (!form.ok || sweep) return [];
@@ -122,6 +125,7 @@ export function LoadPanel() {
         {connRate && <DraftField field="numCalls" label="Requests per connection" problem={problems.get('numCalls')} inputMode="numeric" />}
         <DraftField field="timeout" label="Timeout" problem={problems.get('timeout')} hint="per request" />
       </div>
+      {(draft.mode === 'rate' || draft.mode === 'max') && <RepeatBox problem={problems.get('repeat')} />}
       <details className="request-details">
         <summary>
           Request: {draft.method.toUpperCase() || 'GET'}
