@@ -74,7 +74,7 @@ describe('RepeatSlot', () => {
     expect(fake.log).toEqual(['run on event-loop', 'run on event-loop', 'run on event-loop']);
     expect(fake.started.map((p) => p.title)).toEqual(['fake · run 1/3', 'fake · run 2/3', 'fake · run 3/3']);
     expect(fake.started.every((p) => p.tags?.includes('repeat'))).toBe(true);
-    expect(fake.saved[0]).toMatchObject({ kind: 'repeat', id: 'r1-repeat', plan: { groups: ['event-loop'], repeats: 3 }, endedEarly: null });
+    expect(fake.saved[0]).toMatchObject({ kind: 'repeat', id: 'r1-repeat', title: 'fake', plan: { groups: ['event-loop'], repeats: 3 }, endedEarly: null });
     const end = fake.ends[0];
     expect(end !== undefined && 'view' in end ? end.view.spread?.label : null).toBe('event-loop');
     expect(end !== undefined && 'view' in end ? end.view.comparison : 'none').toBeNull();
@@ -84,9 +84,13 @@ describe('RepeatSlot', () => {
   it('alternates models A B A B, restarting the built-in server before each run', async () => {
     const fake = fakeDeps();
     const slot = new RepeatSlot(fake.deps);
-    slot.start({ ...base, repeats: 2, models: ['pool-shared', 'event-loop'] });
+    const untitled: RepeatParams = { ...base, repeats: 2, models: ['pool-shared', 'event-loop'] };
+    delete untitled.title;
+    slot.start(untitled);
     await slot.done;
-    expect(fake.log).toEqual(['restart as pool-shared', 'run on pool-shared', 'restart as event-loop', 'run on event-loop', 'restart as pool-shared', 'run on pool-shared', 'restart as event-loop', 'run on event-loop']);
+    expect(fake.log).toEqual(['restart as pool-shared', 'run on pool-shared', 'restart as event-loop', 'run on event-loop', 'restart as pool-shared', 'run on pool-shared', 'restart as event-loop', 'run on event-loop', 'restart as pool-shared']);
+    expect(fake.saved[0]?.title).toBe('repeat pool-shared vs event-loop on built-in /');
+    expect(fake.started[1]?.title).toBe('repeat pool-shared vs event-loop on built-in / · event-loop · run 1/2');
     expect(fake.saved[0]?.runs).toEqual([
       { runId: 'r1', group: 0 },
       { runId: 'r2', group: 1 },

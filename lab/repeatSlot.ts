@@ -124,7 +124,8 @@ export class RepeatSlot {
 
   private async run(repeat: ActiveRepeat): Promise<void> {
     const { params } = repeat;
-    const title = params.title ?? `repeat ${this.deps.targetLabel(params)}`;
+    const labels = repeat.configurations.map((configuration) => configuration.label);
+    const title = params.title ?? (labels.length > 1 ? `repeat ${labels.join(' vs ')} on ${this.deps.targetLabel(params)}` : `repeat ${labels[0] ?? this.deps.targetLabel(params)}`);
     const measured: Array<{ record: MeasuredRunRecord; group: number }> = [];
     let stopped: boolean;
     try {
@@ -144,6 +145,9 @@ export class RepeatSlot {
         stopRequested: () => repeat.stopRequested,
       });
       stopped = result.stopped || repeat.stopRequested;
+      // Alternation leaves the built-in server as the last model: put back the first (the server panel's).
+      const first = repeat.configurations[0]?.model ?? null;
+      if (repeat.configurations.length > 1 && first !== null) await this.deps.useModel(first);
     } catch (error) {
       this.end(repeat);
       this.deps.failed({ repeatId: repeat.repeatId, message: errorMessage(error) });
