@@ -18,7 +18,8 @@ export function runActions(ctx: ActionContext, ensureServer: () => Promise<boole
     const state = store.getState();
     if (state.run.state !== 'idle' || state.sweep.status.state !== 'idle' || state.repeat.status.state !== 'idle' || state.busy.run === true) return;
     if (state.loadDraft.mode === 'sweep') return startSweep(options);
-    if (state.loadDraft.repeat.trim() !== '1') return startRepeat(options);
+    // The Repeat box shows (and counts) in rate and max modes only.
+    if ((state.loadDraft.mode === 'rate' || state.loadDraft.mode === 'max') && state.loadDraft.repeat.trim() !== '1') return startRepeat(options);
     const form = toRunParams(state.loadDraft);
     if (!form.ok) {
       setError(ctx, 'run', form.problems.map((problem) => problem.message).join('; '));

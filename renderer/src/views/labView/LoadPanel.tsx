@@ -42,7 +42,8 @@ export function LoadPanel() {
   const sweep = draft.mode === 'sweep';
   const form = useMemo(() => toRunParams(draft), [draft]);
   const sweepForm = useMemo(() => (sweep ? toSweepParams(draft) : null), [sweep, draft]);
-  const repeatForm = useMemo(() => (sweep ? null : toRepeatParams(draft, serverForm.model)), [sweep, draft, serverForm.model]);
+  const repeatable = draft.mode === 'rate' || draft.mode === 'max';
+  const repeatForm = useMemo(() => (repeatable ? toRepeatParams(draft, serverForm.model) : null), [repeatable, draft, serverForm.model]);
   const shown = sweepForm ?? (repeatForm !== null && !repeatForm.ok ? repeatForm : form);
   const problems = new Map(shown.ok ? [] : shown.problems.map((problem) => [problem.field, problem.message]));
   const findings: Finding[] = useMemo(() => {
@@ -125,7 +126,7 @@ export function LoadPanel() {
         {connRate && <DraftField field="numCalls" label="Requests per connection" problem={problems.get('numCalls')} inputMode="numeric" />}
         <DraftField field="timeout" label="Timeout" problem={problems.get('timeout')} hint="per request" />
       </div>
-      {(draft.mode === 'rate' || draft.mode === 'max') && <RepeatBox problem={problems.get('repeat')} />}
+      {repeatable && <RepeatBox problem={problems.get('repeat')} />}
       <details className="request-details">
         <summary>
           Request: {draft.method.toUpperCase() || 'GET'}
