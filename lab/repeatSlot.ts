@@ -145,14 +145,15 @@ export class RepeatSlot {
         stopRequested: () => repeat.stopRequested,
       });
       stopped = result.stopped || repeat.stopRequested;
-      // Alternation leaves the built-in server as the last model: put back the first (the server panel's).
-      const first = repeat.configurations[0]?.model ?? null;
-      if (repeat.configurations.length > 1 && first !== null) await this.deps.useModel(first);
     } catch (error) {
       this.end(repeat);
       this.deps.failed({ repeatId: repeat.repeatId, message: errorMessage(error) });
       return;
     }
+    // Alternation leaves the built-in server as the last model: put back the first (the server
+    // panel's). A failure there is the server's to report (server.status); the runs are kept.
+    const first = repeat.configurations[0]?.model ?? null;
+    if (repeat.configurations.length > 1 && first !== null) await this.deps.useModel(first).catch(() => undefined);
     if (measured.length === 0) {
       this.end(repeat);
       this.deps.failed({ repeatId: repeat.repeatId, message: 'stopped before the first run ended: nothing to keep' });
