@@ -37,6 +37,14 @@ describe.skipIf(!browserTestsEnabled)('repeats in Chromium', () => {
     const panel = page.locator('.repeat-panel');
     await expect.poll(() => panel.getAttribute('data-runs'), { timeout: 60_000 }).toBe('1');
     expect(await panel.getAttribute('data-state')).toBe('running');
+    // As the next run starts, its charts never show the last run's samples (the live charts redraw
+    // at most every 2 s, but a new run at once): drawn samples never exceed the run's own.
+    const seen: string[] = [];
+    for (let look = 0; look < 30; look++) {
+      seen.push(await page.evaluate("(() => { const p = document.querySelector('.live-panel'); return p === null ? '' : `${p.getAttribute('data-samples')}/${p.getAttribute('data-drawn-samples')}`; })()"));
+      await page.waitForTimeout(100);
+    }
+    expect(seen.filter((pair) => pair !== '' && Number(pair.split('/')[1]) > Number(pair.split('/')[0]))).toEqual([]);
     await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/run \d of 6/);
     await shootBothThemes(page, 'repeat-lab-running');
     await expect.poll(() => panel.getAttribute('data-state'), { timeout: 120_000 }).toBe('idle');

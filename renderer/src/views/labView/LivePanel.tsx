@@ -50,7 +50,7 @@ export function LivePanel() {
 function LiveRunView({ live }: { live: LiveRun }) {
   // Samples and server telemetry arrive apart (about one a second each): one throttle for both, so they redraw together.
   const fresh = useMemo(() => ({ samples: live.samples, serverSamples: live.serverSamples }), [live.samples, live.serverSamples]);
-  const { samples, serverSamples } = useThrottled(fresh, LIVE_CHART_REDRAW_MS, live.outcome.kind !== 'running');
+  const { samples, serverSamples } = useThrottled(fresh, LIVE_CHART_REDRAW_MS, live.outcome.kind !== 'running', live.runId);
   const rows = useMemo(() => liveRows(samples), [samples]);
   const errors = useMemo(() => errorRows(samples), [samples]);
   const builtin = live.params?.target.kind === 'builtin';

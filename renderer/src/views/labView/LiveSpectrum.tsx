@@ -14,7 +14,7 @@ const LiveSpectrumChart = memo(SpectrumChart);
 
 export function LiveSpectrum({ live }: { live: LiveRun }) {
   const palette = useChartPalette();
-  const spectrum = useThrottled(live.spectrum, SPECTRUM_REDRAW_MS, false);
+  const spectrum = useThrottled(live.spectrum, SPECTRUM_REDRAW_MS, false, live.runId);
   const maxMode = live.params?.mode === 'max';
   const series = useMemo((): SpectrumSeries[] => {
     if (spectrum === null) return [];

@@ -10,16 +10,25 @@ export function throttleDelayMs(lastShownMs: number | null, nowMs: number, inter
   return Math.max(0, lastShownMs + intervalMs - nowMs);
 }
 
-/** `value`, changing at most once per `intervalMs` (the latest value wins); at once when `immediate` (the run ended). */
-export function useThrottled<T>(value: T, intervalMs: number, immediate: boolean): T {
-  const [shown, setShown] = useState(value);
+/** The wait for a new value: none when asked for at once or when it belongs to another key (run), else the throttle's. */
+export function redrawDelayMs(change: { immediate: boolean; keyChanged: boolean; lastShownMs: number | null; nowMs: number; intervalMs: number }): number {
+  if (change.immediate || change.keyChanged) return 0;
+  return throttleDelayMs(change.lastShownMs, change.nowMs, change.intervalMs);
+}
+
+/**
+ * `value`, changing at most once per `intervalMs` (the latest value wins); at once when `immediate`
+ * (the run ended) or when `key` changes (another run: never its predecessor's data under its name).
+ */
+export function useThrottled<T>(value: T, intervalMs: number, immediate: boolean, key: string | null): T {
+  const [shown, setShown] = useState({ value, key });
   const lastShownMs = useRef<number | null>(null);
   useEffect(() => {
-    if (Object.is(value, shown)) return;
-    const delayMs = immediate ? 0 : throttleDelayMs(lastShownMs.current, Date.now(), intervalMs);
+    if (Object.is(value, shown.value) && key === shown.key) return;
+    const delayMs = redrawDelayMs({ immediate, keyChanged: key !== shown.key, lastShownMs: lastShownMs.current, nowMs: Date.now(), intervalMs });
     const show = (): void => {
       lastShownMs.current = Date.now();
-      setShown(value);
+      setShown({ value, key });
     };
     if (delayMs === 0) {
       show();
@@ -27,6 +36,6 @@ export function useThrottled<T>(value: T, intervalMs: number, immediate: boolean
     }
     const timer = setTimeout(show, delayMs);
     return () => clearTimeout(timer);
-  }, [value, shown, intervalMs, immediate]);
-  return immediate ? value : shown;
+  }, [value, key, shown, intervalMs, immediate]);
+  return immediate || key !== shown.key ? value : shown.value;
 }
