@@ -78,4 +78,21 @@ describe.skipIf(!browserTestsEnabled)('repeats in Chromium', () => {
     await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 10_000 }).toMatch(/repeat event-loop vs pool-shared on built-in \/ · event-loop · run 1\/3/);
     expect(app?.problems).toEqual([]);
   }, 60_000);
+
+  it('one configuration: 3 runs, and the result page gives the spread of its runs', async () => {
+    await goTo(page, 'Lab');
+    await page.locator('.repeat-models').getByLabel('pool-shared').uncheck();
+    await page.getByLabel('Title', { exact: true }).fill('three of event-loop');
+    await page.getByRole('button', { name: /^Run/ }).click();
+    const panel = page.locator('.repeat-panel');
+    await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/run \d of 3/);
+    await expect.poll(() => panel.getAttribute('data-state'), { timeout: 120_000 }).toBe('idle');
+    expect(await panel.locator('.repeat-table tbody tr').count()).toBe(3);
+    await panel.getByRole('button', { name: 'Open the result page' }).click();
+    const verdicts = page.locator('.repeat-page').getByTestId('repeat-verdicts');
+    await expect.poll(() => verdicts.textContent(), { timeout: 10_000 }).toContain('event-loop: the spread of its runs');
+    expect(await verdicts.textContent()).toMatch(/req\/s: median .* range .* over 3 runs/);
+    await shootBothThemes(page, 'repeat-page-one-configuration');
+    expect(app?.problems).toEqual([]);
+  }, 120_000);
 });
