@@ -122,6 +122,16 @@ export function compareGroups(groups: RunGroup[]): Comparison {
   };
 }
 
+/** One group's runs alone (nothing to compare with): each metric's median and range over its runs. */
+export interface GroupSpread {
+  label: string;
+  metrics: { metric: Metric; value: GroupValue }[];
+}
+
+export function groupSpread(group: RunGroup): GroupSpread {
+  return { label: group.label, metrics: METRICS.map((metric) => ({ metric, value: groupValue(group, metric) })) };
+}
+
 const LATENCY_STATS: Partial<Record<MetricKey, BoundedStat>> = { meanUs: 'mean', p50Us: 'p50', p90Us: 'p90', p99Us: 'p99', p999Us: 'p999', maxUs: 'max' };
 
 /**

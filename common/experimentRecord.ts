@@ -48,3 +48,38 @@ export const experimentRecordSchema = z.object({
 });
 export type ExperimentRecord = z.infer<typeof experimentRecordSchema>;
 export type SweepPlanRecord = z.infer<typeof sweepPlanRecordSchema>;
+
+// ---- Repeats (the Lab's Repeat box) ----
+
+/**
+ * Repeated runs of one or several configurations, alternated A B A B. `groups` names each
+ * configuration ("event-loop", or the run's own label when there is one); every run names its
+ * group by index. Stored in the same experiments/ folder as sweeps, told apart by `kind`.
+ */
+export const repeatExperimentRecordSchema = z.object({
+  schema: z.literal(EXPERIMENT_SCHEMA),
+  id: z.string(),
+  kind: z.literal('repeat'),
+  title: z.string(),
+  notes: z.string(),
+  tags: z.array(z.string()),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  plan: z.object({
+    /** The target as it reads in titles: a URL, or "built-in <path>". */
+    url: z.string(),
+    mode: z.enum(['rate', 'max']),
+    repeats: z.number().int().positive(),
+    /** One label per configuration, in the order they alternate; the first is Compare's baseline. */
+    groups: z.array(z.string()).min(1),
+  }),
+  /** In the order they ran. */
+  runs: z.array(z.object({ runId: z.string(), group: z.number().int().nonnegative() })),
+  /** 'stopped': the person stopped the repeats before the last run; null when all ran. */
+  endedEarly: z.enum(['stopped']).nullable(),
+});
+export type RepeatExperimentRecord = z.infer<typeof repeatExperimentRecordSchema>;
+
+/** Any experiment file: a sweep or a repeat. */
+export const anyExperimentRecordSchema = z.discriminatedUnion('kind', [experimentRecordSchema, repeatExperimentRecordSchema]);
+export type AnyExperimentRecord = z.infer<typeof anyExperimentRecordSchema>;

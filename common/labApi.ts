@@ -3,8 +3,8 @@
 // Every method's params are validated with zod where they enter the host (the transports call
 // `parseLabParams`); results and events are produced by the host and typed, not re-validated.
 import { z } from 'zod';
-import type { Comparison } from './compare.ts';
-import type { ExperimentRecord } from './experimentRecord.ts';
+import type { Comparison, GroupSpread } from './compare.ts';
+import type { ExperimentRecord, RepeatExperimentRecord } from './experimentRecord.ts';
 import type { SweepServerFacts } from './sweepServer.ts';
 import type { ProcessTelemetryPoint } from './processTelemetry.ts';
 import type { RunHeader } from './runHeader.ts';
@@ -248,6 +248,57 @@ export interface SweepView {
   missing: string[];
 }
 
+// ---- Repeats ----
+
+/**
+ * Repeated runs (the Lab's Repeat box, as `bench --repeat N`): the run described by the run.start
+ * fields, `repeats` times. With the built-in server as target and two or more `models`, the lab
+ * restarts its server as each model in turn (its other settings kept) and the runs alternate
+ * A B A B, so that drift on a shared machine hits every model alike. Rate and max modes only.
+ * Every run is saved; at the end an experiment entry of kind 'repeat' holds them.
+ */
+export const repeatStartParamsSchema = runStartParamsSchema.extend({
+  repeats: z.number().int().min(2).max(50),
+  models: z.array(serverModelSchema).max(5).default([]),
+});
+export type RepeatStartParams = z.input<typeof repeatStartParamsSchema>;
+
+/** One run of a repeat as a UI shows it. */
+export interface RepeatRunView {
+  /** Order in which it ran, from 0. */
+  order: number;
+  /** Index into the groups (configurations). */
+  group: number;
+  header: RunHeader;
+}
+
+export interface RepeatStatus {
+  state: 'idle' | 'running' | 'stopping';
+  repeatId: string | null;
+  params: z.output<typeof repeatStartParamsSchema> | null;
+  /** The configurations' labels, in the order they alternate. */
+  groups: string[];
+  /** Runs planned in all (repeats × groups). */
+  total: number;
+  /** Runs measured so far, in order. */
+  runs: RepeatRunView[];
+  /** The run going now (position from 0), or null between runs. */
+  current: { position: number; group: number } | null;
+}
+
+/**
+ * A repeat with its runs and what they say: with two or more configurations Compare's comparison
+ * (groups[0] the baseline; verdicts with their 95 % intervals); with one, each metric's spread.
+ */
+export interface RepeatView {
+  experiment: RepeatExperimentRecord;
+  runs: RepeatRunView[];
+  comparison: Comparison | null;
+  spread: GroupSpread | null;
+  /** Runs of the entry that are not in the journal (deleted). */
+  missing: string[];
+}
+
 // ---- Journal ----
 
 export const runPatchSchema = z.strictObject({
@@ -315,6 +366,13 @@ export const labParamSchemas = {
   'sweep.start': sweepStartParamsSchema,
   'sweep.stop': noParams,
   'sweep.status': noParams,
+  'repeat.start': repeatStartParamsSchema,
+  'repeat.stop': noParams,
+  'repeat.status': noParams,
+  /** Repeats in the journal, newest first. */
+  'journal.repeats': noParams,
+  /** One repeat with its runs and verdicts, recomputed from its runs. */
+  'journal.repeat': idParams,
   'journal.list': noParams,
   'journal.trash': noParams,
   'journal.get': idParams,
@@ -381,6 +439,11 @@ export interface LabResults {
   'sweep.start': SweepStatus;
   'sweep.stop': SweepStatus;
   'sweep.status': SweepStatus;
+  'repeat.start': RepeatStatus;
+  'repeat.stop': RepeatStatus;
+  'repeat.status': RepeatStatus;
+  'journal.repeats': { repeats: RepeatExperimentRecord[] };
+  'journal.repeat': RepeatView;
   'journal.list': JournalListResult;
   'journal.trash': JournalListResult;
   'journal.get': RunRecord;
@@ -426,6 +489,12 @@ export interface LabEvents {
   /** The sweep ended and its entry was saved (or `saveError` says why not). */
   'sweep.finished': { sweepId: string; view: SweepView; saveError: string | null };
   'sweep.failed': { sweepId: string; message: string };
+  'repeat.status': RepeatStatus;
+  /** A run of the repeat was measured and saved. */
+  'repeat.run': { repeatId: string; run: RepeatRunView };
+  /** The repeats ended and the entry was saved (or `saveError` says why not). */
+  'repeat.finished': { repeatId: string; view: RepeatView; saveError: string | null };
+  'repeat.failed': { repeatId: string; message: string };
   'profiles.serverStatus': ProfileServerStatus;
   /** Once a second while the launched server runs: its process tree (runTMs from its start) and its log's last lines. */
   'profiles.telemetry': { profile: string; point: ProcessTelemetryPoint; logLines: string[] };

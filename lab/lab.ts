@@ -13,10 +13,13 @@ import { defaultUserDataDir } from '../journal/store/journalDir.ts';
 import { openProfileStore, ProfileError } from '../journal/store/profiles.ts';
 import { EventHub } from './eventHub.ts';
 import { JournalService } from './journalService.ts';
-import { serverInfoFor } from './runParams.ts';
+import { serverInfoFor, type RunParams } from './runParams.ts';
 import { experimentView, exportExperiment } from './experimentView.ts';
 import { RunSlot } from './runSlot.ts';
 import { SweepSlot } from './sweepSlot.ts';
+import { RepeatSlot } from './repeatSlot.ts';
+import { repeatView } from '../experiments/repeatView.ts';
+import type { RunRecord } from '../common/runRecord.ts';
 import { ProfileServerSlot, type CommandPolicy } from './profileServerSlot.ts';
 import { ServerSlot } from './serverSlot.ts';
 import { checkTarget, endpointOf } from './targetCheck.ts';
@@ -57,7 +60,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
   const profiles = await openProfileStore(options.journalDir);
   const hub = new EventHub({
     maxPerSec: options.maxEventsPerSec ?? DEFAULT_MAX_EVENTS_PER_SEC,
-    immediate: ['server.status', 'profiles.serverStatus', 'sweep.status', 'sweep.step', 'sweep.finished', 'sweep.failed', 'run.status', 'run.finished', 'run.failed', 'run.saveFailed', 'run.unsavedChanged', 'journal.changed'],
+    immediate: ['server.status', 'profiles.serverStatus', 'sweep.status', 'sweep.step', 'sweep.finished', 'sweep.failed', 'repeat.status', 'repeat.run', 'repeat.finished', 'repeat.failed', 'run.status', 'run.finished', 'run.failed', 'run.saveFailed', 'run.unsavedChanged', 'journal.changed'],
   });
   const experiments = await openExperiments(options.journalDir);
   /** The sweep step waiting for the run it started, if any. */
@@ -106,21 +109,23 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       hub.emit('server.telemetry', sample);
     },
   }, options.tlsDir ?? join(defaultUserDataDir(process.platform, process.env, homedir()), 'tls'));
+  /** One run of a sweep or a repeat through the run slot; resolves once the slot is idle again. */
+  const runStep = async (params: RunParams, save: boolean): Promise<MeasuredRunRecord> => {
+    const record = await new Promise<MeasuredRunRecord>((resolve, reject) => {
+      stepWaiter = { save, resolve, reject };
+      try {
+        const builtin = servers.running;
+        runs.start(params, builtin === null ? null : { url: builtin.url, caFile: builtin.caFile }, serverInfoFor(params, servers.status));
+      } catch (error) {
+        stepWaiter = null;
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    await runs.done; // the slot is idle again: the next step may start
+    return record;
+  };
   const sweeps = new SweepSlot({
-    runStep: async (params, save) => {
-      const record = await new Promise<MeasuredRunRecord>((resolve, reject) => {
-        stepWaiter = { save, resolve, reject };
-        try {
-          const builtin = servers.running;
-          runs.start(params, builtin === null ? null : { url: builtin.url, caFile: builtin.caFile }, serverInfoFor(params, servers.status));
-        } catch (error) {
-          stepWaiter = null;
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      });
-      await runs.done; // the slot is idle again: the next step may start
-      return record;
-    },
+    runStep,
     stopStep: () => runs.stop(),
     saveExperiment: async (record) => {
       await experiments.put(record);
@@ -131,6 +136,27 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     step: (event) => hub.emit('sweep.step', event),
     finished: (event) => hub.emit('sweep.finished', event),
     failed: (event) => hub.emit('sweep.failed', event),
+  });
+  const repeats = new RepeatSlot({
+    runOne: (params) => runStep(params, true),
+    stopRun: () => runs.stop(),
+    useModel: async (model) => {
+      const settings = servers.status.settings;
+      if (settings === null) throw new Error('the built-in server is not running: start it first');
+      if (settings.model === model && servers.running !== null) return;
+      await servers.stop();
+      await servers.start({ model, workers: settings.workers, keepAlive: settings.keepAlive, closeSilently: settings.closeSilently ?? false, tls: settings.tls ?? false, port: 0 });
+    },
+    builtinModel: () => (servers.running === null ? null : (servers.status.settings?.model ?? null)),
+    saveRepeat: async (record) => {
+      await experiments.putRepeat(record);
+      hub.emit('journal.changed', { reason: 'saved' });
+    },
+    targetLabel: (params) => (params.target.kind === 'url' ? params.target.url : `built-in ${params.target.path}`),
+    status: (status) => hub.emit('repeat.status', status),
+    run: (event) => hub.emit('repeat.run', event),
+    finished: (event) => hub.emit('repeat.finished', event),
+    failed: (event) => hub.emit('repeat.failed', event),
   });
   const launched = new ProfileServerSlot(
     {
@@ -149,7 +175,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     'app.info': () => ({ version: APP_VERSION, electron: options.electronVersion ?? null, node: process.version, host: options.host, journalDir: options.journalDir }),
     'server.start': (params) => servers.start(params),
     'server.stop': async () => {
-      if ((runs.status.state !== 'idle' && runs.status.params?.target.kind === 'builtin') || sweeps.status.params?.target.kind === 'builtin') {
+      if ((runs.status.state !== 'idle' && runs.status.params?.target.kind === 'builtin') || sweeps.status.params?.target.kind === 'builtin' || repeats.status.params?.target.kind === 'builtin') {
         throw new LabError('busy', 'a run against the built-in server is going; stop the run first');
       }
       return servers.stop();
@@ -157,6 +183,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     'server.status': () => servers.status,
     'run.start': (params) => {
       if (sweeps.going) throw new LabError('busy', 'a sweep is going; stop it first');
+      if (repeats.going) throw new LabError('busy', 'repeats are going; stop them first');
       const builtin = servers.running;
       // A run to the launched server's port records it (kind launched) and keeps its process telemetry.
       const own = params.target.kind === 'url' ? launched.serverFor(params.target.url) : null;
@@ -167,11 +194,33 @@ export async function createLab(options: LabOptions): Promise<Lab> {
         (info, runStartEpochMs) => launched.recordInfo(info, runStartEpochMs),
       );
     },
-    'run.stop': () => (sweeps.going ? (sweeps.stop(), runs.status) : runs.stop()),
+    'run.stop': () => (sweeps.going ? (sweeps.stop(), runs.status) : repeats.going ? (repeats.stop(), runs.status) : runs.stop()),
     'sweep.start': (params) => {
       if (runs.status.state !== 'idle') throw new LabError('busy', `a run is ${runs.status.state === 'stopping' ? 'stopping' : 'going'} (${runs.status.runId ?? ''}); stop it first`);
+      if (repeats.going) throw new LabError('busy', 'repeats are going; stop them first');
       if (params.target.kind === 'builtin' && servers.running === null) throw new LabError('bad-params', 'the built-in server is not running: start it first, or give a URL');
       return sweeps.start(params);
+    },
+    'repeat.start': (params) => {
+      if (runs.status.state !== 'idle') throw new LabError('busy', `a run is ${runs.status.state === 'stopping' ? 'stopping' : 'going'} (${runs.status.runId ?? ''}); stop it first`);
+      if (sweeps.going) throw new LabError('busy', 'a sweep is going; stop it first');
+      if (params.target.kind === 'builtin' && servers.running === null) throw new LabError('bad-params', 'the built-in server is not running: start it first, or give a URL');
+      return repeats.start(params);
+    },
+    'repeat.stop': () => repeats.stop(),
+    'repeat.status': () => repeats.status,
+    'journal.repeats': async () => ({ repeats: await experiments.listRepeats() }),
+    'journal.repeat': async ({ id }) => {
+      const experiment = await experiments.getRepeat(id);
+      const records = new Map<string, RunRecord>();
+      for (const { runId } of experiment.runs) {
+        try {
+          records.set(runId, await journal.get(runId));
+        } catch (error) {
+          if (!(error instanceof JournalError && error.code === 'not-found')) throw error;
+        }
+      }
+      return repeatView(experiment, records);
     },
     'sweep.stop': () => sweeps.stop(),
     'sweep.status': () => sweeps.status,
@@ -258,8 +307,10 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       if (closed) return;
       closed = true;
       sweeps.stop();
+      repeats.stop();
       runs.stop();
       await sweeps.done;
+      await repeats.done;
       await runs.done;
       await Promise.all([servers.stop(), launched.stop()]);
       hub.close();

@@ -11,6 +11,7 @@ import { CompareView } from './views/compareView/CompareView.tsx';
 import { JournalView } from './views/journalView/JournalView.tsx';
 import { LabView } from './views/labView/LabView.tsx';
 import { ExperimentPage } from './views/sweepView/ExperimentPage.tsx';
+import { RepeatPage } from './views/repeatView/RepeatPage.tsx';
 import { Nav } from './views/Nav.tsx';
 import { UnsavedRunsBanner } from './views/UnsavedRunsBanner.tsx';
 
@@ -46,6 +47,8 @@ function CurrentView() {
       return <CompareView />;
     case 'experiment':
       return <ExperimentPage id={view.id} />;
+    case 'repeat':
+      return <RepeatPage id={view.id} />;
   }
 }
 

@@ -8,6 +8,8 @@ import { percentileText, preferLogLatency, spectrumChartData } from './shape/spe
 
 export interface SpectrumSeries extends Omit<LineSpec, 'connectNulls'> {
   points: readonly SpectrumPoint[];
+  /** Its values are lower bounds (unanswered requests counted at their wait): the tooltip says "≥". */
+  lowerBound?: boolean;
 }
 
 /** `defaultLogY`: start with a log latency axis; by default it is log when the tail dwarfs the median. */
@@ -18,6 +20,7 @@ export function SpectrumChart({ series, note, height, empty, defaultLogY }: { se
   const data = useMemo(() => spectrumChartData(series, logY), [series, logY]);
   const unit = data.unit.label;
   const labels = new Map(data.xTicks.map((tick) => [tick.value, tick.label]));
+  const bounds = new Set(series.filter((line) => line.lowerBound === true).map((line) => line.key));
   return (
     <div className="spectrum">
       <LineChartBox
@@ -27,8 +30,8 @@ export function SpectrumChart({ series, note, height, empty, defaultLogY }: { se
         xKey="x"
         x={{ label: 'percentile (log scale of 1/(1−p))', scale: 'log', domain: data.xDomain, ticks: data.xTicks.map((tick) => tick.value), format: (value) => labels.get(value) ?? '' }}
         y={logY && data.yDomain !== null && data.yTicks !== null ? { label: `latency (${unit}, log)`, scale: 'log', domain: data.yDomain, ticks: data.yTicks, format: formatTickNumber } : { label: `latency (${unit})`, scale: 'linear' }}
-        lines={series.map((line) => ({ ...line, connectNulls: true }))}
-        valueText={(_key, value) => `${formatSignificant(value)} ${unit}`}
+        lines={series.map(({ lowerBound: _lowerBound, points: _points, ...line }) => ({ ...line, connectNulls: true }))}
+        valueText={(key, value) => `${bounds.has(key) ? '≥ ' : ''}${formatSignificant(value)} ${unit}`}
         xText={percentileText}
         height={height}
         empty={empty}

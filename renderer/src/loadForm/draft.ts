@@ -1,6 +1,7 @@
 // The load form as the person sees it: text fields exactly as typed (so "30s" and "1k" survive),
 // turned into the lab's run parameters only when checked (see toRunParams.ts).
 import type { LoadMode } from '../../../common/runRecord.ts';
+import type { ServerModel } from '../../../common/serverTelemetry.ts';
 
 export type TargetKind = 'builtin' | 'url';
 
@@ -46,6 +47,10 @@ export interface LoadDraft {
   /** Saved with the run: a title (empty: the lab names it after the command) and comma-separated tags. */
   title: string;
   tags: string;
+  /** The Repeat box: how many times to run (1: a single run); rate and max modes. */
+  repeat: string;
+  /** Built-in target: other models to alternate with the server panel's (A B A B); empty for repeats of one configuration. */
+  repeatWith: ServerModel[];
 }
 
 /** wrk2's defaults, against the built-in server, at a rate the seed journal used. */
@@ -77,6 +82,8 @@ export const defaultDraft: LoadDraft = {
   insecure: false,
   title: '',
   tags: '',
+  repeat: '1',
+  repeatWith: [],
 };
 
 const METRIC_SUFFIX: Record<string, number> = { '': 1, k: 1e3, m: 1e6, g: 1e9 };

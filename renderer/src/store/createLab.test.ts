@@ -66,7 +66,7 @@ describe('createLab', () => {
     link.tell?.('connected');
     await settle();
     expect(lab.store.getState().connection.state).toBe('ready');
-    expect(calls.slice(before).map((call) => call.method).sort()).toEqual(['app.info', 'journal.experiments', 'journal.list', 'run.status', 'run.unsaved', 'server.status', 'sweep.status']);
+    expect(calls.slice(before).map((call) => call.method).sort()).toEqual(['app.info', 'journal.experiments', 'journal.list', 'repeat.status', 'run.status', 'run.unsaved', 'server.status', 'sweep.status']);
     stop();
     expect(link.tell).toBeNull();
   });

@@ -13,6 +13,7 @@ import { serverActions } from './actions/serverActions.ts';
 import { sweepActions } from './actions/sweepActions.ts';
 import { bindLabEvents } from './events.ts';
 import { withSweepStatus } from './sweep.ts';
+import { withRepeatStatus } from './repeat.ts';
 import { toggleSelection, withRunHistory, withRunStatus } from './reducers.ts';
 import { initialState, type LabState, type Place, type ServerForm, type View } from './state.ts';
 
@@ -67,11 +68,12 @@ function createActions(ctx: ActionContext) {
   const sweeps = sweepActions(ctx, journal.loadExperiment);
 
   async function readAll(): Promise<void> {
-    const [info, serverStatus, runStatus, sweepStatus] = await Promise.all([
+    const [info, serverStatus, runStatus, sweepStatus, repeatStatus] = await Promise.all([
       attempt(ctx, 'connection', () => api.call('app.info', {})),
       attempt(ctx, 'server', () => api.call('server.status', {})),
       attempt(ctx, 'run', () => api.call('run.status', {})),
       attempt(ctx, 'run', () => api.call('sweep.status', {})),
+      attempt(ctx, 'run', () => api.call('repeat.status', {})),
       journal.refreshJournal(),
       saving.readUnsaved(),
     ]);
@@ -81,12 +83,19 @@ function createActions(ctx: ActionContext) {
       ...(serverStatus === null ? {} : { server: serverStatus }),
       ...(runStatus === null ? {} : withRunStatus(state, runStatus)),
       ...(sweepStatus === null || sweepStatus.state === 'idle' ? {} : { sweep: withSweepStatus(state.sweep, sweepStatus) }),
+      ...(repeatStatus === null || repeatStatus.state === 'idle' ? {} : { repeat: withRepeatStatus(state.repeat, repeatStatus) }),
     }));
     // Attached during a run (a reload, a reconnect): the samples from before, so the charts are whole.
     if (runStatus !== null && runStatus.state !== 'idle') {
       const history = await attempt(ctx, 'run', () => api.call('run.samples', {}));
       if (history !== null) store.setState((state) => ({ live: withRunHistory(state.live, history) }));
     }
+  }
+
+  /** A repeat entry with its runs and verdicts, recomputed by the lab from the runs in the journal. */
+  async function loadRepeat(id: string): Promise<void> {
+    const view = await attempt(ctx, 'record', () => api.call('journal.repeat', { id }));
+    if (view !== null) store.setState((state) => ({ repeat: { ...state.repeat, views: { ...state.repeat.views, [id]: view } } }));
   }
 
   return {
@@ -102,6 +111,11 @@ function createActions(ctx: ActionContext) {
       store.setState({ view: { name: 'experiment', id } });
       void journal.loadExperiment(id);
     },
+    openRepeat: (id: string) => {
+      store.setState({ view: { name: 'repeat', id } });
+      void loadRepeat(id);
+    },
+    loadRepeat,
     openRun: (id: string) => {
       store.setState({ view: { name: 'journal', runId: id } });
       void journal.loadRecord(id);

@@ -4,7 +4,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import { withRunFailed, withRunFinished, withRunSample, withRunStatus, withTelemetry } from './reducers.ts';
 import type { LabState } from './state.ts';
 import { withUnsavedRun } from './unsaved.ts';
-import { withSweepFailed, withSweepFinished, withSweepStatus, withSweepStep } from './sweep.ts';
+import { idleSweep, withSweepFailed, withSweepFinished, withSweepStatus, withSweepStep } from './sweep.ts';
+import { initialRepeat, withRepeatFailed, withRepeatFinished, withRepeatRun, withRepeatStatus } from './repeat.ts';
 
 export interface EventHooks {
   /** After a save, update, delete, restore or import anywhere (this window or another). */
@@ -29,11 +30,22 @@ export function bindLabEvents(api: LabApi, store: StoreApi<LabState>, hooks: Eve
       })),
     ),
     api.on('run.unsavedChanged', ({ unsaved }) => store.setState({ unsaved })),
-    api.on('sweep.status', (status) => store.setState((state) => ({ sweep: withSweepStatus(state.sweep, status) }))),
+    // One experiment panel at a time in the Lab: a sweep that starts hides the last repeats, and back.
+    api.on('sweep.status', (status) =>
+      store.setState((state) => ({ sweep: withSweepStatus(state.sweep, status), ...(status.state === 'idle' ? {} : { repeat: { ...initialRepeat, views: state.repeat.views } }) })),
+    ),
     api.on('sweep.step', (event) => store.setState((state) => ({ sweep: withSweepStep(state.sweep, event) }))),
     api.on('sweep.finished', (event) => store.setState((state) => ({ sweep: withSweepFinished(state.sweep, event) }))),
     api.on('sweep.failed', (event) =>
       store.setState((state) => ({ sweep: withSweepFailed(state.sweep, event), errors: { ...state.errors, run: `The sweep failed: ${event.message}` } })),
+    ),
+    api.on('repeat.status', (status) =>
+      store.setState((state) => ({ repeat: withRepeatStatus(state.repeat, status), ...(status.state === 'idle' ? {} : { sweep: { status: idleSweep, outcome: null } }) })),
+    ),
+    api.on('repeat.run', (event) => store.setState((state) => ({ repeat: withRepeatRun(state.repeat, event) }))),
+    api.on('repeat.finished', (event) => store.setState((state) => ({ repeat: withRepeatFinished(state.repeat, event) }))),
+    api.on('repeat.failed', (event) =>
+      store.setState((state) => ({ repeat: withRepeatFailed(state.repeat, event), errors: { ...state.errors, run: `The repeats failed: ${event.message}` } })),
     ),
     api.on('journal.changed', ({ reason }) => hooks.journalChanged(reason)),
   ];

@@ -11,11 +11,12 @@ import type { PresetLength } from '../loadForm/presets.ts';
 import type { CompareGroup } from './groupRuns.ts';
 import type { ExperimentRecord } from '../../../common/experimentRecord.ts';
 import { idleSweep, type SweepState } from './sweep.ts';
+import { initialRepeat, type RepeatState } from './repeat.ts';
 
 /** Where an error is shown. */
 export type Place = 'connection' | 'server' | 'run' | 'journal' | 'record' | 'update' | 'import' | 'export' | 'compare' | 'delete' | 'save';
 
-export type View = { name: 'lab' } | { name: 'journal'; runId: string | null } | { name: 'compare' } | { name: 'experiment'; id: string };
+export type View = { name: 'lab' } | { name: 'journal'; runId: string | null } | { name: 'compare' } | { name: 'experiment'; id: string } | { name: 'repeat'; id: string };
 
 /** A telemetry sample without its interval histograms (they are only needed to add intervals up). */
 export type TelemetryPoint = Omit<ServerTelemetrySample, 'histograms'>;
@@ -59,6 +60,8 @@ export interface LabState {
   live: LiveRun | null;
   /** The sweep going now, or the last one. */
   sweep: SweepState;
+  /** The repeat going now or the last one, and repeat entries opened from the journal. */
+  repeat: RepeatState;
   /** Sweeps in the journal, newest first; an opened one's view by id. */
   experiments: { list: ExperimentRecord[]; loaded: boolean; views: Record<string, SweepView> };
   /** Experiment (sweep) ids picked for Compare's overlay, in the order picked. */
@@ -94,6 +97,7 @@ export const initialState: LabState = {
   run: { state: 'idle', runId: null, params: null, startedAtMs: null },
   live: null,
   sweep: { status: idleSweep, outcome: null },
+  repeat: initialRepeat,
   experiments: { list: [], loaded: false, views: {} },
   sweepPicks: [],
   journal: { runs: [], problems: [], loaded: false },

@@ -4,7 +4,7 @@ import type { View } from '../store/state.ts';
 
 export function Nav() {
   // A sweep's page belongs to the journal.
-  const view = useLab((state) => (state.view.name === 'experiment' ? 'journal' : state.view.name));
+  const view = useLab((state) => (state.view.name === 'experiment' || state.view.name === 'repeat' ? 'journal' : state.view.name));
   // Between a sweep's steps no run goes, but the lab is busy: say so.
   const runState = useLab((state) => (state.sweep.status.state !== 'idle' ? state.sweep.status.state : state.run.state));
   const runs = useLab((state) => state.journal.runs.length);

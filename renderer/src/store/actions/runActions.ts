@@ -3,6 +3,8 @@ import type { RunTarget } from '../../../../common/labApi.ts';
 import { checkParams } from '../../loadForm/checks.ts';
 import { toRunParams } from '../../loadForm/toRunParams.ts';
 import { toSweepParams } from '../../loadForm/toSweepParams.ts';
+import { toRepeatParams } from '../../loadForm/toRepeatParams.ts';
+import { withRepeatStatus } from '../repeat.ts';
 import { withSweepStatus } from '../sweep.ts';
 import { withRunStatus } from '../reducers.ts';
 import { latencyEstimateFor } from '../selectors.ts';
@@ -14,8 +16,10 @@ export function runActions(ctx: ActionContext, ensureServer: () => Promise<boole
   /** A URL target is tried first (one connection, 1 s); `insist` runs even when it refused. */
   async function startRun(options: { insist?: boolean } = {}): Promise<void> {
     const state = store.getState();
-    if (state.run.state !== 'idle' || state.sweep.status.state !== 'idle' || state.busy.run === true) return;
+    if (state.run.state !== 'idle' || state.sweep.status.state !== 'idle' || state.repeat.status.state !== 'idle' || state.busy.run === true) return;
     if (state.loadDraft.mode === 'sweep') return startSweep(options);
+    // The Repeat box shows (and counts) in rate and max modes only.
+    if ((state.loadDraft.mode === 'rate' || state.loadDraft.mode === 'max') && state.loadDraft.repeat.trim() !== '1') return startRepeat(options);
     const form = toRunParams(state.loadDraft);
     if (!form.ok) {
       setError(ctx, 'run', form.problems.map((problem) => problem.message).join('; '));
@@ -76,7 +80,30 @@ export function runActions(ctx: ActionContext, ensureServer: () => Promise<boole
     }
   }
 
+  /** Repeats (the Repeat box): each run is a run, so the live view shows the one going; the list grows from repeat.run. */
+  async function startRepeat(options: { insist?: boolean }): Promise<void> {
+    const state = store.getState();
+    const form = toRepeatParams(state.loadDraft, state.serverForm.model);
+    if (form === null) return;
+    if (!form.ok) {
+      setError(ctx, 'run', form.problems.map((problem) => problem.message).join('; '));
+      return;
+    }
+    setBusy(ctx, 'run', true);
+    try {
+      if (!(await targetReady(form.params.target, options.insist === true))) return;
+      const status = await attempt(ctx, 'run', () => api.call('repeat.start', form.params));
+      if (status !== null && store.getState().repeat.status.repeatId !== status.repeatId) store.setState((current) => ({ repeat: withRepeatStatus(current.repeat, status) }));
+    } finally {
+      setBusy(ctx, 'run', false);
+    }
+  }
+
   async function stopRun(): Promise<void> {
+    if (store.getState().repeat.status.state === 'running') {
+      await attempt(ctx, 'run', () => api.call('repeat.stop', {}));
+      return;
+    }
     if (store.getState().sweep.status.state === 'running') {
       await attempt(ctx, 'run', () => api.call('sweep.stop', {}));
       return;

@@ -4,6 +4,7 @@ import { ImportPanel } from './ImportPanel.tsx';
 import { RunList } from './RunList.tsx';
 import { RunPage } from './RunPage.tsx';
 import { SweepList } from '../sweepView/SweepList.tsx';
+import { RepeatList } from '../repeatView/RepeatList.tsx';
 
 export function JournalView({ runId }: { runId: string | null }) {
   return (
@@ -12,6 +13,7 @@ export function JournalView({ runId }: { runId: string | null }) {
         <>
           <ImportPanel />
           <SweepList />
+          <RepeatList />
           <RunList />
         </>
       ) : (

@@ -8,7 +8,8 @@ import { LatencyTimeChart } from '../../charts/LatencyTimeChart.tsx';
 import { RateTimeChart } from '../../charts/RateTimeChart.tsx';
 import { QueueServiceChart, ServerLoadChart } from '../../charts/ServerCharts.tsx';
 import { lastTime, timeAxis } from '../../charts/shape/timeAxis.ts';
-import { correctedSpectrum, processChartsOf, serverRowsOf, timeRowsOf, uncorrectedSpectrum } from '../../charts/shape/recordCharts.ts';
+import { processChartsOf, serverRowsOf, timeRowsOf } from '../../charts/shape/recordCharts.ts';
+import { runSpectrumSeries } from '../../charts/runSpectrumSeries.ts';
 import { ProcessCharts } from '../../charts/ProcessCharts.tsx';
 import { SpectrumChart, type SpectrumSeries } from '../../charts/SpectrumChart.tsx';
 import { useChartPalette } from '../../theme/PaletteContext.tsx';
@@ -16,16 +17,15 @@ import { useChartPalette } from '../../theme/PaletteContext.tsx';
 export function RunCharts({ record }: { record: RunRecord }) {
   const palette = useChartPalette();
   const spectrum = useMemo((): { series: SpectrumSeries[]; note: string } => {
-    const { correctedUs, uncorrectedUs } = record.histograms;
-    if (correctedUs === null) {
+    if (record.histograms.correctedUs === null) {
       return {
         series: [{ key: 'summary', label: 'printed percentiles', color: palette.series[0] ?? palette.fg, points: summarySpectrumPoints(record.summary.latencyUs) }],
         note: 'only the percentiles the report printed (no histogram)',
       };
     }
-    const series: SpectrumSeries[] = [{ key: 'corrected', label: record.load.mode === 'max' ? 'latency' : 'corrected (from the schedule)', color: palette.series[0] ?? palette.fg, width: 2, points: correctedSpectrum(record.histograms) }];
-    if (uncorrectedUs !== null) series.push({ key: 'uncorrected', label: 'uncorrected (from the send)', color: palette.series[1] ?? palette.fg, dash: '6 3', points: uncorrectedSpectrum(record.histograms) });
-    return { series, note: 'HdrHistogram, whole run' };
+    const series = runSpectrumSeries(record, palette, 2);
+    const bounded = series.some((line) => line.lowerBound === true);
+    return { series, note: bounded ? 'HdrHistogram, whole run; unanswered requests counted at their wait (dashed: ≥)' : 'HdrHistogram, whole run' };
   }, [record, palette]);
   const rows = timeRowsOf(record);
   const serverRows = serverRowsOf(record);

@@ -4,10 +4,12 @@ import { LoadPanel } from './LoadPanel.tsx';
 import { PresetBar } from './PresetBar.tsx';
 import { ServerColumn } from './ownServer/ServerColumn.tsx';
 import { SweepPanel } from './SweepPanel.tsx';
+import { RepeatPanel } from './RepeatPanel.tsx';
 import { useLab } from '../../store/LabContext.tsx';
 
 export function LabView() {
   const sweepShown = useLab((state) => state.sweep.status.sweepId !== null);
+  const repeatShown = useLab((state) => state.repeat.status.repeatId !== null);
   return (
     <div className="view lab-view">
       <PresetBar />
@@ -15,9 +17,9 @@ export function LabView() {
         <ServerColumn />
         <LoadPanel />
       </div>
-      {sweepShown ? (
+      {sweepShown || repeatShown ? (
         <div className="sweep-columns">
-          <SweepPanel />
+          {repeatShown ? <RepeatPanel /> : <SweepPanel />}
           <LivePanel />
         </div>
       ) : (

@@ -1,6 +1,6 @@
 // The run going now (or the last one): progress, achieved vs target, latency, errors and the
 // server's telemetry on one time axis; the percentile spectrum so far, then the saved run's.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { ErrorsTimeChart } from '../../charts/ErrorsTimeChart.tsx';
 import { LatencyTimeChart } from '../../charts/LatencyTimeChart.tsx';
 import { RateTimeChart } from '../../charts/RateTimeChart.tsx';
@@ -17,6 +17,19 @@ import { LiveSpectrum } from './LiveSpectrum.tsx';
 import { SavedRunSpectrum } from './SavedRunSpectrum.tsx';
 import { ServerWindow } from './ServerWindow.tsx';
 import { LiveProcessCharts } from './ownServer/LiveProcessCharts.tsx';
+import { useThrottled } from './useThrottled.ts';
+
+/** While a run goes, its charts redraw at most this often (the header's figures follow every sample). */
+export const LIVE_CHART_REDRAW_MS = 2000;
+
+// The header changes with every sample (and its progress bar four times a second); a chart whose
+// data has not changed is not drawn again (recharts redraws a whole chart on every render).
+const LiveLatencyChart = memo(LatencyTimeChart);
+const LiveRateChart = memo(RateTimeChart);
+const LiveErrorsChart = memo(ErrorsTimeChart);
+const LiveServerLoadChart = memo(ServerLoadChart);
+const LiveQueueServiceChart = memo(QueueServiceChart);
+const LiveProcess = memo(LiveProcessCharts);
 
 export function LivePanel() {
   const live = useLab((state) => state.live);
@@ -35,10 +48,13 @@ export function LivePanel() {
 }
 
 function LiveRunView({ live }: { live: LiveRun }) {
-  const rows = useMemo(() => liveRows(live.samples), [live.samples]);
-  const errors = useMemo(() => errorRows(live.samples), [live.samples]);
+  // Samples and server telemetry arrive apart (about one a second each): one throttle for both, so they redraw together.
+  const fresh = useMemo(() => ({ samples: live.samples, serverSamples: live.serverSamples }), [live.samples, live.serverSamples]);
+  const { samples, serverSamples } = useThrottled(fresh, LIVE_CHART_REDRAW_MS, live.outcome.kind !== 'running', live.runId);
+  const rows = useMemo(() => liveRows(samples), [samples]);
+  const errors = useMemo(() => errorRows(samples), [samples]);
   const builtin = live.params?.target.kind === 'builtin';
-  const serverRows = useMemo(() => (live.startedAtMs === null ? [] : telemetryRows(live.serverSamples, live.startedAtMs)), [live.serverSamples, live.startedAtMs]);
+  const serverRows = useMemo(() => (live.startedAtMs === null ? [] : telemetryRows(serverSamples, live.startedAtMs)), [serverSamples, live.startedAtMs]);
   const plannedS = live.params === null || live.params.mode === 'conn-rate' ? null : live.params.durationMs / 1000;
   // The axis follows the data, not the plan (the progress bar shows the plan).
   const time = useMemo(() => {
@@ -47,21 +63,21 @@ function LiveRunView({ live }: { live: LiveRun }) {
   }, [plannedS, rows, serverRows]);
   const waiting = live.outcome.kind === 'running' ? 'The first sample arrives after one second.' : 'This run sent no samples.';
   return (
-    <section className="panel live-panel" aria-label="Live run" data-samples={live.samples.length}>
+    <section className="panel live-panel" aria-label="Live run" data-samples={live.samples.length} data-drawn-samples={samples.length}>
       <LiveHeader live={live} />
       <div className="chart-grid">
-        <LatencyTimeChart rows={rows} time={time} syncId="live" empty={waiting} />
-        <RateTimeChart rows={rows} time={time} syncId="live" empty={waiting} />
+        <LiveLatencyChart rows={rows} time={time} syncId="live" empty={waiting} />
+        <LiveRateChart rows={rows} time={time} syncId="live" empty={waiting} />
         {builtin ? (
           <>
-            <ServerLoadChart rows={serverRows} time={time} xLabel={TIME_AXIS_LABEL} syncId="live" empty="Waiting for the server’s telemetry (one sample a second)." />
-            <QueueServiceChart rows={serverRows} time={time} xLabel={TIME_AXIS_LABEL} syncId="live" empty="Waiting for the server’s telemetry." />
+            <LiveServerLoadChart rows={serverRows} time={time} xLabel={TIME_AXIS_LABEL} syncId="live" empty="Waiting for the server’s telemetry (one sample a second)." />
+            <LiveQueueServiceChart rows={serverRows} time={time} xLabel={TIME_AXIS_LABEL} syncId="live" empty="Waiting for the server’s telemetry." />
           </>
         ) : (
-          <LiveProcessCharts targetUrl={live.params?.target.kind === 'url' ? live.params.target.url : null} runStartEpochMs={live.startedAtMs} going={live.outcome.kind === 'running'} time={time} />
+          <LiveProcess targetUrl={live.params?.target.kind === 'url' ? live.params.target.url : null} runStartEpochMs={live.startedAtMs} going={live.outcome.kind === 'running'} time={time} />
         )}
         <div className="span-all">
-          <ErrorsTimeChart rows={errors} time={time} syncId="live" height={130} />
+          <LiveErrorsChart rows={errors} time={time} syncId="live" height={130} />
         </div>
       </div>
       {live.outcome.kind === 'finished' ? <SavedRunSpectrum header={live.outcome.header} /> : live.outcome.kind === 'running' && <LiveSpectrum live={live} />}

@@ -15,6 +15,9 @@ import { CommandPaste } from './CommandPaste.tsx';
 import { DraftField } from './DraftField.tsx';
 import { EquivalentCommand } from './EquivalentCommand.tsx';
 import { RunButtons } from './RunButtons.tsx';
+import { RepeatBox } from './RepeatBox.tsx';
+import { toRepeatParams } from '../../loadForm/toRepeatParams.ts';
+import type { FormattedCommand } from '../../commandLine/formatCommand.ts';
 
 const MODES: { value: LoadDraft['mode']; label: string; hint: string }[] = [
   { value: 'rate', label: 'Constant rate (wrk2 -R)', hint: 'Each connection sends on a fixed schedule; latency counts from when a request should have gone out.' },
@@ -40,7 +43,9 @@ export function LoadPanel() {
   const sweep = draft.mode === 'sweep';
   const form = useMemo(() => toRunParams(draft), [draft]);
   const sweepForm = useMemo(() => (sweep ? toSweepParams(draft) : null), [sweep, draft]);
-  const shown = sweepForm ?? form;
+  const repeatable = draft.mode === 'rate' || draft.mode === 'max';
+  const repeatForm = useMemo(() => (repeatable ? toRepeatParams(draft, serverForm.model) : null), [repeatable, draft, serverForm.model]);
+  const shown = sweepForm ?? (repeatForm !== null && !repeatForm.ok ? repeatForm : form);
   const problems = new Map(shown.ok ? [] : shown.problems.map((problem) => [problem.field, problem.message]));
   const findings: Finding[] = useMemo(() => {
     if (!form.ok || sweep) return [];
@@ -58,7 +63,8 @@ export function LoadPanel() {
     }
     return found;
   }, [form, sweep, serverForm, server, journal, serverNowP50Us, telemetry]);
-  const command = form.ok && !sweep ? formatCommand(form.params, server.url, server.certFile ?? null) : null;
+  const single = form.ok && !sweep ? formatCommand(form.params, server.url, server.certFile ?? null) : null;
+  const command = single !== null && repeatForm?.ok === true ? repeatedCommand(single, repeatForm.params.repeats, repeatForm.params.models) : single;
   const connRate = draft.mode === 'conn-rate';
 
   return (
@@ -122,6 +128,7 @@ export function LoadPanel() {
         {connRate && <DraftField field="numCalls" label="Requests per connection" problem={problems.get('numCalls')} inputMode="numeric" />}
         <DraftField field="timeout" label="Timeout" problem={problems.get('timeout')} hint="per request" />
       </div>
+      {repeatable && <RepeatBox problem={problems.get('repeat')} />}
       <details className="request-details">
         <summary>
           Request: {draft.method.toUpperCase() || 'GET'}
@@ -157,4 +164,11 @@ export function LoadPanel() {
       <RunButtons blocked={!shown.ok || findings.some((finding) => finding.level === 'block')} />
     </section>
   );
+}
+
+/** The Repeat box in the equivalent commands: `bench --repeat N`; wrk has no repeats, and the models' alternation is the Lab's. */
+function repeatedCommand(command: FormattedCommand, repeats: number, models: readonly string[]): FormattedCommand {
+  const caveats = [...command.caveats, `wrk runs once: the Lab runs it ${repeats} times`];
+  if (models.length > 1) caveats.push(`the Lab alternates ${models.join(', ')} on its built-in server; from a terminal, start each (loadlab serve --model M) and give their URLs to bench --repeat`);
+  return { ...command, caveats, loadlab: command.loadlab.replace(/^loadlab bench /, `loadlab bench --repeat ${repeats} `) };
 }

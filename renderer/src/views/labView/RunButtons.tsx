@@ -8,8 +8,9 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export function RunButtons({ blocked }: { blocked: boolean }) {
   const ownRunState = useLab((state) => state.run.state);
   const sweepState = useLab((state) => state.sweep.status.state);
-  // During a sweep the runs come and go between steps: the sweep's state is what counts.
-  const runState = sweepState !== 'idle' ? sweepState : ownRunState;
+  const repeatState = useLab((state) => state.repeat.status.state);
+  // During a sweep or repeats the runs come and go between steps: their state is what counts.
+  const runState = sweepState !== 'idle' ? sweepState : repeatState !== 'idle' ? repeatState : ownRunState;
   const starting = useLab((state) => state.busy.run === true);
   const unreachable = useLab((state) => state.unreachable);
   const { startRun, stopRun, dismissUnreachable } = useActions();
