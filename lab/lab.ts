@@ -225,10 +225,12 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     'profiles.list': () => profiles.list(),
     'profiles.get': ({ name }) => profiles.get(name),
     'profiles.put': async ({ profile, replace }) => {
+      launched.assertCommandsAllowed(`save ${profile.name}`);
       await profiles.put(profile, { replace });
       return profile;
     },
     'profiles.remove': async ({ name }) => {
+      launched.assertCommandsAllowed(`remove ${name}`);
       await profiles.remove(name);
       return { name };
     },
@@ -268,7 +270,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
 
 function asLabError(error: unknown): LabError {
   if (error instanceof LabError) return error;
-  if (error instanceof ProfileError) return new LabError(error.code === 'not-found' ? 'not-found' : error.code === 'exists' ? 'busy' : error.code === 'invalid-name' ? 'bad-params' : 'failed', error.message);
+  if (error instanceof ProfileError) return new LabError(error.code === 'not-found' ? 'not-found' : error.code === 'exists' ? 'busy' : error.code === 'invalid-name' || error.code === 'invalid' ? 'bad-params' : 'failed', error.message);
   if (error instanceof JournalError) return new LabError(error.code === 'not-found' ? 'not-found' : error.code === 'invalid-id' ? 'bad-params' : 'failed', error.message);
   return new LabError('failed', errorMessage(error));
 }
