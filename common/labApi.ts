@@ -118,6 +118,21 @@ export interface RunStatus {
    * (a later run.status says so); until then, when the run was asked for.
    */
   startedAtMs: number | null;
+  /**
+   * Before the recorded run against a launched server whose profile asks for it (issue 14): its
+   * restart, then the warm-up load (not recorded; its samples come as run.sample of its own runId).
+   * Absent or null otherwise.
+   */
+  prelude?: RunPreludeStatus | null;
+}
+
+export interface RunPreludeStatus {
+  phase: 'restart' | 'warmup';
+  /** The profile whose server it is. */
+  profile: string;
+  warmupMs: number;
+  /** A stop came: no recorded run follows. */
+  stopping?: boolean;
 }
 
 /** A live sample, at most about ten a second whatever the load. */

@@ -1,7 +1,7 @@
 // The application core: owns at most one built-in server, one launched profile server, one run
 // and the journal, behind the
 // one contract of common/labApi.ts. Electron's IPC and the web host are thin transports over it.
-import { LabError, parseLabParams, type LabEventName, type LabEvents, type LabMethod, type LabResults } from '../common/labApi.ts';
+import { LabError, parseLabParams, type LabEventName, type LabEvents, type LabMethod, type LabResults, type RunStatus } from '../common/labApi.ts';
 import { runHeaderOf } from '../common/runHeader.ts';
 import { APP_VERSION } from '../common/version.ts';
 import type { MeasuredRunRecord } from '../common/runRecord.ts';
@@ -13,9 +13,10 @@ import { defaultUserDataDir } from '../journal/store/journalDir.ts';
 import { openProfileStore, ProfileError } from '../journal/store/profiles.ts';
 import { EventHub } from './eventHub.ts';
 import { JournalService } from './journalService.ts';
-import { serverInfoFor } from './runParams.ts';
+import { serverInfoFor, type RunParams } from './runParams.ts';
 import { experimentView } from './experimentView.ts';
 import { RunSlot } from './runSlot.ts';
+import { RunPrelude } from './runPrelude.ts';
 import { SweepSlot } from './sweepSlot.ts';
 import { ProfileServerSlot, type CommandPolicy } from './profileServerSlot.ts';
 import { ServerSlot } from './serverSlot.ts';
@@ -68,8 +69,17 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     return waiter;
   };
   const unsaved = new UnsavedRuns((record) => journal.save(record), options.fallbackDirs);
-  const runs = new RunSlot({
-    status: (status) => hub.emit('run.status', status),
+  /** The params of the run a prelude (restart, warm-up) goes before; null when none. */
+  let preludeParams: RunParams | null = null;
+  const runStatus = (): RunStatus => {
+    const status = runs.status;
+    const pre = prelude.status;
+    if (pre === null) return status;
+    return { ...status, state: pre.stopping === true ? 'stopping' : status.state === 'idle' ? 'running' : status.state, params: status.params ?? preludeParams, prelude: pre };
+  };
+  const emitRunStatus = (): void => hub.emit('run.status', runStatus());
+  const runs: RunSlot = new RunSlot({
+    status: () => emitRunStatus(),
     sample: (sample) => hub.emit('run.sample', sample),
     finished: async (record) => {
       const runId = runs.status.runId ?? record.id;
@@ -107,20 +117,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     },
   }, options.tlsDir ?? join(defaultUserDataDir(process.platform, process.env, homedir()), 'tls'));
   const sweeps = new SweepSlot({
-    runStep: async (params, save) => {
-      const record = await new Promise<MeasuredRunRecord>((resolve, reject) => {
-        stepWaiter = { save, resolve, reject };
-        try {
-          const builtin = servers.running;
-          runs.start(params, builtin === null ? null : { url: builtin.url, caFile: builtin.caFile }, serverInfoFor(params, servers.status));
-        } catch (error) {
-          stepWaiter = null;
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      });
-      await runs.done; // the slot is idle again: the next step may start
-      return record;
-    },
+    runStep: (params, save) => runUnsaved(params, save),
     stopStep: () => runs.stop(),
     saveExperiment: async (record) => {
       await experiments.put(record);
@@ -143,6 +140,42 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     },
     options.commands ?? { allowed: true },
   );
+  /** Runs `params` without saving it (a sweep's warm-up, a profile's warm-up); resolves once the run slot is idle again. */
+  const runUnsaved = async (params: RunParams, save = false): Promise<MeasuredRunRecord> => {
+    const record = await new Promise<MeasuredRunRecord>((resolve, reject) => {
+      stepWaiter = { save, resolve, reject };
+      try {
+        const builtin = servers.running;
+        runs.start(params, builtin === null ? null : { url: builtin.url, caFile: builtin.caFile }, serverInfoFor(params, servers.status));
+      } catch (error) {
+        stepWaiter = null;
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    await runs.done; // the slot is idle again: the next run may start
+    return record;
+  };
+  const prelude = new RunPrelude({
+    profile: (name) => profiles.get(name),
+    stopServer: () => launched.stop(),
+    startServer: (profile) => launched.start(profile),
+    runUnsaved: (params) => runUnsaved(params),
+    stopRun: () => runs.stop(),
+    changed: () => emitRunStatus(),
+  });
+  let preludeDone: Promise<void> = Promise.resolve();
+  /** Starts the recorded run; one to the launched server's port records it (kind launched) and keeps its process telemetry. */
+  const startRecordedRun = (params: RunParams): RunStatus => {
+    const builtin = servers.running;
+    const own = params.target.kind === 'url' ? launched.serverFor(params.target.url) : null;
+    runs.start(
+      params,
+      builtin === null ? null : { url: builtin.url, caFile: builtin.caFile },
+      own?.info ?? serverInfoFor(params, servers.status),
+      (info, runStartEpochMs) => launched.recordInfo(info, runStartEpochMs),
+    );
+    return runStatus();
+  };
   let closed = false;
 
   const handlers: Handlers = {
@@ -157,25 +190,48 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     'server.status': () => servers.status,
     'run.start': (params) => {
       if (sweeps.going) throw new LabError('busy', 'a sweep is going; stop it first');
-      const builtin = servers.running;
-      // A run to the launched server's port records it (kind launched) and keeps its process telemetry.
+      if (prelude.going) throw new LabError('busy', `a run is getting ready (${prelude.status?.phase === 'restart' ? 'restarting' : 'warming up'} ${prelude.status?.profile ?? ''}); stop it first`);
       const own = params.target.kind === 'url' ? launched.serverFor(params.target.url) : null;
-      return runs.start(
-        params,
-        builtin === null ? null : { url: builtin.url, caFile: builtin.caFile },
-        own?.info ?? serverInfoFor(params, servers.status),
-        (info, runStartEpochMs) => launched.recordInfo(info, runStartEpochMs),
+      const profile = own?.info.kind === 'launched' ? own.info.profile : null;
+      if (profile === null || !RunPrelude.needed(profile)) return startRecordedRun(params);
+      if (runs.status.state !== 'idle') throw new LabError('busy', `a run is already going (${runs.status.runId ?? ''}); stop it first`);
+      // The profile restarts its server and/or warms it up first, as bench --server does; the page follows run.status.
+      preludeParams = params;
+      const going = prelude.run(profile, params);
+      preludeDone = going.then(
+        (go) => {
+          preludeParams = null;
+          if (!go || closed) return emitRunStatus();
+          try {
+            startRecordedRun(params);
+          } catch (error) {
+            hub.emit('run.failed', { runId: null, message: errorMessage(error) });
+            emitRunStatus();
+          }
+        },
+        (error: unknown) => {
+          preludeParams = null;
+          hub.emit('run.failed', { runId: null, message: errorMessage(error) });
+          emitRunStatus();
+        },
       );
+      return runStatus();
     },
-    'run.stop': () => (sweeps.going ? (sweeps.stop(), runs.status) : runs.stop()),
+    'run.stop': () => {
+      if (sweeps.going) sweeps.stop();
+      else if (prelude.going) prelude.stop();
+      else runs.stop();
+      return runStatus();
+    },
     'sweep.start': (params) => {
+      if (prelude.going) throw new LabError('busy', 'a run is getting ready; stop it first');
       if (runs.status.state !== 'idle') throw new LabError('busy', `a run is ${runs.status.state === 'stopping' ? 'stopping' : 'going'} (${runs.status.runId ?? ''}); stop it first`);
       if (params.target.kind === 'builtin' && servers.running === null) throw new LabError('bad-params', 'the built-in server is not running: start it first, or give a URL');
       return sweeps.start(params);
     },
     'sweep.stop': () => sweeps.stop(),
     'sweep.status': () => sweeps.status,
-    'run.status': () => runs.status,
+    'run.status': () => runStatus(),
     'run.samples': () => runs.history,
     'target.check': ({ target, timeoutMs }) => {
       const builtinUrl = servers.running?.url ?? null;
@@ -236,6 +292,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     },
     'profiles.start': async ({ name }) => launched.start(await profiles.get(name)),
     'profiles.stop': () => {
+      if (prelude.going) throw new LabError('busy', 'a run is getting ready against this server; stop the run first');
       const pid = launched.pid;
       if (pid !== null && runs.loads(pid)) throw new LabError('busy', 'a run against this server is going; stop the run first');
       return launched.stop();
@@ -259,7 +316,9 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       if (closed) return;
       closed = true;
       sweeps.stop();
+      prelude.stop();
       runs.stop();
+      await preludeDone;
       await sweeps.done;
       await runs.done;
       await Promise.all([servers.stop(), launched.stop()]);

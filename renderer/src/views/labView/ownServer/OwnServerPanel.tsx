@@ -36,6 +36,10 @@ export function OwnServerPanel({ profile, own }: { profile: ServerProfile; own: 
             {formatReadySpec(profile.ready)} (within {profile.readyTimeoutMs / 1000} s)
           </dd>
         </div>
+        <div className="fact">
+          <dt>each run</dt>
+          <dd>{eachRun(profile)}</dd>
+        </div>
       </dl>
       <div className="button-row">
         <button type="button" className="primary" onClick={() => void own.start(profile.name)} disabled={own.busy || live || other !== null}>
@@ -43,6 +47,9 @@ export function OwnServerPanel({ profile, own }: { profile: ServerProfile; own: 
         </button>
         <button type="button" onClick={() => void own.stop()} disabled={own.busy || !mine || state === 'stopped' || state === 'stopping'}>
           Stop
+        </button>
+        <button type="button" onClick={() => void own.restart(profile.name)} disabled={own.busy || !mine || state !== 'running'} title="Stop it and start a fresh process">
+          Restart
         </button>
         {profile.url !== null && (
           <button type="button" onClick={() => setLoadDraft({ targetKind: 'url', url: profile.url ?? '' })} title="Set the load's target to this server's URL">
@@ -76,4 +83,11 @@ export function OwnServerPanel({ profile, own }: { profile: ServerProfile; own: 
       )}
     </>
   );
+}
+
+/** What a run from the Lab does with it first. */
+function eachRun(profile: ServerProfile): string {
+  const parts = [profile.restartEachRun ? 'restarts it first' : 'reuses it while it runs'];
+  parts.push(profile.warmupMs > 0 ? `${profile.warmupMs / 1000} s of warm-up load, not recorded` : 'no warm-up');
+  return parts.join(' · ');
 }

@@ -17,6 +17,11 @@ export interface OwnServer {
   refresh(): Promise<void>;
   start(name: string): Promise<void>;
   stop(): Promise<void>;
+  /** Stops the running server and starts `name`'s again. */
+  restart(name: string): Promise<void>;
+  /** Saves a profile (profiles.put) and lists the profiles again; resolves with the lab's refusal, or null. */
+  save(profile: ServerProfile, replace: boolean): Promise<string | null>;
+  remove(name: string): Promise<string | null>;
 }
 
 export function useOwnServer(api: LabApi): OwnServer {
@@ -67,6 +72,19 @@ export function useOwnServer(api: LabApi): OwnServer {
     }
   }, []);
 
+  const edit = useCallback(
+    async (call: () => Promise<unknown>): Promise<string | null> => {
+      try {
+        await call();
+      } catch (failure) {
+        return errorMessage(failure);
+      }
+      await refresh();
+      return null;
+    },
+    [refresh],
+  );
+
   return {
     profiles,
     status,
@@ -77,5 +95,12 @@ export function useOwnServer(api: LabApi): OwnServer {
     refresh,
     start: (name) => act(() => api.call('profiles.start', { name })),
     stop: () => act(() => api.call('profiles.stop', {})),
+    restart: (name) =>
+      act(async () => {
+        await api.call('profiles.stop', {});
+        return api.call('profiles.start', { name });
+      }),
+    save: (profile, replace) => edit(() => api.call('profiles.put', { profile, replace })),
+    remove: (name) => edit(() => api.call('profiles.remove', { name })),
   };
 }
