@@ -70,7 +70,7 @@ export function OwnServerPanel({ profile, own }: { profile: ServerProfile; own: 
       {own.error !== null && <div className="note error">{own.error}</div>}
       {mine && state === 'running' && own.last !== null && (
         <div className="stats compact" aria-label="Server process, last second">
-          {processTiles(own.last).map((tile) => (
+          {processTiles(own.last, own.lastStates).map((tile) => (
             <Stat key={tile.label} label={tile.label} value={tile.value} detail={tile.detail} tone={tile.tone} />
           ))}
         </div>

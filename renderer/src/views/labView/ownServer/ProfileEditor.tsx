@@ -5,7 +5,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { splitCommandLine } from '../../../../../common/commandWords.ts';
 import type { ServerProfile } from '../../../../../common/serverProfile.ts';
-import { emptyForm, formOf, profileOf, type FormProblems, type ProfileForm, type ReadyKind } from './profileForm.ts';
+import { defaultUrlOf, emptyForm, formOf, profileOf, type FormProblems, type ProfileForm, type ReadyKind } from './profileForm.ts';
 
 const READY_KINDS: { value: ReadyKind; label: string }[] = [
   { value: 'tcp', label: 'TCP port open' },
@@ -117,7 +117,7 @@ export function ProfileEditor({ editing, save, remove, close }: Props) {
             {(props) => <input {...props} inputMode="numeric" value={form.readyTimeoutS} onChange={(event) => set({ readyTimeoutS: event.target.value })} />}
           </Field>
         )}
-        <Field label="URL to load" className={form.readyKind === 'none' ? 'span-2' : undefined} problem={problems.url} hint={form.url.trim() === '' ? `empty: ${result.profile?.url ?? 'the ready check’s port, when it names one'}` : undefined}>
+        <Field label="URL to load" className={form.readyKind === 'none' ? 'span-2' : undefined} problem={problems.url} hint={form.url.trim() === '' ? `empty: ${defaultUrlOf(form) ?? 'none (name a ready port or URL, or give one)'}` : undefined}>
           {(props) => <input {...props} inputMode="url" value={form.url} onChange={(event) => set({ url: event.target.value })} placeholder="http://127.0.0.1:7878/" />}
         </Field>
         <label className="check" title="Stop it and start a fresh process before every run from the Lab (and bench --server)">
@@ -163,17 +163,19 @@ interface FieldProps {
   problem: string | undefined;
   hint?: string | undefined;
   className?: string | undefined;
-  children(props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined; spellCheck: false }): ReactNode;
+  children(props: { id: string; 'aria-labelledby': string; 'aria-invalid': boolean; 'aria-describedby': string | undefined; spellCheck: false }): ReactNode;
 }
 
-/** A labelled control with its problem (or hint) under it. */
+/** A labelled control with its problem (or hint) under it; its name is the label alone (the problem or hint describes it). */
 function Field({ label, problem, hint, className, children }: FieldProps) {
   const id = useId();
   const describedBy = problem !== undefined ? `${id}-problem` : hint !== undefined ? `${id}-hint` : undefined;
   return (
     <label htmlFor={id} className={`field${problem !== undefined ? ' invalid' : ''}${className === undefined ? '' : ` ${className}`}`}>
-      <span className="field-label">{label}</span>
-      {children({ id, 'aria-invalid': problem !== undefined, 'aria-describedby': describedBy, spellCheck: false })}
+      <span className="field-label" id={`${id}-label`}>
+        {label}
+      </span>
+      {children({ id, 'aria-labelledby': `${id}-label`, 'aria-invalid': problem !== undefined, 'aria-describedby': describedBy, spellCheck: false })}
       {problem !== undefined ? (
         <span className="field-problem" id={`${id}-problem`}>
           {problem}

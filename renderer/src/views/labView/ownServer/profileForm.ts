@@ -119,6 +119,11 @@ function fieldOf(path: readonly PropertyKey[]): FormField {
   return 'name';
 }
 
+/** The URL a run loads when the form leaves it empty (the ready check's, when it names a port); null when none. */
+export function defaultUrlOf(form: ProfileForm): string | null {
+  return defaultUrl(readyOf(form, {}));
+}
+
 /** The profile the form describes, or the problems of each field (every field checked at once). */
 export function profileOf(form: ProfileForm): { profile: ServerProfile; problems: null } | { profile: null; problems: FormProblems } {
   const problems: FormProblems = {};

@@ -10,6 +10,8 @@ export interface OwnServer {
   profiles: ServerProfile[];
   status: ProfileServerStatus | null;
   last: ProcessTelemetryPoint | null;
+  /** The latest point whose connections by state were read (the sampler skips the socket table when it is costly). */
+  lastStates: ProcessTelemetryPoint | null;
   logLines: string[];
   /** The last failed call, as the lab said it. */
   error: string | null;
@@ -28,6 +30,7 @@ export function useOwnServer(api: LabApi): OwnServer {
   const [profiles, setProfiles] = useState<ServerProfile[]>([]);
   const [status, setStatus] = useState<ProfileServerStatus | null>(null);
   const [last, setLast] = useState<ProcessTelemetryPoint | null>(null);
+  const [lastStates, setLastStates] = useState<ProcessTelemetryPoint | null>(null);
   const [logLines, setLogLines] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,10 +51,14 @@ export function useOwnServer(api: LabApi): OwnServer {
     const offStatus = api.on('profiles.serverStatus', (next) => {
       setStatus(next);
       setLogLines(next.logLines);
-      if (next.state !== 'running') setLast(null);
+      if (next.state !== 'running') {
+        setLast(null);
+        setLastStates(null);
+      }
     });
     const offTelemetry = api.on('profiles.telemetry', ({ point, logLines: lines }) => {
       setLast(point);
+      if (point.tcpByState !== null) setLastStates(point);
       setLogLines(lines);
     });
     return () => {
@@ -89,6 +96,7 @@ export function useOwnServer(api: LabApi): OwnServer {
     profiles,
     status,
     last,
+    lastStates,
     logLines,
     error,
     busy,
