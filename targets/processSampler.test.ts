@@ -62,19 +62,21 @@ describe.runIf(process.platform === 'linux')('ProcTreeSampler', () => {
     await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1' }, resolve));
     // Each read of a clock advances it one step: a walk (timed by two CPU clock reads) costs one
     // ms, and each due check is one ms of wall time later. With a budget of 1/4, the walk is due
-    // again once 4 ms have passed since it ended: samples 2-4 skip it, sample 5 walks.
+    // again once 4 ms have passed since it ended. The baseline does not walk (it makes no point);
+    // the first point does, the next three skip it, the fifth walks again.
     let wallMs = 0;
     let cpuMs = 0;
     const sampler = new ProcTreeSampler(process.pid, { clockMs: () => ++wallMs, cpuMs: () => ++cpuMs, walkBudget: 0.25 });
-    expect(await sampler.sample(0)).toBeNull(); // the baseline walks (there was no walk before)
+    expect(await sampler.sample(0)).toBeNull();
     const states: Array<Record<string, number> | null> = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       const point = await sampler.sample(0);
       if (point === null) throw new Error('no point: the process is gone?');
       states.push(point.tcpByState);
     }
-    expect(states.slice(0, 3)).toEqual([null, null, null]);
-    expect(states[3]).toMatchObject({ LISTEN: 1 });
+    expect(states[0]).toMatchObject({ LISTEN: 1 });
+    expect(states.slice(1, 4)).toEqual([null, null, null]);
+    expect(states[4]).toMatchObject({ LISTEN: 1 });
   });
 
   it("reads this thread's CPU time", () => {

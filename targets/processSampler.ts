@@ -102,7 +102,8 @@ export class ProcTreeSampler implements ProcessSampler {
     for (const socket of readListeningSockets(this.rootPid, listeners.families)) {
       if (listeners.inodes.has(socket.inode)) listening.set(socket.inode, { address: socket.local, queued: socket.rxQueue });
     }
-    return { ...reading, tcpByState: this.walkDue() ? this.walk(listeners) : null, listening };
+    // The baseline (no point of its own) does not spend the walk: the first point gets it.
+    return { ...reading, tcpByState: this.previous !== null && this.walkDue() ? this.walk(listeners) : null, listening };
   }
 
   private async findListeners(socketInodes: Set<number> | null): Promise<void> {

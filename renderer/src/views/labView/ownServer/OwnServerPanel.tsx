@@ -1,6 +1,7 @@
 // A profile's server (the user's own): its command and ready check, start and stop, the ready
 // state, tiles of its process and its log's last lines. The lab runs at most one.
 import { formatReadySpec, type ServerProfile } from '../../../../../common/serverProfile.ts';
+import { joinWords, shellQuote } from '../../../commandLine/formatCommand.ts';
 import { useActions } from '../../../store/LabContext.tsx';
 import { Stat } from '../../../ui/Stat.tsx';
 import { processTiles } from './processTiles.ts';
@@ -23,7 +24,7 @@ export function OwnServerPanel({ profile, own }: { profile: ServerProfile; own: 
         <div className="fact">
           <dt>command</dt>
           <dd>
-            <code>{profile.shell ? `sh -c "${profile.command.join(' ')}"` : profile.command.join(' ')}</code>
+            <code>{profile.shell ? `sh -c ${shellQuote(profile.command.join(' '))}` : joinWords(profile.command)}</code>
           </dd>
         </div>
         <div className="fact">
