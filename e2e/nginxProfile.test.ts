@@ -116,4 +116,19 @@ http {
     expect(app?.problems ?? []).toEqual([]);
     await shootBothThemes(page, 'nginx-profile-stopped');
   });
+
+  it('edits the profile (no warm-up now), then removes it', async () => {
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.locator('.profile-editor');
+    expect(await form.getByLabel('Name', { exact: true }).isDisabled()).toBe(true);
+    expect(await form.getByLabel('Command', { exact: true }).inputValue()).toBe(`nginx -p ${dir} -c ${join(dir, 'nginx.conf')} -g 'daemon off;'`);
+    await form.getByLabel('Warm-up (s)', { exact: true }).fill('0');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('.own-server-facts').textContent()).toContain('restarts it first · no warm-up');
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await form.getByRole('button', { name: 'Remove profile…' }).click();
+    await form.getByRole('button', { name: 'Remove nginx-2 for good' }).click();
+    await expect.poll(() => page.locator('.server-pick select option').allTextContents()).toEqual(['Built-in server']);
+    expect(await page.locator('#server-panel-title').textContent()).toBe('Built-in server');
+  });
 });
