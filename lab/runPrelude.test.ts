@@ -93,4 +93,18 @@ describe('lab API: a run against a profile that restarts and warms up', () => {
     expect(started.prelude ?? null).toBeNull();
     expect(started.runId).not.toBeNull();
   }, 60_000);
+
+  it('a restart that fails is the run failing, naming the profile and why; nothing is recorded', async () => {
+    lab = await createLab({ journalDir: dir, host: 'web' });
+    const profile = pythonProfile(await freePort(), { restartEachRun: true });
+    await lab.call('profiles.put', { profile, replace: false });
+    await lab.call('profiles.start', { name: 'py-http' });
+    // Edited since it started: the restart reads the profile again and cannot run it.
+    await lab.call('profiles.put', { profile: { ...profile, command: ['no-such-server-program'] }, replace: true });
+    const failed = new Promise<string>((resolve) => lab?.on('run.failed', ({ message }) => resolve(message)));
+    await lab.call('run.start', { target: { kind: 'url', url: profile.url ?? '' }, mode: 'rate', ratePerSec: 20, threads: 1, connections: 2, durationMs: 1000 });
+    expect(await failed).toMatch(/^py-http did not start again before the run: .*no-such-server-program/);
+    await expect.poll(async () => (await lab?.call('run.status', {}))?.state).toBe('idle');
+    expect((await lab.call('journal.list', {})).runs).toEqual([]);
+  }, 60_000);
 });
