@@ -19,7 +19,7 @@ export function RunFilters({ filter, setFilter, tags, models, profiles, builds }
     <div className="toolbar">
       <label htmlFor={ids.search} className="grow">
         <span className="visually-hidden">Search</span>
-        <input id={ids.search} type="search" placeholder="Search title, notes, URL, model, tool, tag…" value={filter.text} onChange={(event) => setFilter({ ...filter, text: event.target.value })} />
+        <input id={ids.search} type="search" placeholder="Search title, notes, URL, model, profile, commit, tool, tag…" value={filter.text} onChange={(event) => setFilter({ ...filter, text: event.target.value })} />
       </label>
       <label htmlFor={ids.tag} className="inline">
         Tag
