@@ -35,4 +35,10 @@ describe('journal list: completion and bounded latency', () => {
     expect(row).toMatch(/\s0\.0 % ⚠\s+unknown\s+unknown\s/);
     expect(row).not.toMatch(/\b0(\.00)?us\b/);
   });
+
+  it("a run of a profile's server names the profile and its commit", () => {
+    const header = { ...runHeaderOf(sampleMeasuredRecord), serverModel: null, serverProfile: 'nginx-2', build: { commit: 'a1b2c3d4e5f6', branch: 'main', dirty: true } };
+    expect(formatRunTable([header]).split('\n')[1]).toContain('profile:nginx-2@a1b2c3d+dirty');
+    expect(formatRunTable([{ ...header, build: null }]).split('\n')[1]).toMatch(/profile:nginx-2\s/);
+  });
 });

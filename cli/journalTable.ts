@@ -2,7 +2,7 @@
 // Completion below 99 % carries "⚠"; a latency that unanswered requests make a lower bound reads
 // "≥ …"; a run without any response has latency "unknown".
 import { maxOf } from '../common/extent.ts';
-import type { RunHeader } from '../common/runHeader.ts';
+import { shortCommit, type RunHeader } from '../common/runHeader.ts';
 import { formatCompletion } from '../common/censored.ts';
 import { formatFixed, formatTimeUs } from '../common/format.ts';
 import { terminalLine } from '../common/terminalText.ts';
@@ -31,9 +31,17 @@ function cells(run: RunHeader): string[] {
     latencyCell(run, run.p50Us, 'p50'),
     latencyCell(run, run.p99Us, 'p99'),
     run.errors === null ? unknownText(run) : String(run.errors),
-    run.sourceTool ?? (run.serverModel !== null ? `builtin:${run.serverModel}` : 'loadlab'),
+    sourceCell(run),
     run.title,
   ];
+}
+
+/** The tool of an import, the built-in server's model, or the profile at its commit ("profile:nginx-2@a1b2c3d+dirty"). */
+function sourceCell(run: RunHeader): string {
+  if (run.sourceTool !== null) return run.sourceTool;
+  if (run.serverModel !== null) return `builtin:${run.serverModel}`;
+  if (run.serverProfile !== null) return `profile:${run.serverProfile}${run.build === null ? '' : `@${shortCommit(run.build.commit)}${run.build.dirty ? '+dirty' : ''}`}`;
+  return 'loadlab';
 }
 
 export function formatRunTable(runs: readonly RunHeader[]): string {

@@ -3,12 +3,12 @@
 import { Command, Option } from 'commander';
 import { maxOf } from '../common/extent.ts';
 import { terminalLine } from '../common/terminalText.ts';
-import { PROFILE_SCHEMA, formatReadySpec, type ServerProfile } from '../common/serverProfile.ts';
+import { PROFILE_SCHEMA, defaultUrl, formatReadySpec, type ServerProfile } from '../common/serverProfile.ts';
 import { resolveJournalDir } from '../journal/store/journalDir.ts';
 import { openProfileStore, type ProfileStore } from '../journal/store/profiles.ts';
 import { UsageError, durationOption } from './numbers.ts';
 import { journalOption } from './saveToJournal.ts';
-import { DEFAULT_READY_TIMEOUT_MS, defaultUrl, envOption, readyHelp, readyOption, resolvedCwd } from './serverProfileFlags.ts';
+import { DEFAULT_READY_TIMEOUT_MS, envOption, readyHelp, readyOption, resolvedCwd } from './serverProfileFlags.ts';
 import { startInForeground } from './serverStart.ts';
 import { watchCommand } from './serverWatch.ts';
 import type { ReadySpec } from '../common/serverProfile.ts';

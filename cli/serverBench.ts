@@ -12,7 +12,7 @@ import { resolveJournalDir } from '../journal/store/journalDir.ts';
 import { openProfileStore } from '../journal/store/profiles.ts';
 import { processByPort } from '../targets/attach.ts';
 import { readBuildIdentity } from '../targets/buildIdentity.ts';
-import { splitCommandLine } from '../targets/commandLine.ts';
+import { splitCommandLine } from '../common/commandWords.ts';
 import { processGuard } from '../targets/guard.ts';
 import { describeStop, LaunchError, launchServer, type LaunchedServer } from '../targets/launch.ts';
 import { findPortListener } from '../targets/procNet.ts';

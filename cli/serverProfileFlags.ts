@@ -17,13 +17,6 @@ export function envOption(text: string, all: Record<string, string>): Record<str
   return { ...all, [text.slice(0, equals)]: text.slice(equals + 1) };
 }
 
-/** The URL to load when none is given: the ready check's, when it names one. */
-export function defaultUrl(ready: ReadySpec | null): string | null {
-  if (ready === null || ready.kind === 'log') return null;
-  if (ready.kind === 'http') return ready.url;
-  return `http://${ready.host.includes(':') ? `[${ready.host}]` : ready.host}:${ready.port}/`;
-}
-
 export function launchSpecOf(profile: ServerProfile): LaunchSpec {
   return {
     command: profile.command,

@@ -9,7 +9,7 @@ import type { SweepServerFacts } from './sweepServer.ts';
 import type { ProcessTelemetryPoint } from './processTelemetry.ts';
 import type { RunHeader } from './runHeader.ts';
 import { connectionSpacingSchema, type RunRecord, type SeriesPoint, type ErrorCounts, type ServerSeriesPoint } from './runRecord.ts';
-import { profileNameSchema, serverProfileSchema, type ServerProfile } from './serverProfile.ts';
+import { profileNameSchema, savableProfileSchema, type ServerProfile } from './serverProfile.ts';
 import { serverModelSchema, type ServerModel, type ServerTelemetrySample } from './serverTelemetry.ts';
 import { describeZodIssues } from './zodIssues.ts';
 
@@ -119,6 +119,21 @@ export interface RunStatus {
    * (a later run.status says so); until then, when the run was asked for.
    */
   startedAtMs: number | null;
+  /**
+   * Before the recorded run against a launched server whose profile asks for it (issue 14): its
+   * restart, then the warm-up load (not recorded; its samples come as run.sample of its own runId).
+   * Absent or null otherwise.
+   */
+  prelude?: RunPreludeStatus | null;
+}
+
+export interface RunPreludeStatus {
+  phase: 'restart' | 'warmup';
+  /** The profile whose server it is. */
+  profile: string;
+  warmupMs: number;
+  /** A stop came: no recorded run follows. */
+  stopping?: boolean;
 }
 
 /** A live sample, at most about ten a second whatever the load. */
@@ -389,8 +404,14 @@ export const labParamSchemas = {
   /** Server profiles (servers/<name>.json in the journal folder); editing them launches nothing. */
   'profiles.list': noParams,
   'profiles.get': z.strictObject({ name: profileNameSchema }),
-  /** `replace: false` refuses a name already used ('busy'). */
-  'profiles.put': z.strictObject({ profile: serverProfileSchema, replace: z.boolean() }),
+  /**
+   * `replace: false` refuses a name already used ('busy'). Checked as the journal's store checks
+   * `server add` (savableProfileSchema). Like profiles.start, refused ('failed') by a web host
+   * bound off loopback without --allow-commands: a saved profile is a command the CLI and the
+   * page may run later.
+   */
+  'profiles.put': z.strictObject({ profile: savableProfileSchema, replace: z.boolean() }),
+  /** Refused off loopback without --allow-commands, as profiles.put. */
   'profiles.remove': z.strictObject({ name: profileNameSchema }),
   /** Experiments (sweeps) in the journal, newest first. */
   'journal.experiments': noParams,

@@ -21,6 +21,10 @@ export const runHeaderSchema = z.object({
   durationMs: z.number().nullable(),
   /** The built-in server's model, when the run was against it. */
   serverModel: z.string().nullable(),
+  /** The server profile a launched server came from (`bench --server NAME`, the Lab's profiles); null otherwise (`--server-cmd` included). */
+  serverProfile: z.string().nullable(),
+  /** The launched server's build (its folder's git commit, full hash; the branch, null on a detached HEAD; whether the tree was dirty); null when not launched or not in git. */
+  build: z.object({ commit: z.string(), branch: z.string().nullable(), dirty: z.boolean() }).nullable(),
   requests: z.number(),
   reqPerSec: z.number(),
   /** Answered / scheduled, 0 to 1; null when unknown. */
@@ -63,6 +67,8 @@ export function runHeaderOf(record: RunRecord): RunHeader {
     ratePerSec: load.ratePerSec,
     durationMs: load.durationMs,
     serverModel: record.server.kind === 'builtin' ? record.server.model : null,
+    serverProfile: record.server.kind === 'launched' ? (record.server.profile?.name ?? null) : null,
+    build: record.server.kind === 'launched' && record.server.build.git !== null ? { commit: record.server.build.git.commit, branch: record.server.build.git.branch, dirty: record.server.build.git.dirty } : null,
     requests: summary.requests,
     reqPerSec: summary.reqPerSec,
     completion: summary.completion ?? null,
@@ -85,4 +91,19 @@ export function compareHeadersNewestFirst(a: RunHeader, b: RunHeader): number {
   const timeB = b.startedAt ?? b.importedAt ?? '';
   if (timeA !== timeB) return timeA < timeB ? 1 : -1;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** A commit as people quote it: its first 7 hex digits. */
+export function shortCommit(commit: string): string {
+  return commit.slice(0, 7);
+}
+
+/** "a1b2c3d" or "a1b2c3d, dirty" (uncommitted changes: the same commit may hold different code). */
+export function buildLabel(build: NonNullable<RunHeader['build']>): string {
+  return `${shortCommit(build.commit)}${build.dirty ? ', dirty' : ''}`;
+}
+
+/** What tells two builds apart: the commit, and whether the tree was dirty. */
+export function buildKey(build: NonNullable<RunHeader['build']>): string {
+  return `${build.commit}${build.dirty ? '+dirty' : ''}`;
 }

@@ -44,6 +44,63 @@ export const serverProfileSchema = z.object({
 });
 export type ServerProfile = z.infer<typeof serverProfileSchema>;
 
+/** The longest a profile may give its server to become ready, and the longest warm-up. */
+export const MAX_READY_TIMEOUT_MS = 3_600_000;
+export const MAX_WARMUP_MS = 600_000;
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** POSIX `/…`, or Windows `C:\…` / `\\server\share`. */
+function isAbsolutePath(text: string): boolean {
+  return text.startsWith('/') || /^[A-Za-z]:[\\/]/.test(text) || text.startsWith('\\\\');
+}
+
+function regexProblem(pattern: string, flags: string): string | null {
+  try {
+    new RegExp(pattern, flags);
+    return null;
+  } catch (error) {
+    return errorMessage(error);
+  }
+}
+
+/**
+ * A profile as it may be saved (the journal's store, so `server add` and the lab's `profiles.put`
+ * alike): the shape of serverProfileSchema plus what makes it usable, each problem on the field it
+ * concerns. Reading keeps the plain shape, so a run record that holds an older profile still reads.
+ */
+export const savableProfileSchema = serverProfileSchema.superRefine((profile, context) => {
+  const problem = (path: Array<string | number>, message: string): void => context.addIssue({ code: 'custom', path, message });
+  if (profile.command[0]?.trim() === '') problem(['command', 0], 'the program is empty');
+  if (profile.shell && profile.command.length !== 1) problem(['command'], 'with shell, the command is one line for sh -c');
+  if (profile.cwd !== null && !isAbsolutePath(profile.cwd)) problem(['cwd'], `the folder must be an absolute path, got "${profile.cwd}"`);
+  for (const name of Object.keys(profile.env)) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) problem(['env', name], `"${name}" is not an environment variable name (letters, digits, _)`);
+  if (profile.url !== null && !isHttpUrl(profile.url)) problem(['url'], `not an http:// or https:// URL: "${profile.url}"`);
+  const ready = profile.ready;
+  if (ready?.kind === 'http' && !isHttpUrl(ready.url)) problem(['ready', 'url'], `not an http:// or https:// URL: "${ready.url}"`);
+  if (ready?.kind === 'tcp' && ready.host.trim() === '') problem(['ready', 'host'], 'the host is empty');
+  if (ready?.kind === 'log') {
+    const bad = ready.pattern === '' ? 'the pattern is empty' : regexProblem(ready.pattern, ready.flags);
+    if (bad !== null) problem(['ready', 'pattern'], bad);
+  }
+  if (profile.readyTimeoutMs > MAX_READY_TIMEOUT_MS) problem(['readyTimeoutMs'], `at most ${MAX_READY_TIMEOUT_MS / 3_600_000} h`);
+  if (profile.warmupMs > MAX_WARMUP_MS) problem(['warmupMs'], `at most ${MAX_WARMUP_MS / 60_000} min`);
+});
+
+/** The URL to load when a profile names none: the ready check's, when it names one. */
+export function defaultUrl(ready: ReadySpec | null): string | null {
+  if (ready === null || ready.kind === 'log') return null;
+  if (ready.kind === 'http') return ready.url;
+  return `http://${ready.host.includes(':') ? `[${ready.host}]` : ready.host}:${ready.port}/`;
+}
+
 /** Reads `tcp:PORT`, `tcp:HOST:PORT`, `http://…`, `https://…` or `log:/REGEX/FLAGS`; a string is the reason it is bad. */
 export function parseReadySpec(text: string): ReadySpec | string {
   const tcp = /^tcp:(?:(.+):)?(\d+)$/.exec(text);

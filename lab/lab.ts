@@ -1,7 +1,7 @@
 // The application core: owns at most one built-in server, one launched profile server, one run
 // and the journal, behind the
 // one contract of common/labApi.ts. Electron's IPC and the web host are thin transports over it.
-import { LabError, parseLabParams, type LabEventName, type LabEvents, type LabMethod, type LabResults } from '../common/labApi.ts';
+import { LabError, parseLabParams, type LabEventName, type LabEvents, type LabMethod, type LabResults, type RunStatus } from '../common/labApi.ts';
 import { runHeaderOf } from '../common/runHeader.ts';
 import { APP_VERSION } from '../common/version.ts';
 import type { MeasuredRunRecord } from '../common/runRecord.ts';
@@ -16,6 +16,7 @@ import { JournalService } from './journalService.ts';
 import { serverInfoFor, type RunParams } from './runParams.ts';
 import { experimentView, exportExperiment } from './experimentView.ts';
 import { RunSlot } from './runSlot.ts';
+import { RunPrelude } from './runPrelude.ts';
 import { SweepSlot } from './sweepSlot.ts';
 import { RepeatSlot } from './repeatSlot.ts';
 import { repeatView } from '../experiments/repeatView.ts';
@@ -71,8 +72,17 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     return waiter;
   };
   const unsaved = new UnsavedRuns((record) => journal.save(record), options.fallbackDirs);
-  const runs = new RunSlot({
-    status: (status) => hub.emit('run.status', status),
+  /** The params of the run a prelude (restart, warm-up) goes before; null when none. */
+  let preludeParams: RunParams | null = null;
+  const runStatus = (): RunStatus => {
+    const status = runs.status;
+    const pre = prelude.status;
+    if (pre === null) return status;
+    return { ...status, state: pre.stopping === true ? 'stopping' : status.state === 'idle' ? 'running' : status.state, params: status.params ?? preludeParams, prelude: pre };
+  };
+  const emitRunStatus = (): void => hub.emit('run.status', runStatus());
+  const runs: RunSlot = new RunSlot({
+    status: () => emitRunStatus(),
     sample: (sample) => hub.emit('run.sample', sample),
     finished: async (record) => {
       const runId = runs.status.runId ?? record.id;
@@ -109,23 +119,8 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       hub.emit('server.telemetry', sample);
     },
   }, options.tlsDir ?? join(defaultUserDataDir(process.platform, process.env, homedir()), 'tls'));
-  /** One run of a sweep or a repeat through the run slot; resolves once the slot is idle again. */
-  const runStep = async (params: RunParams, save: boolean): Promise<MeasuredRunRecord> => {
-    const record = await new Promise<MeasuredRunRecord>((resolve, reject) => {
-      stepWaiter = { save, resolve, reject };
-      try {
-        const builtin = servers.running;
-        runs.start(params, builtin === null ? null : { url: builtin.url, caFile: builtin.caFile }, serverInfoFor(params, servers.status));
-      } catch (error) {
-        stepWaiter = null;
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-    await runs.done; // the slot is idle again: the next step may start
-    return record;
-  };
   const sweeps = new SweepSlot({
-    runStep,
+    runStep: (params, save) => runAndWait(params, save),
     stopStep: () => runs.stop(),
     saveExperiment: async (record) => {
       await experiments.put(record);
@@ -138,7 +133,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     failed: (event) => hub.emit('sweep.failed', event),
   });
   const repeats = new RepeatSlot({
-    runOne: (params) => runStep(params, true),
+    runOne: (params) => runAndWait(params, true),
     stopRun: () => runs.stop(),
     useModel: async (model) => {
       const settings = servers.status.settings;
@@ -169,6 +164,42 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     },
     options.commands ?? { allowed: true },
   );
+  /** Runs `params` through the run slot (a sweep's step or warm-up, a repeat's run, a profile's warm-up), saved only when `save`; resolves once the slot is idle again. */
+  const runAndWait = async (params: RunParams, save = false): Promise<MeasuredRunRecord> => {
+    const record = await new Promise<MeasuredRunRecord>((resolve, reject) => {
+      stepWaiter = { save, resolve, reject };
+      try {
+        const builtin = servers.running;
+        runs.start(params, builtin === null ? null : { url: builtin.url, caFile: builtin.caFile }, serverInfoFor(params, servers.status));
+      } catch (error) {
+        stepWaiter = null;
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    await runs.done; // the slot is idle again: the next run may start
+    return record;
+  };
+  const prelude = new RunPrelude({
+    profile: (name) => profiles.get(name),
+    stopServer: () => launched.stop(),
+    startServer: (profile) => launched.start(profile),
+    runUnsaved: (params) => runAndWait(params),
+    stopRun: () => runs.stop(),
+    changed: () => emitRunStatus(),
+  });
+  let preludeDone: Promise<void> = Promise.resolve();
+  /** Starts the recorded run; one to the launched server's port records it (kind launched) and keeps its process telemetry. */
+  const startRecordedRun = (params: RunParams): RunStatus => {
+    const builtin = servers.running;
+    const own = params.target.kind === 'url' ? launched.serverFor(params.target.url) : null;
+    runs.start(
+      params,
+      builtin === null ? null : { url: builtin.url, caFile: builtin.caFile },
+      own?.info ?? serverInfoFor(params, servers.status),
+      (info, runStartEpochMs) => launched.recordInfo(info, runStartEpochMs),
+    );
+    return runStatus();
+  };
   let closed = false;
 
   const handlers: Handlers = {
@@ -184,24 +215,49 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     'run.start': (params) => {
       if (sweeps.going) throw new LabError('busy', 'a sweep is going; stop it first');
       if (repeats.going) throw new LabError('busy', 'repeats are going; stop them first');
-      const builtin = servers.running;
-      // A run to the launched server's port records it (kind launched) and keeps its process telemetry.
+      if (prelude.going) throw new LabError('busy', `a run is getting ready (${prelude.status?.phase === 'restart' ? 'restarting' : 'warming up'} ${prelude.status?.profile ?? ''}); stop it first`);
       const own = params.target.kind === 'url' ? launched.serverFor(params.target.url) : null;
-      return runs.start(
-        params,
-        builtin === null ? null : { url: builtin.url, caFile: builtin.caFile },
-        own?.info ?? serverInfoFor(params, servers.status),
-        (info, runStartEpochMs) => launched.recordInfo(info, runStartEpochMs),
+      const profile = own?.info.kind === 'launched' ? own.info.profile : null;
+      if (profile === null || !RunPrelude.needed(profile)) return startRecordedRun(params);
+      if (runs.status.state !== 'idle') throw new LabError('busy', `a run is already going (${runs.status.runId ?? ''}); stop it first`);
+      // The profile restarts its server and/or warms it up first, as bench --server does; the page follows run.status.
+      preludeParams = params;
+      const going = prelude.run(profile, params);
+      preludeDone = going.then(
+        (go) => {
+          preludeParams = null;
+          if (!go || closed) return emitRunStatus();
+          try {
+            startRecordedRun(params);
+          } catch (error) {
+            hub.emit('run.failed', { runId: null, message: errorMessage(error) });
+            emitRunStatus();
+          }
+        },
+        (error: unknown) => {
+          preludeParams = null;
+          hub.emit('run.failed', { runId: null, message: errorMessage(error) });
+          emitRunStatus();
+        },
       );
+      return runStatus();
     },
-    'run.stop': () => (sweeps.going ? (sweeps.stop(), runs.status) : repeats.going ? (repeats.stop(), runs.status) : runs.stop()),
+    'run.stop': () => {
+      if (sweeps.going) sweeps.stop();
+      else if (repeats.going) repeats.stop();
+      else if (prelude.going) prelude.stop();
+      else runs.stop();
+      return runStatus();
+    },
     'sweep.start': (params) => {
+      if (prelude.going) throw new LabError('busy', 'a run is getting ready; stop it first');
       if (runs.status.state !== 'idle') throw new LabError('busy', `a run is ${runs.status.state === 'stopping' ? 'stopping' : 'going'} (${runs.status.runId ?? ''}); stop it first`);
       if (repeats.going) throw new LabError('busy', 'repeats are going; stop them first');
       if (params.target.kind === 'builtin' && servers.running === null) throw new LabError('bad-params', 'the built-in server is not running: start it first, or give a URL');
       return sweeps.start(params);
     },
     'repeat.start': (params) => {
+      if (prelude.going) throw new LabError('busy', 'a run is getting ready; stop it first');
       if (runs.status.state !== 'idle') throw new LabError('busy', `a run is ${runs.status.state === 'stopping' ? 'stopping' : 'going'} (${runs.status.runId ?? ''}); stop it first`);
       if (sweeps.going) throw new LabError('busy', 'a sweep is going; stop it first');
       if (params.target.kind === 'builtin' && servers.running === null) throw new LabError('bad-params', 'the built-in server is not running: start it first, or give a URL');
@@ -224,7 +280,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     },
     'sweep.stop': () => sweeps.stop(),
     'sweep.status': () => sweeps.status,
-    'run.status': () => runs.status,
+    'run.status': () => runStatus(),
     'run.samples': () => runs.history,
     'target.check': ({ target, timeoutMs }) => {
       const builtinUrl = servers.running?.url ?? null;
@@ -275,15 +331,18 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     'profiles.list': () => profiles.list(),
     'profiles.get': ({ name }) => profiles.get(name),
     'profiles.put': async ({ profile, replace }) => {
+      launched.assertCommandsAllowed(`save ${profile.name}`);
       await profiles.put(profile, { replace });
       return profile;
     },
     'profiles.remove': async ({ name }) => {
+      launched.assertCommandsAllowed(`remove ${name}`);
       await profiles.remove(name);
       return { name };
     },
     'profiles.start': async ({ name }) => launched.start(await profiles.get(name)),
     'profiles.stop': () => {
+      if (prelude.going) throw new LabError('busy', 'a run is getting ready against this server; stop the run first');
       const pid = launched.pid;
       if (pid !== null && runs.loads(pid)) throw new LabError('busy', 'a run against this server is going; stop the run first');
       return launched.stop();
@@ -308,7 +367,9 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       closed = true;
       sweeps.stop();
       repeats.stop();
+      prelude.stop();
       runs.stop();
+      await preludeDone;
       await sweeps.done;
       await repeats.done;
       await runs.done;
@@ -320,7 +381,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
 
 function asLabError(error: unknown): LabError {
   if (error instanceof LabError) return error;
-  if (error instanceof ProfileError) return new LabError(error.code === 'not-found' ? 'not-found' : error.code === 'exists' ? 'busy' : error.code === 'invalid-name' ? 'bad-params' : 'failed', error.message);
+  if (error instanceof ProfileError) return new LabError(error.code === 'not-found' ? 'not-found' : error.code === 'exists' ? 'busy' : error.code === 'invalid-name' || error.code === 'invalid' ? 'bad-params' : 'failed', error.message);
   if (error instanceof JournalError) return new LabError(error.code === 'not-found' ? 'not-found' : error.code === 'invalid-id' ? 'bad-params' : 'failed', error.message);
   return new LabError('failed', errorMessage(error));
 }

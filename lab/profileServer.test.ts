@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfileServerStatus } from '../common/labApi.ts';
 import { PROFILE_SCHEMA, type ServerProfile } from '../common/serverProfile.ts';
 import { freePort, testServer } from '../targets/testing.ts';
+import { openProfileStore } from '../journal/store/profiles.ts';
 import { createLab, type Lab } from './lab.ts';
 import { commandPolicy } from './profileServerSlot.ts';
 
@@ -114,9 +115,14 @@ describe('lab API: a profile server started from the page', () => {
     expect(commandPolicy('0.0.0.0', true)).toEqual({ allowed: true });
     const policy = commandPolicy('0.0.0.0', false);
     expect(policy.allowed).toBe(false);
+    // A profile saved by someone allowed to (the CLI, the desktop app): the exposed page may list it, not run it.
+    await (await openProfileStore(dir)).put(pythonProfile(await freePort()), { replace: false });
     lab = await createLab({ journalDir: dir, host: 'web', commands: policy });
-    await lab.call('profiles.put', { profile: pythonProfile(await freePort()), replace: false });
     await expect(lab.call('profiles.start', { name: 'py-http' })).rejects.toThrow(/bound to 0\.0\.0\.0, not loopback.*--allow-commands/);
     expect((await lab.call('profiles.status', {})).state).toBe('stopped');
+    // Saving or removing one is refused too: a saved profile is a command run later.
+    await expect(lab.call('profiles.put', { profile: { ...pythonProfile(await freePort()), name: 'other' }, replace: false })).rejects.toThrow(/cannot save other: .*--allow-commands/);
+    await expect(lab.call('profiles.remove', { name: 'py-http' })).rejects.toThrow(/cannot remove py-http: .*--allow-commands/);
+    expect((await lab.call('profiles.list', {})).profiles.map((profile) => profile.name)).toEqual(['py-http']);
   });
 });

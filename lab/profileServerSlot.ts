@@ -90,8 +90,13 @@ export class ProfileServerSlot {
     return { ...base, log: last.server.log.tail(), exit: crash === null ? null : { code: crash.code, signal: crash.signal, atRunMs: crash.atMs - runStartEpochMs } };
   }
 
+  /** Throws LabError('failed') saying why, when this lab may not run (or keep) commands. */
+  assertCommandsAllowed(what: string): void {
+    if (!this.policy.allowed) throw new LabError('failed', `cannot ${what}: ${this.policy.reason}`);
+  }
+
   async start(profile: ServerProfile): Promise<ProfileServerStatus> {
-    if (!this.policy.allowed) throw new LabError('failed', `cannot start ${profile.name}: ${this.policy.reason}`);
+    this.assertCommandsAllowed(`start ${profile.name}`);
     if (this.current.state !== 'stopped') throw new LabError('busy', `${this.current.profile ?? 'a server'} is ${this.current.state}; stop it first`);
     processGuard.install();
     const cwd = profile.cwd ?? process.cwd();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROFILE_SCHEMA, type ServerProfile } from '../common/serverProfile.ts';
+import { openProfileStore } from '../journal/store/profiles.ts';
 import { createLab, type Lab } from './lab.ts';
 
 const profile: ServerProfile = {
@@ -44,5 +45,20 @@ describe('lab API: server profiles', () => {
   it('validates at the boundary', async () => {
     await expect(lab.call('profiles.get', { name: '../etc' })).rejects.toMatchObject({ code: 'bad-params' });
     await expect(lab.call('profiles.put', { profile: { ...profile, command: [] }, replace: true })).rejects.toMatchObject({ code: 'bad-params' });
+  });
+
+  it('refuses a profile that could not run, naming each field as `server add` would', async () => {
+    const bad = { ...profile, cwd: 'relative/dir', url: 'ftp://x/', env: { 'NOT OK': '1' }, ready: { kind: 'log' as const, pattern: '(', flags: '' }, warmupMs: 3_600_000 };
+    const refused = lab.call('profiles.put', { profile: bad, replace: false });
+    await expect(refused).rejects.toMatchObject({ code: 'bad-params' });
+    const message = await refused.catch((error: unknown) => String(error));
+    expect(message).toMatch(/profile\.cwd: the folder must be an absolute path, got "relative\/dir"/);
+    expect(message).toMatch(/profile\.url: not an http:\/\/ or https:\/\/ URL: "ftp:\/\/x\/"/);
+    expect(message).toMatch(/profile\.env\.NOT OK: "NOT OK" is not an environment variable name/);
+    expect(message).toMatch(/profile\.ready\.pattern: Invalid regular expression/);
+    expect(message).toMatch(/profile\.warmupMs: at most 10 min/);
+    // The store refuses it the same way (what `loadlab server add` writes through).
+    await expect((await openProfileStore(dir)).put(bad, { replace: false })).rejects.toMatchObject({ code: 'invalid' });
+    expect((await lab.call('profiles.list', {})).profiles).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 // TCP sockets from Linux's /proc: /proc/<pid>/net/tcp{,6} (the process's network namespace)
 // give every socket's state, queues and inode; /proc/<pid>/fd links ("socket:[inode]") say
 // which process owns which socket. For a LISTEN socket rx_queue is the accept queue now
-// (sk_ack_backlog); its maximum (the backlog listen() got) is not there: `ss -lnt` reads both over
-// netlink (inet_diag), filtered in the kernel, so the sampler asks `ss` (see socketsOnPorts).
+// (sk_ack_backlog); its maximum (the backlog listen() got, sk_max_ack_backlog) is not there:
+// `ss -lnt` reads it over netlink (inet_diag). It changes only when the server calls listen()
+// again (a new or re-listened socket), so the sampler asks `ss` once per listening socket it has
+// not seen (see listenBacklogs) and reads everything else from /proc.
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, readSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 
 /** Socket states as numbered in include/net/tcp_states.h. */
@@ -52,10 +54,21 @@ function ipv6(hex: string): string {
   return `[${text.replace(/(^|:)0(:0)+(:|$)/, '::')}]`;
 }
 
-/** Parses the text of /proc/net/tcp or /proc/net/tcp6. */
-export function parseProcNetTcp(text: string): TcpSocket[] {
+/**
+ * Parses the text of /proc/net/tcp or /proc/net/tcp6; with `keepPort`, only the sockets whose
+ * local port it accepts (the others are skipped before the rest of their line is read: a loaded
+ * machine has thousands of lines and a sampler wants a few ports).
+ */
+export function parseProcNetTcp(text: string, keepPort: (port: number) => boolean = () => true): TcpSocket[] {
   const sockets: TcpSocket[] = [];
-  for (const line of text.split('\n').slice(1)) {
+  let at = text.indexOf('\n') + 1; // past the header
+  while (at > 0 && at < text.length) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end === -1 ? text.length : end);
+    at = end === -1 ? text.length : end + 1;
+    // "  sl: ADDRESS:PORT ...": the local port is the 4 hex digits after the second colon.
+    const colon = line.indexOf(':', line.indexOf(':') + 1);
+    if (colon === -1 || !keepPort(parseInt(line.slice(colon + 1, colon + 5), 16))) continue;
     const fields = line.trim().split(/\s+/);
     if (fields.length < 10) continue;
     const [address = '', portHex = ''] = (fields[1] ?? '').split(':');
@@ -85,9 +98,64 @@ function readOrEmpty(path: string): string {
   }
 }
 
-/** Every TCP socket in the network namespace of `pid` (or of this process). */
+export type TcpFamily = 'tcp' | 'tcp6';
+
+/** The /proc/net file that lists a socket bound to `address` (`127.0.0.1:80` or `[::]:80`). */
+export function familyOf(address: string): TcpFamily {
+  return address.startsWith('[') ? 'tcp6' : 'tcp';
+}
+
+/**
+ * Every TCP socket in the network namespace of `pid` (or of this process); with `ports`, only
+ * those whose local port is one of them; `families` names the files read. Each file costs a walk
+ * of the kernel's whole established hash (262,144 buckets on a 24 GB machine: about 5 ms of
+ * system time, however few sockets there are), so a caller reads only the families it needs.
+ */
+export function readTcpSocketsSync(pid: number | 'self' = 'self', ports: ReadonlySet<number> | null = null, families: readonly TcpFamily[] = ['tcp', 'tcp6']): TcpSocket[] {
+  const keep = ports === null ? undefined : (port: number): boolean => ports.has(port);
+  return families.flatMap((file) => parseProcNetTcp(readOrEmpty(`/proc/${pid}/net/${file}`), keep));
+}
+
 export async function readTcpSockets(pid: number | 'self' = 'self'): Promise<TcpSocket[]> {
-  return ['tcp', 'tcp6'].flatMap((file) => parseProcNetTcp(readOrEmpty(`/proc/${pid}/net/${file}`)));
+  return readTcpSocketsSync(pid);
+}
+
+const LISTEN_HEX = '0A';
+const CHUNK_BYTES = 4096;
+
+/**
+ * The listening sockets of the namespace of `pid` in `families`, read cheaply: the kernel lists
+ * /proc/net/tcp's listening hash before its established hash, so reading stops at the first
+ * line of another state (a few KiB instead of the whole table; the full table costs a walk of
+ * every hash bucket and a line per socket of the namespace). A family with no socket after its
+ * listeners still costs one walk to find that out (tcp6 on a machine without IPv6 connections).
+ */
+export function readListeningSockets(pid: number | 'self', families: readonly TcpFamily[]): TcpSocket[] {
+  const sockets: TcpSocket[] = [];
+  const buffer = Buffer.alloc(CHUNK_BYTES);
+  for (const family of families) {
+    let fd: number;
+    try {
+      fd = openSync(`/proc/${pid}/net/${family}`, 'r');
+    } catch {
+      continue;
+    }
+    let text = '';
+    try {
+      for (;;) {
+        const bytes = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+        if (bytes === 0) break;
+        text += buffer.toString('latin1', 0, bytes);
+        const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+        if (complete.split('\n').slice(1).some((line) => line.trim() !== '' && line.trim().split(/\s+/)[3] !== LISTEN_HEX)) break;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+    sockets.push(...parseProcNetTcp(complete).filter((socket) => socket.state === 'LISTEN'));
+  }
+  return sockets;
 }
 
 /** A process's open file descriptors: how many, and the inodes of its sockets. Null when it is gone or not ours to read. */
@@ -190,15 +258,17 @@ export function parseSsSockets(text: string): PortSockets {
 }
 
 /**
- * The TCP sockets whose local port is one of `ports` (the server's listening ports: its listeners
- * and the connections it accepted, TIME_WAIT included), through `ss`, which filters in the kernel
- * (netlink inet_diag) instead of formatting the whole namespace's table. Null when `ss` failed.
+ * The maximum accept queue (the backlog listen() got: `ss -lnt`'s Send-Q) of the sockets listening
+ * on `ports`, by inode, through `ss` filtered in the kernel (netlink inet_diag). Null when `ss`
+ * failed. `ss` reads the namespace it runs in: a server in another one (a container) is not covered.
  */
-export function socketsOnPorts(ports: readonly number[]): Promise<PortSockets | null> {
-  if (ports.length === 0) return Promise.resolve({ tcpByState: {}, listening: new Map() });
+export function listenBacklogs(ports: readonly number[]): Promise<Map<number, number> | null> {
+  if (ports.length === 0) return Promise.resolve(new Map());
   const filter = `( ${ports.map((port) => `sport = :${port}`).join(' or ')} )`;
-  // `ss` reads the namespace it runs in: a server in another one (a container) is not covered.
   return new Promise((resolve) => {
-    execFile('ss', ['-tanHe', filter], { timeout: 5000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => resolve(error ? null : parseSsSockets(stdout)));
+    execFile('ss', ['-ltnHe', filter], { timeout: 5000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
+      if (error) resolve(null);
+      else resolve(new Map([...parseSsSockets(stdout).listening].map(([inode, socket]) => [inode, socket.max])));
+    });
   });
 }

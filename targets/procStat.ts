@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Listener, ProcessTelemetryPoint } from '../common/processTelemetry.ts';
-import { readFds, readTcpSockets } from './procNet.ts';
+import { readFds } from './procNet.ts';
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ) and the page size, read once. */
 export interface ProcUnits {
@@ -40,10 +40,14 @@ export interface TreeReading {
   switches: Map<string, { voluntary: number; involuntary: number }>;
   /** Null when a process's fds could not be read (another user's). */
   openFds: number | null;
+  /** Null when not read this time (see ProcTreeSampler) or unreadable. */
   tcpByState: Record<string, number> | null;
-  /** Listening sockets: inode → address and accept queue now. */
-  listening: Map<number, { address: string; queued: number }>;
+  /** Listening sockets: inode → address and accept queue now; null when unknown. */
+  listening: Map<number, { address: string; queued: number }> | null;
 }
+
+/** A reading of the tree's processes, and with a scan the inodes of the sockets its fds hold (null: not scanned, or a process's fds unreadable). */
+export type TreeProcesses = Omit<TreeReading, 'tcpByState' | 'listening'> & { socketInodes: Set<number> | null };
 
 /** The fields of /proc/PID/stat after the command name, which may hold spaces and parentheses. */
 function statFields(text: string): string[] {
@@ -113,44 +117,34 @@ function readSwitches(pid: number, into: TreeReading['switches']): void {
 }
 
 /**
- * Reads the tree of `rootPid`; null when the root is gone. With `scanSockets` it also reads every
- * fd link and the namespace's socket table to find the tree's sockets (costly: the socket table
- * is the whole namespace's); without, fds are only counted and the socket fields are left for the
- * caller to fill (see ProcTreeSampler).
+ * Reads the tree of `rootPid`; null when the root is gone. With `scanFds` it also reads every fd
+ * link, for the inodes of the tree's sockets (hundreds of links for a busy server); without, fds
+ * are only counted. Sockets themselves are the caller's (see ProcTreeSampler).
  */
-export async function readTree(rootPid: number, units: ProcUnits, now: () => number = Date.now, scanSockets = true): Promise<TreeReading | null> {
+export async function readTree(rootPid: number, units: ProcUnits, now: () => number = Date.now, scanFds = true): Promise<TreeProcesses | null> {
   const pids = processTree(rootPid);
   const processes = new Map<number, ProcessReading>();
   const switches: TreeReading['switches'] = new Map();
   let openFds: number | null = 0;
-  const inodes = new Set<number>();
+  let socketInodes: Set<number> | null = scanFds ? new Set() : null;
   for (const pid of pids) {
     const reading = readProcess(pid, units);
     if (reading === null) continue;
     readSwitches(pid, switches);
     processes.set(pid, reading);
-    if (scanSockets) {
+    if (scanFds) {
       const fds = await readFds(pid);
       if (fds === null) openFds = null;
       else if (openFds !== null) openFds += fds.count;
-      for (const inode of fds?.socketInodes ?? []) inodes.add(inode);
+      if (fds === null) socketInodes = null;
+      else for (const inode of fds.socketInodes) socketInodes?.add(inode);
     } else {
       const count = countFds(pid);
       openFds = count === null || openFds === null ? null : openFds + count;
     }
   }
   if (!processes.has(rootPid)) return null;
-  const epochMs = now();
-  if (!scanSockets) return { epochMs, processes, switches, openFds, tcpByState: null, listening: new Map() };
-  const sockets = await readTcpSockets(rootPid);
-  const tcpByState: Record<string, number> = {};
-  const listening: TreeReading['listening'] = new Map();
-  for (const socket of sockets) {
-    if (!inodes.has(socket.inode)) continue;
-    tcpByState[socket.state] = (tcpByState[socket.state] ?? 0) + 1;
-    if (socket.state === 'LISTEN') listening.set(socket.inode, { address: socket.local, queued: socket.rxQueue });
-  }
-  return { epochMs, processes, switches, openFds, tcpByState: openFds === null && inodes.size === 0 ? null : tcpByState, listening };
+  return { epochMs: now(), processes, switches, openFds, socketInodes };
 }
 
 const perSec = (delta: number, intervalMs: number): number => (intervalMs > 0 ? (Math.max(0, delta) * 1000) / intervalMs : 0);
@@ -181,7 +175,7 @@ export function pointBetween(before: TreeReading, after: TreeReading, units: Pro
     involuntary += now.involuntary - (then?.involuntary ?? 0);
   }
   const pct = (ticks: number): number => (intervalMs > 0 ? (ticks / units.ticksPerSec / (intervalMs / 1000)) * 100 : 0);
-  const listeners: Listener[] = [...after.listening].map(([inode, socket]) => ({ address: socket.address, queued: socket.queued, max: backlogs.get(inode) ?? null }));
+  const listeners: Listener[] | null = after.listening === null ? null : [...after.listening].map(([inode, socket]) => ({ address: socket.address, queued: socket.queued, max: backlogs.get(inode) ?? null }));
   return {
     kind: 'process',
     runTMs: after.epochMs - runStartEpochMs,
@@ -194,6 +188,6 @@ export function pointBetween(before: TreeReading, after: TreeReading, units: Pro
     openFds: after.openFds,
     contextSwitchesPerSec: { voluntary: perSec(voluntary, intervalMs), involuntary: perSec(involuntary, intervalMs) },
     tcpByState: after.tcpByState,
-    listeners: after.tcpByState === null ? null : listeners,
+    listeners,
   };
 }

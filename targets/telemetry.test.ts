@@ -59,7 +59,7 @@ http {
 `,
     );
     const server = await launchServer({ command: ['nginx', '-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], shell: false, cwd: dir, env: {}, ready: { kind: 'tcp', host: '127.0.0.1', port } }, guard);
-    const sampler = new ProcTreeSampler(server.pid);
+    const sampler = new ProcTreeSampler(server.pid, { walkBudget: Infinity }); // every sample reads the states (the budget is the bench's concern)
     const start = Date.now();
     expect(await sampler.sample(start)).toBeNull();
     await load(`http://127.0.0.1:${port}/`, 4000, 4);
@@ -80,7 +80,7 @@ http {
   it('a server that accepts slowly: its accept queue shows the waiting connections and the backlog', async () => {
     const port = await freePort();
     const server = await launchServer({ command: ['python3', testServer('slowAccept.py'), String(port), '8', '60'], shell: false, cwd: dir, env: {}, ready: { kind: 'log', pattern: 'listening', flags: '' } }, guard);
-    const sampler = new ProcTreeSampler(server.pid);
+    const sampler = new ProcTreeSampler(server.pid, { walkBudget: Infinity }); // every sample reads the states (the budget is the bench's concern)
     await sampler.sample(Date.now());
     const clients = await Promise.all(
       Array.from({ length: 5 }, () => new Promise<net.Socket>((resolve) => {
@@ -99,7 +99,7 @@ http {
   it('gives null once the process is gone', async () => {
     const port = await freePort();
     const server = await launchServer({ command: ['python3', '-m', 'http.server', String(port), '--bind', '127.0.0.1'], shell: false, cwd: dir, env: {}, ready: { kind: 'tcp', host: '127.0.0.1', port } }, guard);
-    const sampler = new ProcTreeSampler(server.pid);
+    const sampler = new ProcTreeSampler(server.pid, { walkBudget: Infinity }); // every sample reads the states (the budget is the bench's concern)
     await sampler.sample(0);
     await server.stop();
     expect(await sampler.sample(0)).toBeNull();

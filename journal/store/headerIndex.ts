@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { runHeaderSchema, type RunHeader } from '../../common/runHeader.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 
-export const INDEX_SCHEMA = 'loadlab.journal-index/1';
+/** /2: headers gained serverProfile and build (issue 14); an index of another version is read again from the runs. */
+export const INDEX_SCHEMA = 'loadlab.journal-index/2';
 
 const indexEntrySchema = z.object({ sizeBytes: z.number(), mtimeMs: z.number(), header: runHeaderSchema });
 export type IndexEntry = z.infer<typeof indexEntrySchema>;

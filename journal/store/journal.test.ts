@@ -102,7 +102,7 @@ describe('journal store', () => {
     const wholeSecond = new Date(1_700_000_000_000);
     await utimes(path, wholeSecond, wholeSecond);
     await journal.list();
-    expect(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'))).toMatchObject({ schema: 'loadlab.journal-index/1' });
+    expect(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'))).toMatchObject({ schema: 'loadlab.journal-index/2' });
     // Same size and mtime: the index answers without reading the file.
     const text = await readFile(path, 'utf8');
     await writeFile(path, text.replace('original', 'ORIGINAL'));

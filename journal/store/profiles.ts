@@ -3,7 +3,7 @@
 // A file that is not a readable profile is reported by name and left exactly as it is.
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PROFILE_NAME_PATTERN, serverProfileSchema, type ServerProfile } from '../../common/serverProfile.ts';
+import { PROFILE_NAME_PATTERN, savableProfileSchema, serverProfileSchema, type ServerProfile } from '../../common/serverProfile.ts';
 import { isLeftoverTemp, writeFileAtomic } from './atomicWrite.ts';
 import { errorMessage } from '../../common/errorMessage.ts';
 import { describeZodIssues } from '../../common/zodIssues.ts';
@@ -11,7 +11,7 @@ import { describeZodIssues } from '../../common/zodIssues.ts';
 export class ProfileError extends Error {
   constructor(
     message: string,
-    readonly code: 'not-found' | 'exists' | 'invalid-name' | 'damaged',
+    readonly code: 'not-found' | 'exists' | 'invalid-name' | 'invalid' | 'damaged',
   ) {
     super(message);
     this.name = 'ProfileError';
@@ -27,7 +27,7 @@ export interface ProfileStore {
   readonly dir: string;
   list(): Promise<ProfileListing>;
   get(name: string): Promise<ServerProfile>;
-  /** Adds a profile; with `replace: false` an existing one of the same name is refused ('exists'). */
+  /** Adds a profile checked with savableProfileSchema ('invalid', naming each problem); with `replace: false` an existing one of the same name is refused ('exists'). */
   put(profile: ServerProfile, options: { replace: boolean }): Promise<void>;
   remove(name: string): Promise<void>;
 }
@@ -94,7 +94,9 @@ export async function openProfileStore(journalDir: string): Promise<ProfileStore
       }
     },
     async put(profile, { replace }) {
-      const valid = serverProfileSchema.parse(profile);
+      const parsed = savableProfileSchema.safeParse(profile);
+      if (!parsed.success) throw new ProfileError(`server profile ${profile.name}: ${describeZodIssues(parsed.error, { wholeValue: '(profile)' }).join('; ')}`, 'invalid');
+      const valid = parsed.data;
       const path = pathOf(valid.name);
       if (!replace) {
         const exists = await readFile(path).then(

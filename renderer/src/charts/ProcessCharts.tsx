@@ -66,6 +66,7 @@ export function ProcessCharts({ charts, xLabel, time, syncId }: Props) {
       {charts.states.length > 0 && (
         <LineChartBox
           title="Server process: TCP connections by state"
+          note="on its listening ports; the socket table is read each second, less often when it is large"
           rows={charts.stateRows}
           xKey="tS"
           x={x}

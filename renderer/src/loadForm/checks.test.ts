@@ -86,6 +86,8 @@ const header = (changes: Partial<RunHeader>): RunHeader => ({
   ratePerSec: 1,
   durationMs: 1000,
   serverModel: null,
+  serverProfile: null,
+  build: null,
   requests: 1,
   reqPerSec: 1,
   completion: null,

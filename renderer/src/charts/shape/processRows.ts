@@ -46,11 +46,14 @@ export function processCharts(points: readonly AnyServerSeriesPoint[]): ProcessC
   const seen = new Set<string>();
   for (const point of process) for (const state of Object.keys(point.tcpByState ?? {})) if (state !== 'LISTEN') seen.add(state);
   const states = [...seen].sort();
-  const stateRows = process.map((point): ConnectionStateRow => {
+  // Only the samples that read the socket table (each second, or less often when the table is
+  // large: targets/processSampler.ts): the lines join them. A state absent from a table read had
+  // no sockets (0).
+  const stateRows = process.flatMap((point): ConnectionStateRow[] => {
+    if (point.tcpByState === null) return [];
     const row: ConnectionStateRow = { tS: point.runTMs / 1000 };
-    // A state absent from a known table had no sockets (0); an unknown table is unknown (null).
-    for (const state of states) row[state] = point.tcpByState === null ? null : (point.tcpByState[state] ?? 0);
-    return row;
+    for (const state of states) row[state] = point.tcpByState[state] ?? 0;
+    return [row];
   });
   return { rows: process.map(processRow), states, stateRows };
 }

@@ -11,6 +11,9 @@ import type { ComparedRun } from './CompareCharts.tsx';
 const GROUPINGS: { value: GroupBy; label: string }[] = [
   { value: 'run', label: 'each run alone' },
   { value: 'model', label: 'server model' },
+  { value: 'profile', label: 'server profile' },
+  { value: 'build', label: 'commit' },
+  { value: 'profile-build', label: 'profile and commit' },
   { value: 'tags', label: 'tag set' },
 ];
 

@@ -15,7 +15,7 @@ export function CompareTable({ comparison, groups, colors }: { comparison: Compa
     <section className="panel" aria-labelledby="compare-table-title">
       <header className="panel-head">
         <h2 id="compare-table-title">Changes against the baseline</h2>
-        <span className="muted">median of each group’s runs; a verdict needs 2 or more runs per group (group by model or tags)</span>
+        <span className="muted">median of each group’s runs; a verdict needs 2 or more runs per group (group by model, profile, commit or tags)</span>
       </header>
       <div className="table-wrap">
         <table className="compare-table">

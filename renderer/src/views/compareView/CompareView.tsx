@@ -60,7 +60,7 @@ export function CompareView() {
         <section className="panel">
           <EmptyState title={groups.length > COMPARE_MAX ? `${groups.length} groups: compare takes at most ${COMPARE_MAX}` : `Pick ${COMPARE_MIN}–${COMPARE_MAX} runs to compare`}>
             {groups.length > COMPARE_MAX ? (
-              'Remove some runs, or group them by model or tags.'
+              'Remove some runs, or group them by model, profile, commit or tags.'
             ) : (
               <>
                 Tick runs in the{' '}

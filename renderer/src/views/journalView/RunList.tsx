@@ -1,12 +1,12 @@
-// The journal's runs, newest first: search, filter by tag and model, pick runs to compare or
-// export, open one.
+// The journal's runs, newest first: search, filter by tag, model, server profile and commit, pick
+// runs to compare or export, open one.
 import { useMemo, useState } from 'react';
 import * as figures from '../../format/figures.ts';
 import { useActions, useLab } from '../../store/LabContext.tsx';
 import { newestFirst } from '../../store/selectors.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
-import { filterRuns, modelsInUse, noFilter, tagsInUse, type RunFilter } from './filterRuns.ts';
+import { buildsInUse, filterRuns, modelsInUse, noFilter, profilesInUse, tagsInUse, type RunFilter } from './filterRuns.ts';
 import { RunFilters } from './RunFilters.tsx';
 import { RunRow } from './RunRow.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
@@ -25,6 +25,8 @@ export function RunList() {
   const matching = useMemo(() => filterRuns(sorted, filter), [sorted, filter]);
   const tags = useMemo(() => tagsInUse(sorted), [sorted]);
   const models = useMemo(() => modelsInUse(sorted), [sorted]);
+  const profiles = useMemo(() => profilesInUse(sorted), [sorted]);
+  const builds = useMemo(() => buildsInUse(sorted, filter.profile), [sorted, filter.profile]);
 
   return (
     <section className="panel run-list" aria-labelledby="journal-title">
@@ -40,7 +42,7 @@ export function RunList() {
       </header>
       {journal.runs.length > 0 && (
         <>
-          <RunFilters filter={filter} setFilter={setFilter} tags={tags} models={models} />
+          <RunFilters filter={filter} setFilter={setFilter} tags={tags} models={models} profiles={profiles} builds={builds} />
           <SelectionBar />
         </>
       )}

@@ -1,7 +1,7 @@
 // One run in the journal list.
 import { memo } from 'react';
 import { isIncomplete } from '../../../../common/censored.ts';
-import type { RunHeader } from '../../../../common/runHeader.ts';
+import { buildLabel, type RunHeader } from '../../../../common/runHeader.ts';
 import type { BoundedStat } from '../../../../common/runRecord.ts';
 import * as figures from '../../format/figures.ts';
 import { useActions } from '../../store/LabContext.tsx';
@@ -20,6 +20,16 @@ export const RunRow = memo(function RunRow({ run, picked }: { run: RunHeader; pi
         <span className="run-meta">
           {run.sourceTool !== null && <span className="badge">{run.sourceTool} import</span>}
           {run.serverModel !== null && <span className="badge model">{run.serverModel}</span>}
+          {run.serverProfile !== null && (
+            <span className="badge model" title="The server profile it ran">
+              {run.serverProfile}
+            </span>
+          )}
+          {run.build !== null && (
+            <span className="badge build" title={`The server's build: commit ${run.build.commit}${run.build.branch === null ? '' : ` on ${run.build.branch}`}${run.build.dirty ? ', with uncommitted changes' : ''}`}>
+              @{buildLabel(run.build)}
+            </span>
+          )}
           {run.stoppedEarly === true && <span className="badge warn">stopped early</span>}
           {isIncomplete(run.completion) && (
             <span className="badge warn" title={`${figures.count(run.unanswered)} scheduled requests got no response; latencies marked ≥ are lower bounds`}>

@@ -6,6 +6,7 @@ import * as figures from '../../format/figures.ts';
 import { diagnoseErrors, endpointOf } from '../../format/errorDiagnosis.ts';
 import { useActions, useLab } from '../../store/LabContext.tsx';
 import type { LiveRun } from '../../store/state.ts';
+import type { RunStatus } from '../../../../common/labApi.ts';
 import { Stat } from '../../ui/Stat.tsx';
 
 /** Re-renders every `ms` while `on`, for a smooth progress bar between the 1 s samples. */
@@ -33,6 +34,8 @@ export function LiveHeader({ live }: { live: LiveRun }) {
   const target = last?.targetRatePerSec ?? (live.params?.mode === 'rate' ? live.params.ratePerSec : null);
   const saved = live.outcome.kind === 'finished' ? live.outcome.header : null;
   const builtinUrl = useLab((state) => state.server.url);
+  // Before a run against a profile that restarts its server or warms it up (the lab says which).
+  const prelude = useLab((state) => state.run.prelude ?? null);
   // The saved record carries connect errors by cause; the live samples only count them.
   const savedRecord = useLab((state) => (saved === null ? undefined : state.records[saved.id]));
   const savedId = saved?.id ?? null;
@@ -52,7 +55,7 @@ export function LiveHeader({ live }: { live: LiveRun }) {
   return (
     <header className="live-head">
       <div className="live-title">
-        <h2>{live.outcome.kind === 'running' ? 'Running' : live.outcome.kind === 'finished' ? 'Finished' : 'Failed'}</h2>
+        <h2>{live.outcome.kind === 'running' ? (prelude === null ? 'Running' : preludeTitle(prelude)) : live.outcome.kind === 'finished' ? 'Finished' : 'Failed'}</h2>
         <span className="muted">{live.runId}</span>
         {saved !== null && (
           <button type="button" className="link" onClick={() => openRun(saved.id)}>
@@ -112,3 +115,8 @@ function errorDetail(errors: Record<string, number>): string {
     .join(', ');
 }
 
+
+function preludeTitle(prelude: NonNullable<RunStatus['prelude']>): string {
+  if (prelude.stopping === true) return 'Stopping before the run';
+  return prelude.phase === 'restart' ? `Restarting ${prelude.profile} before the run` : `Warming up ${prelude.profile}: ${prelude.warmupMs / 1000} s, not recorded`;
+}

@@ -1,6 +1,7 @@
 // A profile's server (the user's own): its command and ready check, start and stop, the ready
 // state, tiles of its process and its log's last lines. The lab runs at most one.
 import { formatReadySpec, type ServerProfile } from '../../../../../common/serverProfile.ts';
+import { joinWords, shellQuote } from '../../../commandLine/formatCommand.ts';
 import { useActions } from '../../../store/LabContext.tsx';
 import { Stat } from '../../../ui/Stat.tsx';
 import { processTiles } from './processTiles.ts';
@@ -23,7 +24,7 @@ export function OwnServerPanel({ profile, own }: { profile: ServerProfile; own: 
         <div className="fact">
           <dt>command</dt>
           <dd>
-            <code>{profile.shell ? `sh -c "${profile.command.join(' ')}"` : profile.command.join(' ')}</code>
+            <code>{profile.shell ? `sh -c ${shellQuote(profile.command.join(' '))}` : joinWords(profile.command)}</code>
           </dd>
         </div>
         <div className="fact">
@@ -36,6 +37,10 @@ export function OwnServerPanel({ profile, own }: { profile: ServerProfile; own: 
             {formatReadySpec(profile.ready)} (within {profile.readyTimeoutMs / 1000} s)
           </dd>
         </div>
+        <div className="fact">
+          <dt>each run</dt>
+          <dd>{eachRun(profile)}</dd>
+        </div>
       </dl>
       <div className="button-row">
         <button type="button" className="primary" onClick={() => void own.start(profile.name)} disabled={own.busy || live || other !== null}>
@@ -43,6 +48,9 @@ export function OwnServerPanel({ profile, own }: { profile: ServerProfile; own: 
         </button>
         <button type="button" onClick={() => void own.stop()} disabled={own.busy || !mine || state === 'stopped' || state === 'stopping'}>
           Stop
+        </button>
+        <button type="button" onClick={() => void own.restart(profile.name)} disabled={own.busy || !mine || state !== 'running'} title="Stop it and start a fresh process">
+          Restart
         </button>
         {profile.url !== null && (
           <button type="button" onClick={() => setLoadDraft({ targetKind: 'url', url: profile.url ?? '' })} title="Set the load's target to this server's URL">
@@ -63,7 +71,7 @@ export function OwnServerPanel({ profile, own }: { profile: ServerProfile; own: 
       {own.error !== null && <div className="note error">{own.error}</div>}
       {mine && state === 'running' && own.last !== null && (
         <div className="stats compact" aria-label="Server process, last second">
-          {processTiles(own.last).map((tile) => (
+          {processTiles(own.last, own.lastStates).map((tile) => (
             <Stat key={tile.label} label={tile.label} value={tile.value} detail={tile.detail} tone={tile.tone} />
           ))}
         </div>
@@ -76,4 +84,11 @@ export function OwnServerPanel({ profile, own }: { profile: ServerProfile; own: 
       )}
     </>
   );
+}
+
+/** What a run from the Lab does with it first. */
+function eachRun(profile: ServerProfile): string {
+  const parts = [profile.restartEachRun ? 'restarts it first' : 'reuses it while it runs'];
+  parts.push(profile.warmupMs > 0 ? `${profile.warmupMs / 1000} s of warm-up load, not recorded` : 'no warm-up');
+  return parts.join(' · ');
 }

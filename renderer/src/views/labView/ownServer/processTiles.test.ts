@@ -35,3 +35,8 @@ test('what the platform does not give reads unknown', () => {
   expect(tiles['accept queue']).toMatchObject({ value: 'unknown', tone: undefined });
   expect(tiles.connections?.value).toBe('unknown');
 });
+
+test('connections not read this second: the last reading, with its age', () => {
+  const tiles = Object.fromEntries(processTiles({ ...point, epochMs: 9000, tcpByState: null }, point).map((tile) => [tile.label, tile]));
+  expect(tiles.connections).toMatchObject({ value: '12', detail: 'established, 4 s ago' });
+});

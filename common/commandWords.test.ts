@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { splitCommandLine } from './commandLine.ts';
+import { splitCommandLine } from './commandWords.ts';
 
 it.each([
   ['python3 -m http.server 8000', ['python3', '-m', 'http.server', '8000']],
