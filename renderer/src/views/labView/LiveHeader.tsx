@@ -93,7 +93,7 @@ export function LiveHeader({ live }: { live: LiveRun }) {
           label="completion"
           value={last === undefined && saved === null ? '…' : figures.completion(completion)}
           tone={isIncomplete(completion) ? 'bad' : undefined}
-          detail={completion === null ? 'no schedule to complete (connection-rate mode)' : isIncomplete(completion) ? 'below 99 %: answers are missing, latencies are lower bounds' : saved !== null ? 'answered / scheduled' : 'answered / due so far'}
+          detail={last === undefined && saved === null ? 'first sample after 1 s' : completion === null ? 'no schedule to complete (connection-rate mode)' : isIncomplete(completion) ? 'below 99 %: answers are missing, latencies are lower bounds' : saved !== null ? 'answered / scheduled' : 'answered / due so far'}
         />
         <Stat label="requests" value={last === undefined ? '…' : figures.count(last.totalRequests)} detail={last === undefined ? 'first sample after 1 s' : `in ${figures.duration(elapsedS * 1000)}`} />
         {saved !== null ? (
