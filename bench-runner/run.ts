@@ -62,9 +62,9 @@ export function validateConfig(input: unknown): BenchConfig {
   return parsed.data;
 }
 
-/** Load threads start from built JavaScript (see threads/threadEntry.ts). */
+/** Load threads start from built JavaScript (see threads/threadEntry.ts), one CommonJS file (electron.vite.config.ts). */
 function loadThreadEntry(): Promise<URL> {
-  return threadEntry(import.meta.url, 'worker/main.js');
+  return threadEntry(import.meta.url, 'worker/main.cjs');
 }
 
 export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandle {

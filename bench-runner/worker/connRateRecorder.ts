@@ -1,7 +1,7 @@
 // A connection-rate worker's connection figures, beside the shared IntervalRecorder.
-import type { JsHistogram } from 'hdr-histogram-js';
+import type { JsHistogram } from 'hdr-histogram-js/dist/JsHistogram.js';
 import type { ConnErrorKinds } from '../../common/runRecord.ts';
-import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from '../../common/histogram.ts';
+import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from './threadHistogram.ts';
 import { emptyConnErrorKinds, type ConnRateExtras } from '../messages.ts';
 
 export class ConnRateRecorder {

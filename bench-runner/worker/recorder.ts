@@ -1,10 +1,10 @@
 // A worker thread's counters and interval histograms. Owned by one thread, shared with none;
 // emptied into a snapshot once per interval.
-import type { JsHistogram } from 'hdr-histogram-js';
+import type { JsHistogram } from 'hdr-histogram-js/dist/JsHistogram.js';
 import { emptyConnectCauses, type ConnectCause, type ConnectErrorCauses } from '../../common/connectCause.ts';
 import { emptyErrorCounts } from '../../common/errorCounts.ts';
 import type { ErrorCounts } from '../../common/runRecord.ts';
-import { createLatencyHistogram, encodeHistogram, HIGHEST_US, LOWEST_US, recordLatencyUs } from '../../common/histogram.ts';
+import { createLatencyHistogram, encodeHistogram, HIGHEST_US, LOWEST_US, recordLatencyUs } from './threadHistogram.ts';
 import type { SnapshotMessage } from '../messages.ts';
 import { TlsRecorder } from './tlsRecorder.ts';
 

@@ -1,8 +1,8 @@
 // A worker's TLS figures over one interval: handshake times, resumptions, protocols and
 // failures by kind with the first message of each kind. Emptied into each snapshot.
-import type { JsHistogram } from 'hdr-histogram-js';
+import type { JsHistogram } from 'hdr-histogram-js/dist/JsHistogram.js';
 import type { TlsErrorKind } from '../../common/runRecord.ts';
-import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from '../../common/histogram.ts';
+import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from './threadHistogram.ts';
 import type { TlsIntervalCounts } from '../messages.ts';
 
 export class TlsRecorder {
