@@ -36,22 +36,22 @@ export class ConnRateRecorder {
     this.open--;
   }
 
-  connectTime(ms: number): void {
-    recordLatencyUs(this.connect, ms * 1000);
+  connectTime(connectUs: number): void {
+    recordLatencyUs(this.connect, connectUs);
   }
 
-  tlsHandshakeTime(ms: number): void {
-    if (this.tlsHandshake) recordLatencyUs(this.tlsHandshake, ms * 1000);
+  tlsHandshakeTime(handshakeUs: number): void {
+    if (this.tlsHandshake) recordLatencyUs(this.tlsHandshake, handshakeUs);
   }
 
-  lifetimeTime(ms: number): void {
+  lifetimeTime(lifetimeUs: number): void {
     this.completed++;
-    recordLatencyUs(this.lifetime, ms * 1000);
+    recordLatencyUs(this.lifetime, lifetimeUs);
   }
 
-  reply(responseMs: number, transferMs: number, headerBytes: number, contentBytes: number): void {
-    recordLatencyUs(this.response, responseMs * 1000);
-    recordLatencyUs(this.transfer, transferMs * 1000);
+  reply(responseUs: number, transferUs: number, headerBytes: number, contentBytes: number): void {
+    recordLatencyUs(this.response, responseUs);
+    recordLatencyUs(this.transfer, transferUs);
     this.replyHeaderBytes += headerBytes;
     this.replyContentBytes += contentBytes;
   }

@@ -13,10 +13,10 @@ export class TlsRecorder {
   private errors = { certificate: 0, handshake: 0, protocol: 0 };
   private examples: TlsIntervalCounts['examples'] = { certificate: null, handshake: null, protocol: null };
 
-  handshake(durationMs: number, resumed: boolean, protocol: string | null): void {
+  handshake(durationUs: number, resumed: boolean, protocol: string | null): void {
     this.handshakes++;
     if (resumed) this.resumed++;
-    recordLatencyUs(this.handshakeUs, durationMs * 1000);
+    recordLatencyUs(this.handshakeUs, durationUs);
     const name = protocol ?? 'unknown';
     this.protocols[name] = (this.protocols[name] ?? 0) + 1;
   }
