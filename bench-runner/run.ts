@@ -1,11 +1,11 @@
 // The library API that lab/ and the CLI use: start a run from a validated config, get a
 // sample per interval, stop it early, get the run record.
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { threadEntry } from '../threads/threadEntry.ts';
 import type { ErrorCounts, MeasuredRunRecord, SeriesPoint, ServerInfo } from '../common/runRecord.ts';
 import { encodeHistogram } from '../common/histogram.ts';
 import { LiveTotals, RunAggregator } from './aggregator.ts';
+import { startLoadThreads, takePrestartedThreads, type LoadThreadPool } from './loadThreads.ts';
 import { benchConfigSchema, parseTargetUrl, type BenchConfig } from './config.ts';
 import { planRun } from './jobs.ts';
 import { scheduleStart } from './shard.ts';
@@ -63,9 +63,9 @@ export function validateConfig(input: unknown): BenchConfig {
   return parsed.data;
 }
 
-/** Load threads start from built JavaScript (see threads/threadEntry.ts). */
+/** Load threads start from built JavaScript (see threads/threadEntry.ts), one CommonJS file (electron.vite.config.ts). */
 function loadThreadEntry(): Promise<URL> {
-  return threadEntry(import.meta.url, 'worker/main.js');
+  return threadEntry(import.meta.url, 'worker/main.cjs');
 }
 
 export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandle {
@@ -81,7 +81,7 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
     throw new ConfigError([(error as Error).message]);
   }
   const { jobs, plannedDurationMs } = planRun(config, target, request, Math.random, tls);
-  const workers: Worker[] = [];
+  const workers: LoadThreadPool['workers'] = [];
   // Taken again when every worker is ready: the run's CPU, not the workers' start-up.
   let cpuAtStart = process.cpuUsage();
 
@@ -159,20 +159,25 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
       if (aggregate.finished) finish(null);
     };
 
-    loadThreadEntry().then(
-      (entry) => {
-        for (let i = 0; i < config.threads; i++) {
-          const worker = new Worker(entry, { name: `loadlab-load-${i}` });
-          worker.on('message', onMessage);
-          worker.on('error', (error) => finish(error));
-          worker.on('exit', (code) => {
-            if (code !== 0) finish(new Error(`load worker exited with code ${code}`));
-          });
-          workers.push(worker);
-        }
-      },
-      (error: unknown) => finish(new Error(`cannot prepare the load threads: ${errorMessage(error)}`)),
-    );
+    const adopt = (pool: LoadThreadPool): void => {
+      workers.push(...pool.workers);
+      pool.attach({
+        message: onMessage,
+        error: (error) => finish(error),
+        exit: (code) => {
+          if (code !== 0) finish(new Error(`load worker exited with code ${code}`));
+        },
+      });
+    };
+    // Threads the CLI started ahead of the run (loadThreads.ts), or new ones.
+    const prestarted = takePrestartedThreads(config.threads);
+    if (prestarted !== null) adopt(prestarted);
+    else {
+      loadThreadEntry().then(
+        (entry) => adopt(startLoadThreads(entry, config.threads)),
+        (error: unknown) => finish(new Error(`cannot prepare the load threads: ${errorMessage(error)}`)),
+      );
+    }
   });
 
   return {

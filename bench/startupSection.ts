@@ -2,7 +2,11 @@
 // - `loadlab --help` against `node -e 0`: wall time from spawn to exit, the two alternated, medians
 //   (target: at most 2× bare Node).
 // - `loadlab bench -t12` (and -t1) from spawn to the first request's arrival at a server of this
-//   process on 127.0.0.1 (target: 300 ms), alternated, medians.
+//   process on 127.0.0.1 (target: 300 ms), alternated, medians; and the CPU the process (all its
+//   threads) had spent by then, from /proc (Linux), which the machine's load does not inflate as it
+//   does the wall time: on two idle cores the wall time cannot be less than half of it.
+// - Node's floor for that: a process that starts 12 empty worker threads (CommonJS, each posts
+//   "ready") and exits once all are ready, wall and CPU, alternated with the runs above.
 // - A handler thread's start (thread-per-request starts one per request): from `new Worker` on the
 //   built entry to its "ready" message, in this process, beside an empty thread (Node's own
 //   floor); and the same cost as seen by a client:
@@ -11,7 +15,7 @@
 // Nothing is built during the measurements: out/ is brought up to date first. Generators and
 // servers are not pinned except where said; the machine's load average is printed with the table.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { cpus, loadavg } from 'node:os';
@@ -58,8 +62,9 @@ function timeNode(args: readonly string[]): Promise<Timed> {
 }
 
 /** A tiny HTTP/1.1 server on 127.0.0.1 that notes when the first request's bytes arrive. */
-async function firstRequestServer(): Promise<{ port: number; firstRequestMs(): number | null; reset(): void; close(): Promise<void> }> {
+async function firstRequestServer(): Promise<{ port: number; firstRequestMs(): number | null; onFirst(callback: () => void): void; reset(): void; close(): Promise<void> }> {
   let firstMs: number | null = null;
+  let onFirst: (() => void) | null = null;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
@@ -67,7 +72,11 @@ async function firstRequestServer(): Promise<{ port: number; firstRequestMs(): n
     socket.on('error', () => undefined);
     let pending = '';
     socket.on('data', (chunk: Buffer) => {
-      firstMs ??= performance.now();
+      if (firstMs === null) {
+        firstMs = performance.now();
+        onFirst?.();
+        onFirst = null;
+      }
       pending += chunk.toString('latin1');
       for (let end = pending.indexOf('\r\n\r\n'); end >= 0; end = pending.indexOf('\r\n\r\n')) {
         pending = pending.slice(end + 4);
@@ -81,8 +90,12 @@ async function firstRequestServer(): Promise<{ port: number; firstRequestMs(): n
   return {
     port: address.port,
     firstRequestMs: () => firstMs,
+    onFirst: (callback) => {
+      onFirst = callback;
+    },
     reset: () => {
       firstMs = null;
+      onFirst = null;
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();
@@ -91,15 +104,45 @@ async function firstRequestServer(): Promise<{ port: number; firstRequestMs(): n
   };
 }
 
-/** Spawn of `loadlab bench -tN` to the first request's arrival, ms; and the whole run's CPU. */
-async function timeToFirstRequest(threads: number, target: Awaited<ReturnType<typeof firstRequestServer>>): Promise<{ firstMs: number; cpuMs: number | null }> {
+/**
+ * CPU time (ms) process `pid` has spent so far, all its threads (those alive: every load thread is,
+ * once a request is out), from /proc/PID/task/TID/schedstat (ns); null where there is no /proc.
+ */
+function processCpuSoFarMs(pid: number): number | null {
+  try {
+    let ns = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    return ns / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+/** The node process of a spawn: the child itself, or the one child of /usr/bin/time. */
+function nodePidOf(childPid: number, throughTime: boolean): number | null {
+  if (!throughTime) return childPid;
+  try {
+    const pid = Number(readFileSync(`/proc/${childPid}/task/${childPid}/children`, 'utf8').trim().split(' ')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Spawn of `loadlab bench -tN` to the first request's arrival, ms; the CPU spent by then; and the whole run's CPU. */
+async function timeToFirstRequest(threads: number, target: Awaited<ReturnType<typeof firstRequestServer>>): Promise<{ firstMs: number; cpuToFirstMs: number | null; cpuMs: number | null }> {
   target.reset();
   const args = [bin, 'bench', `-t${threads}`, `-c${threads}`, '-d1s', '-R100', `http://127.0.0.1:${target.port}/`];
   const timed = existsSync(GNU_TIME);
   const [program, allArgs] = timed ? [GNU_TIME, ['-f', '%U %S', process.execPath, ...args]] : [process.execPath, args];
   const startMs = performance.now();
+  let cpuToFirstMs: number | null = null;
   const stderr = await new Promise<string>((resolve, reject) => {
     const child = spawn(program, allArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
+    target.onFirst(() => {
+      const pid = child.pid === undefined ? null : nodePidOf(child.pid, timed);
+      cpuToFirstMs = pid === null ? null : processCpuSoFarMs(pid);
+    });
     let output = '';
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
@@ -113,11 +156,21 @@ async function timeToFirstRequest(threads: number, target: Awaited<ReturnType<ty
   const firstMs = target.firstRequestMs();
   if (firstMs === null) throw new Error(`loadlab bench -t${threads} sent nothing`);
   const cpu = timed ? /(\d+\.\d+) (\d+\.\d+)\s*$/.exec(stderr) : null;
-  return { firstMs: firstMs - startMs, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null };
+  return { firstMs: firstMs - startMs, cpuToFirstMs, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null };
 }
 
 /** Node's own floor: a thread whose whole code posts "ready". */
 const EMPTY_THREAD = "require('node:worker_threads').parentPort.postMessage({ type: 'ready' });";
+
+/** A process that starts 12 empty threads at once and exits when all are ready: Node's floor for `bench -t12`. */
+const TWELVE_EMPTY_THREADS = [
+  "const { Worker } = require('node:worker_threads');",
+  'let ready = 0;',
+  'for (let i = 0; i < 12; i++) {',
+  `  const worker = new Worker(${JSON.stringify(EMPTY_THREAD)}, { eval: true });`,
+  "  worker.on('message', () => { if (++ready === 12) process.exit(0); });",
+  '}',
+].join('\n');
 
 /** `new Worker` to its "ready" message, ms: the built handler thread, or an empty one. */
 async function threadStartMs(kind: 'handler' | 'empty'): Promise<number> {
@@ -181,12 +234,14 @@ export async function startupSection(options: BenchOptions, log: (line: string) 
   const cpuMedian = (runs: Timed[]): number => median(runs.map((t) => t.cpuMs ?? Number.NaN));
 
   const target = await firstRequestServer();
-  const firstBy: Record<number, { firstMs: number; cpuMs: number | null }[]> = { 1: [], 12: [] };
+  const firstBy: Record<number, { firstMs: number; cpuToFirstMs: number | null; cpuMs: number | null }[]> = { 1: [], 12: [] };
+  const emptyTwelve: Timed[] = [];
   const benchRounds = Math.max(5, options.rounds * 2);
   try {
     log(`startup: bench -t1 and -t12 to the first request, ${benchRounds} rounds alternated`);
     for (let i = 0; i < benchRounds; i++) {
       for (const threads of [1, 12]) firstBy[threads]?.push(await timeToFirstRequest(threads, target));
+      emptyTwelve.push(await timeNode(['-e', TWELVE_EMPTY_THREADS]));
     }
   } finally {
     await target.close();
@@ -195,6 +250,8 @@ export async function startupSection(options: BenchOptions, log: (line: string) 
   const first12Ms = median((firstBy[12] ?? []).map((run) => run.firstMs));
   const runCpu1Ms = median((firstBy[1] ?? []).map((run) => run.cpuMs ?? Number.NaN));
   const runCpu12Ms = median((firstBy[12] ?? []).map((run) => run.cpuMs ?? Number.NaN));
+  const cpuToFirst1Ms = median((firstBy[1] ?? []).map((run) => run.cpuToFirstMs ?? Number.NaN));
+  const cpuToFirst12Ms = median((firstBy[12] ?? []).map((run) => run.cpuToFirstMs ?? Number.NaN));
 
   log('startup: handler thread start');
   const handlerStarts: number[] = [];
@@ -215,15 +272,16 @@ export async function startupSection(options: BenchOptions, log: (line: string) 
   const rows = [
     ['`node -e 0` (bare Node)', ms(bareMs), ms(cpuMedian(bare)), '', ''],
     ['`loadlab --help`', ms(helpMs), ms(cpuMedian(help)), `${fixed(helpMs / bareMs, 2)}× bare Node`, '≤ 2×'],
-    ['`loadlab bench -t1`: start → first request', ms(first1Ms), `${ms(runCpu1Ms)} (whole 1 s run)`, '', ''],
-    ['`loadlab bench -t12`: start → first request', ms(first12Ms), `${ms(runCpu12Ms)} (whole 1 s run)`, `${ms((runCpu12Ms - runCpu1Ms) / 11)} CPU per extra load thread`, '≤ 300 ms'],
+    ['`loadlab bench -t1`: start → first request', ms(first1Ms), `${ms(cpuToFirst1Ms)} by the first request; ${ms(runCpu1Ms)} whole 1 s run`, '', ''],
+    ['`loadlab bench -t12`: start → first request', ms(first12Ms), `${ms(cpuToFirst12Ms)} by the first request; ${ms(runCpu12Ms)} whole 1 s run`, `${ms((cpuToFirst12Ms - cpuToFirst1Ms) / 11)} CPU per extra load thread to the first request; on 2 idle cores ≥ ${ms(cpuToFirst12Ms / 2)} wall`, '≤ 300 ms'],
+    ['12 empty Node threads: start → all ready, exit', ms(median(emptyTwelve.map((t) => t.wallMs))), ms(cpuMedian(emptyTwelve)), "Node's floor for `-t12`", ''],
     ['handler thread: `new Worker` → ready (in process)', ms1(median(handlerStarts)), '', `empty thread (Node's floor): ${ms1(median(emptyStarts))}`, 'reported'],
     ['thread-per-request: per-request latency over `single`', ms1(perRequestMs), '', `${ms1(latencyBy['thread-per-request'] ?? Number.NaN)} vs ${ms1(latencyBy['single'] ?? Number.NaN)}`, 'reported'],
   ];
   const conditions = `Load average (1, 5, 15 min): ${loadBefore.map((v) => v.toFixed(1)).join(', ')} before, ${loadAfter.map((v) => v.toFixed(1)).join(', ')} after; ${cpus().length} cores.`;
   return [
     '## startup\n',
-    `Wall time from spawn (medians): ${pairs} alternated pairs of ${code('node -e 0')} / ${code('node bin/loadlab.js --help')}; ${benchRounds} alternated rounds of ${code('node bin/loadlab.js bench -tN -cN -d1s -R100 URL')} (N = 1, 12) against a server in the benchmark's process on 127.0.0.1 that notes the first request's arrival; ${handlerStarts.length} handler threads and as many empty ones started one after another, alternated; ${requests} requests one after another on one keep-alive connection to ${code('loadlab serve --model M --workers 1')} pinned to CPU ${SERVER_CPU}. CPU is user + sys from ${code(GNU_TIME)}; for bench it is the whole run's (start, 1 s at 100 requests/s, exit). ${conditions}\n`,
+    `Wall time from spawn (medians): ${pairs} alternated pairs of ${code('node -e 0')} / ${code('node bin/loadlab.js --help')}; ${benchRounds} alternated rounds of ${code('node bin/loadlab.js bench -tN -cN -d1s -R100 URL')} (N = 1, 12) against a server in the benchmark's process on 127.0.0.1 that notes the first request's arrival (and reads the CPU the bench process, all threads, had spent by then from /proc/PID/task/*/schedstat), each round followed by a process starting 12 empty worker threads; ${handlerStarts.length} handler threads and as many empty ones started one after another, alternated; ${requests} requests one after another on one keep-alive connection to ${code('loadlab serve --model M --workers 1')} pinned to CPU ${SERVER_CPU}. CPU is user + sys from ${code(GNU_TIME)}; for bench it is the whole run's (start, 1 s at 100 requests/s, exit). ${conditions}\n`,
     table(['what', 'wall', 'CPU', 'against', 'target'], rows),
   ].join('\n');
 }

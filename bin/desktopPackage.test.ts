@@ -70,7 +70,7 @@ describe('the desktop package configuration', () => {
   it('starts threads from entries inside out/main/, by paths relative to it, all of them built and packed', () => {
     const code = filesUnder(outMain).map((file) => readFileSync(file, 'utf8'));
     const entries = new Set(code.flatMap((text) => [...text.matchAll(/threadEntry\(import\.meta\.url, "([^"]+)"\)/g)].map((match) => match[1] ?? '')));
-    expect([...entries].sort()).toEqual(['handlerThread.js', 'serverThread.js', 'worker/main.js']);
+    expect([...entries].sort()).toEqual(['handlerThread.js', 'serverThread.js', 'worker/main.cjs']);
     for (const entry of entries) {
       expect(entry.startsWith('/') || entry.split('/').includes('..'), entry).toBe(false);
       expect(existsSync(join(outMain, entry)), entry).toBe(true);

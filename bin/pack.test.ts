@@ -92,7 +92,7 @@ describe('the npm package', () => {
       .filter((entry) => entry.isFile())
       .map((entry) => join(entry.parentPath, entry.name).slice(pkg.length + 1));
     expect(files).toContain('out/main/cli.js');
-    expect(files).toContain('out/main/worker/main.js');
+    expect(files).toContain('out/main/worker/main.cjs');
     expect(files).toContain('out/renderer/index.html');
     expect(files.filter((file) => /\.tsx?$|\.test\.|(^|\/)(test|testdata|fixtures)\//.test(file))).toEqual([]);
     expect(existsSync(join(pkg, 'electron.vite.config.ts'))).toBe(false);

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { terminalBlock } from '../common/terminalText.ts';
 import { APP_VERSION } from '../common/version.ts';
 import { UsageError } from './numbers.ts';
+import { prestartBenchThreads } from './prestartThreads.ts';
 import { errorMessage } from '../common/errorMessage.ts';
 
 /**
@@ -37,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   const requested = requestedCommand(argv);
+  await prestartBenchThreads(argv);
   for (const { name, summary, load } of COMMANDS) {
     // The others are listed by name and summary only; they are never run from here.
     program.addCommand(name === requested ? (await load()).summary(summary) : new Command(name).summary(summary));

@@ -1,20 +1,21 @@
 // Why a connection could not be opened, from the socket error's code. The load worker counts
 // connect errors by these causes (summary.connectErrorCauses), the lab's check before a run uses
 // the same mapping, and the run page names the dominant one instead of a bare count.
-import { z } from 'zod';
+//
+// No zod here: load threads import this file, and a thread's start should not pay for zod (the
+// record's schema of these counts, connectErrorCausesSchema, is in runRecord.ts).
 
-export const connectErrorCausesSchema = z.object({
+export interface ConnectErrorCauses {
   /** ECONNREFUSED: nothing listens on the port (or a firewall rejects). */
-  refused: z.number().int().nonnegative(),
+  refused: number;
   /** ECONNRESET / EPIPE while connecting, or the server closed before the connection was up. */
-  reset: z.number().int().nonnegative(),
+  reset: number;
   /** No answer within the run's timeout (or ETIMEDOUT). */
-  timeout: z.number().int().nonnegative(),
+  timeout: number;
   /** ENOTFOUND / EAI_*: the host name does not resolve. */
-  notResolved: z.number().int().nonnegative(),
-  other: z.number().int().nonnegative(),
-});
-export type ConnectErrorCauses = z.infer<typeof connectErrorCausesSchema>;
+  notResolved: number;
+  other: number;
+}
 export type ConnectCause = keyof ConnectErrorCauses;
 
 export function emptyConnectCauses(): ConnectErrorCauses {

@@ -1,11 +1,10 @@
 // Latency histograms: one shape everywhere (µs, 1 µs to 1 h, 3 significant digits), as
 // DESIGN.md fixes, so histograms from every worker and every run add exactly.
 import { decodeFromCompressedBase64, encodeIntoCompressedBase64, Int32Histogram, JsHistogram } from 'hdr-histogram-js';
+import { HIGHEST_US, LOWEST_US, SIGNIFICANT_DIGITS, trackableUs } from './histogramShape.ts';
 import type { LatencySummary, MeasuredLatencySummary } from './runRecord.ts';
 
-export const LOWEST_US = 1;
-export const HIGHEST_US = 3_600_000_000;
-export const SIGNIFICANT_DIGITS = 3;
+export { HIGHEST_US, LOWEST_US, SIGNIFICANT_DIGITS };
 
 export function createLatencyHistogram(): JsHistogram {
   const histogram = new Int32Histogram(LOWEST_US, HIGHEST_US, SIGNIFICANT_DIGITS);
@@ -15,8 +14,7 @@ export function createLatencyHistogram(): JsHistogram {
 
 /** Records a latency, clamped into the trackable range (a 0 µs reply counts as 1 µs). */
 export function recordLatencyUs(histogram: JsHistogram, latencyUs: number): void {
-  const value = latencyUs < LOWEST_US ? LOWEST_US : latencyUs > HIGHEST_US ? HIGHEST_US : Math.round(latencyUs);
-  histogram.recordValue(value);
+  histogram.recordValue(trackableUs(latencyUs));
 }
 
 export function encodeHistogram(histogram: JsHistogram): string {

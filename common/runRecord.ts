@@ -9,12 +9,21 @@
 //   --latency has no percentiles, an httperf report has no per-thread rates. Every measured record
 //   is also a valid `RunRecord`; the journal, the lab, exports and the UI read `RunRecord`.
 import { z } from 'zod';
-import { connectErrorCausesSchema } from './connectCause.ts';
+import type { ConnectErrorCauses } from './connectCause.ts';
 import { processTelemetryPointSchema } from './processTelemetry.ts';
 import { buildIdentitySchema, logTailSchema, serverExitSchema, serverProfileSchema } from './serverProfile.ts';
 import { serverTelemetrySampleSchema } from './serverTelemetry.ts';
 
 export const RUN_SCHEMA = 'loadlab.run/1';
+
+/** `errors.connect` by cause (common/connectCause.ts has the type and the mapping from error codes). */
+export const connectErrorCausesSchema = z.object({
+  refused: z.number().int().nonnegative(),
+  reset: z.number().int().nonnegative(),
+  timeout: z.number().int().nonnegative(),
+  notResolved: z.number().int().nonnegative(),
+  other: z.number().int().nonnegative(),
+}) satisfies z.ZodType<ConnectErrorCauses>;
 
 type NullableShape<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.ZodNullable<T[K]> };
 

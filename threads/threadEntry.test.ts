@@ -12,13 +12,13 @@ const builtMain = new URL('../out/main/', import.meta.url);
 describe('threadEntryUrl', () => {
   it('resolves beside a built chunk, whatever chunk of out/main/ calls', () => {
     const chunk = 'file:///opt/Loadlab/resources/app.asar/out/main/labBridge-abc123.js';
-    expect(threadEntryUrl(chunk, 'worker/main.js').href).toBe('file:///opt/Loadlab/resources/app.asar/out/main/worker/main.js');
+    expect(threadEntryUrl(chunk, 'worker/main.cjs').href).toBe('file:///opt/Loadlab/resources/app.asar/out/main/worker/main.cjs');
     expect(threadEntryUrl(chunk, 'handlerThread.js').href).toBe('file:///opt/Loadlab/resources/app.asar/out/main/handlerThread.js');
   });
 
   it('resolves into the checkout out/main/ for a caller running from sources', () => {
     const source = new URL('../bench-runner/run.ts', import.meta.url).href;
-    expect(threadEntryUrl(source, 'worker/main.js').href).toBe(new URL('worker/main.js', builtMain).href);
+    expect(threadEntryUrl(source, 'worker/main.cjs').href).toBe(new URL('worker/main.cjs', builtMain).href);
   });
 
   it('refuses a path outside out/main/', () => {

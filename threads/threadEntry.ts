@@ -2,7 +2,7 @@
 // server's thread and its handler threads (server-core).
 //
 // Invariant: a worker thread starts from JavaScript that `npm run build` wrote to out/main/ and
-// nothing is transpiled or bundled at run time. Every thread entry is an input of the main build
+// nothing is transpiled or bundled at run time. Every thread entry is written by the main build
 // (electron.vite.config.ts) and every chunk lands in out/main/ itself, so an entry's path relative
 // to out/main/ is the same from every chunk that starts it.
 // - Running as built JavaScript (the CLI, the Electron app, an installed package, the packaged
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 /** out/main/ of this checkout, as seen from this source file (threads/threadEntry.ts). */
 const builtMainFromSources = new URL('../out/main/', import.meta.url);
 
-/** The URL of `builtPath` (relative to out/main/, e.g. `worker/main.js`) for a caller at `callerUrl`. */
+/** The URL of `builtPath` (relative to out/main/, e.g. `worker/main.cjs`) for a caller at `callerUrl`. */
 export function threadEntryUrl(callerUrl: string, builtPath: string): URL {
   if (builtPath.startsWith('/') || builtPath.includes('..')) throw new Error(`a thread entry is a path inside out/main/, got "${builtPath}"`);
   return new URL(builtPath, callerUrl.endsWith('.ts') ? builtMainFromSources : callerUrl);

@@ -1,6 +1,7 @@
 // One scheduled connection of connection-rate mode (httperf's "call" model): opened at its
 // intended time, `numCalls` requests one after another, then closed. Times count from the
-// scheduled start, so a slow accept shows in connect time instead of being hidden.
+// scheduled start, so a slow accept shows in connect time instead of being hidden. Times in µs from
+// the context's one clock (context.ts).
 // https: connect time ends at the TCP connect, the TLS handshake is timed apart (TCP connected →
 // secure) and the first call is sent once it is done; response time is send → first byte. A
 // connection offers the session the thread's previous connection got, as httperf --ssl does.
@@ -49,25 +50,25 @@ export function connErrorKind(code: string | undefined): keyof ConnErrorKinds {
 export class CallConnection {
   phase = PHASE_CONNECTING;
   /** When the current phase's clock started: the scheduled start, then each send. */
-  phaseStartMs: number;
+  phaseStartUs: number;
   private socket: net.Socket | null = null;
   private calls = 0;
-  private sentAtMs = 0;
-  private firstByteMs = 0;
+  private sentAtUs = 0;
+  private firstByteUs = 0;
   private replyBytes = 0;
   /** https: the TCP connect is done and the handshake is running. */
-  private tcpConnectedMs: number | null = null;
+  private tcpConnectedUs: number | null = null;
   private readonly parser: ResponseParser;
 
   constructor(
     private readonly context: WorkerContext<ConnRateJob>,
     private readonly connections: ConnRateRecorder,
     private readonly numCalls: number,
-    private readonly intendedMs: number,
+    private readonly intendedUs: number,
     private readonly onDone: (connection: CallConnection) => void,
     private readonly sessions: SessionCache = new SessionCache(),
   ) {
-    this.phaseStartMs = intendedMs;
+    this.phaseStartUs = intendedUs;
     this.parser = new ResponseParser((statusCode, keepAlive) => this.onResponse(statusCode, keepAlive));
     this.parser.expectNoBody = context.job.expectNoBody;
   }
@@ -95,18 +96,18 @@ export class CallConnection {
     this.socket = socket;
     socket.on('connect', () => {
       if (this.done) return;
-      const nowMs = this.context.nowMs();
-      this.connections.connectTime(nowMs - this.intendedMs);
-      if (tlsJob !== null) this.tcpConnectedMs = nowMs;
+      const nowUs = this.context.nowUs();
+      this.connections.connectTime(nowUs - this.intendedUs);
+      if (tlsJob !== null) this.tcpConnectedUs = nowUs;
     });
     socket.on(readyEvent(this.context), () => {
       if (this.done) return;
-      if (this.tcpConnectedMs !== null) {
-        const handshakeMs = this.context.nowMs() - this.tcpConnectedMs;
-        this.tcpConnectedMs = null;
-        this.connections.tlsHandshakeTime(handshakeMs);
+      if (this.tcpConnectedUs !== null) {
+        const handshakeUs = this.context.nowUs() - this.tcpConnectedUs;
+        this.tcpConnectedUs = null;
+        this.connections.tlsHandshakeTime(handshakeUs);
         const tlsSocket = socket as TLSSocket;
-        this.context.recorder.tls.handshake(handshakeMs, tlsSocket.isSessionReused(), tlsSocket.getProtocol());
+        this.context.recorder.tls.handshake(handshakeUs, tlsSocket.isSessionReused(), tlsSocket.getProtocol());
       }
       this.send();
     });
@@ -116,12 +117,12 @@ export class CallConnection {
       });
     }
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      if (this.tcpConnectedMs !== null) this.failTls(classifyTlsError(error));
+      if (this.tcpConnectedUs !== null) this.failTls(classifyTlsError(error));
       else this.fail(connErrorKind(error.code), error.syscall === 'connect' || this.phase === PHASE_CONNECTING);
     });
     socket.on('close', () => {
       if (this.done) return;
-      if (this.tcpConnectedMs !== null) {
+      if (this.tcpConnectedUs !== null) {
         this.failTls({ kind: 'handshake', message: 'TLS handshake failed: the server closed the connection during it' });
         return;
       }
@@ -134,7 +135,7 @@ export class CallConnection {
   /** The current phase ran past the timeout: httperf's client-timo. */
   timeOut(): void {
     if (this.done) return;
-    if (this.tcpConnectedMs !== null) {
+    if (this.tcpConnectedUs !== null) {
       this.failTls(HANDSHAKE_TIMEOUT);
       return;
     }
@@ -150,11 +151,11 @@ export class CallConnection {
   }
 
   private send(): void {
-    const nowMs = this.context.nowMs();
+    const nowUs = this.context.nowUs();
     this.phase = PHASE_AWAITING;
-    this.phaseStartMs = nowMs;
-    this.sentAtMs = nowMs;
-    this.firstByteMs = 0;
+    this.phaseStartUs = nowUs;
+    this.sentAtUs = nowUs;
+    this.firstByteUs = 0;
     this.replyBytes = 0;
     this.calls++;
     this.connections.bytesSent += this.context.request.length;
@@ -164,7 +165,7 @@ export class CallConnection {
   private onData(bytesRead: number, buffer: Buffer): void {
     if (this.done) return;
     this.context.recorder.bytes += bytesRead;
-    if (this.firstByteMs === 0) this.firstByteMs = this.context.nowMs();
+    if (this.firstByteUs === 0) this.firstByteUs = this.context.nowUs();
     this.replyBytes += bytesRead;
     if (this.phase !== PHASE_AWAITING) {
       this.fail('other', false); // bytes with no call outstanding
@@ -185,12 +186,12 @@ export class CallConnection {
       this.fail('other', false); // a second response in one read: nobody asked for it
       return;
     }
-    const nowMs = this.context.nowMs();
+    const nowUs = this.context.nowUs();
     // The first call counts from the scheduled start; later calls from their send.
-    const fromScheduleMs = this.calls === 1 ? nowMs - this.intendedMs : nowMs - this.sentAtMs;
-    this.context.recorder.response(statusCode, fromScheduleMs, nowMs - this.sentAtMs);
-    const firstByteMs = this.firstByteMs || nowMs;
-    this.connections.reply(firstByteMs - this.sentAtMs, nowMs - firstByteMs, this.parser.headBytes, Math.max(0, this.replyBytes - this.parser.headBytes));
+    const fromScheduleUs = this.calls === 1 ? nowUs - this.intendedUs : nowUs - this.sentAtUs;
+    this.context.recorder.response(statusCode, fromScheduleUs, nowUs - this.sentAtUs);
+    const firstByteUs = this.firstByteUs || nowUs;
+    this.connections.reply(firstByteUs - this.sentAtUs, nowUs - firstByteUs, this.parser.headBytes, Math.max(0, this.replyBytes - this.parser.headBytes));
     if (this.calls < this.numCalls && keepAlive) {
       this.phase = PHASE_REPLIED;
       return;
@@ -219,7 +220,7 @@ export class CallConnection {
 
   private finish(completed: boolean): void {
     this.phase = PHASE_DONE;
-    if (completed) this.connections.lifetimeTime(this.context.nowMs() - this.intendedMs);
+    if (completed) this.connections.lifetimeTime(this.context.nowUs() - this.intendedUs);
     this.socket?.destroy();
     this.socket = null;
     this.connections.closed();

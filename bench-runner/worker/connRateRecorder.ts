@@ -1,7 +1,7 @@
 // A connection-rate worker's connection figures, beside the shared IntervalRecorder.
-import type { JsHistogram } from 'hdr-histogram-js';
+import type { JsHistogram } from 'hdr-histogram-js/dist/JsHistogram.js';
 import type { ConnErrorKinds } from '../../common/runRecord.ts';
-import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from '../../common/histogram.ts';
+import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from './threadHistogram.ts';
 import { emptyConnErrorKinds, type ConnRateExtras } from '../messages.ts';
 
 export class ConnRateRecorder {
@@ -36,22 +36,22 @@ export class ConnRateRecorder {
     this.open--;
   }
 
-  connectTime(ms: number): void {
-    recordLatencyUs(this.connect, ms * 1000);
+  connectTime(connectUs: number): void {
+    recordLatencyUs(this.connect, connectUs);
   }
 
-  tlsHandshakeTime(ms: number): void {
-    if (this.tlsHandshake) recordLatencyUs(this.tlsHandshake, ms * 1000);
+  tlsHandshakeTime(handshakeUs: number): void {
+    if (this.tlsHandshake) recordLatencyUs(this.tlsHandshake, handshakeUs);
   }
 
-  lifetimeTime(ms: number): void {
+  lifetimeTime(lifetimeUs: number): void {
     this.completed++;
-    recordLatencyUs(this.lifetime, ms * 1000);
+    recordLatencyUs(this.lifetime, lifetimeUs);
   }
 
-  reply(responseMs: number, transferMs: number, headerBytes: number, contentBytes: number): void {
-    recordLatencyUs(this.response, responseMs * 1000);
-    recordLatencyUs(this.transfer, transferMs * 1000);
+  reply(responseUs: number, transferUs: number, headerBytes: number, contentBytes: number): void {
+    recordLatencyUs(this.response, responseUs);
+    recordLatencyUs(this.transfer, transferUs);
     this.replyHeaderBytes += headerBytes;
     this.replyContentBytes += contentBytes;
   }

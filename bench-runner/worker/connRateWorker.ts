@@ -1,12 +1,11 @@
 // One worker thread's share of a connection-rate run: opens its scheduled connections on
 // time, times each phase out, and ends when every connection is done or the bound is reached.
-import { performance } from 'node:perf_hooks';
 import { paceConnections } from '../connPacer.ts';
 import type { ConnRateJob, SnapshotMessage } from '../messages.ts';
 import { CallConnection, SessionCache } from './callConnection.ts';
 import { ConnRateRecorder } from './connRateRecorder.ts';
 import type { WorkerContext } from './context.ts';
-import { createWorkerContext, WorkerTimers } from './workerShell.ts';
+import { createWorkerContext, epochMsOf, WorkerTimers } from './workerShell.ts';
 
 export class ConnRateWorker {
   private readonly context: WorkerContext<ConnRateJob>;
@@ -36,14 +35,14 @@ export class ConnRateWorker {
 
   private begin(): void {
     if (this.context.stopped) return;
-    this.timers.after(Math.max(0, this.context.startMs + this.context.job.durationMs - performance.now()), () => this.stop());
+    this.timers.after(Math.max(0, (this.context.startUs - this.context.nowUs()) / 1000 + this.context.job.durationMs), () => this.stop());
     this.timers.runPeriodic(this);
     this.schedule();
   }
 
   stop(): void {
     if (this.context.stopped) return;
-    const nowMs = performance.now();
+    const nowUs = this.context.nowUs();
     this.context.stopped = true;
     this.timers.clear();
     if (this.scheduleTimer) clearTimeout(this.scheduleTimer);
@@ -54,8 +53,8 @@ export class ConnRateWorker {
       connection.abandon();
     }
     const unsent = (this.context.job.offsetsMs.length - this.opened) * this.context.job.numCalls;
-    this.context.recorder.sampleRate(nowMs);
-    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + nowMs, { inFlightAtEnd, unsent }, this.connections.extras()));
+    this.context.recorder.sampleRate(nowUs);
+    this.post(this.context.recorder.snapshot(this.seq++, epochMsOf(nowUs), { inFlightAtEnd, unsent }, this.connections.extras()));
   }
 
   /** Opens the connections whose time has come; sleeps on whole ms and polls the rest. */
@@ -63,8 +62,8 @@ export class ConnRateWorker {
     this.scheduleTimer = null;
     this.scheduleImmediate = null;
     if (this.context.stopped) return;
-    const nowMs = performance.now();
-    const decision = paceConnections(this.context.job.offsetsMs, nowMs - this.context.startMs, this.opened);
+    // The connection schedule is in ms (connPacer.ts, the job's offsetsMs): converted here, at its edge.
+    const decision = paceConnections(this.context.job.offsetsMs, (this.context.nowUs() - this.context.startUs) / 1000, this.opened);
     if (decision.kind === 'done') {
       this.stopWhenIdle();
       return;
@@ -75,9 +74,9 @@ export class ConnRateWorker {
       return;
     }
     for (let i = 0; i < decision.count; i++) {
-      const intendedMs = this.context.startMs + (this.context.job.offsetsMs[this.opened] ?? 0);
+      const intendedUs = this.context.startUs + (this.context.job.offsetsMs[this.opened] ?? 0) * 1000;
       this.opened++;
-      const connection = new CallConnection(this.context, this.connections, this.context.job.numCalls, intendedMs, this.onConnectionDone, this.sessions);
+      const connection = new CallConnection(this.context, this.connections, this.context.job.numCalls, intendedUs, this.onConnectionDone, this.sessions);
       this.live.add(connection);
       connection.open(decision.count);
     }
@@ -95,13 +94,14 @@ export class ConnRateWorker {
 
   postInterval(): void {
     if (this.context.stopped) return;
-    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + performance.now(), null));
+    this.post(this.context.recorder.snapshot(this.seq++, epochMsOf(this.context.nowUs()), null));
   }
 
   sweepTimeouts(): void {
-    const nowMs = performance.now();
+    const nowUs = this.context.nowUs();
+    const timeoutUs = this.context.job.timeoutMs * 1000;
     for (const connection of [...this.live]) {
-      if (nowMs - connection.phaseStartMs > this.context.job.timeoutMs) connection.timeOut();
+      if (nowUs - connection.phaseStartUs > timeoutUs) connection.timeOut();
     }
   }
 }

@@ -21,6 +21,8 @@
 //   intended time), so errors count scheduled requests, not attempts. In max mode each failed
 //   attempt costs the one request it carried or was about to carry. A request timeout replaces
 //   its socket at once: the timeout itself bounds that rate.
+// - Times are µs on the thread's performance clock (context.nowUs(), context.ts); the schedule's
+//   are µs from the run start (pacer.ts), so an intended instant is context.startUs + intendedUs.
 // - https: `connected` means the TLS handshake is done (requests may be written); `tcpConnected`
 //   that the TCP connect is. A failure between the two is a TLS error (kind in `tlsFailure`),
 //   counted like a connect failure but as `errors.tls`. A reconnect offers the session the
@@ -35,8 +37,8 @@ import type { WorkerContext } from './context.ts';
 import { connectLoadSocket, readyEvent } from './socket.ts';
 import { classifyTlsError, HANDSHAKE_TIMEOUT, looksLikeTlsRecord, TLS_AT_PLAIN_TARGET, type TlsFailure } from './tlsFailure.ts';
 
-const MIN_BACKOFF_MS = 10;
-const MAX_BACKOFF_MS = 1000;
+const MIN_BACKOFF_US = 10_000;
+const MAX_BACKOFF_US = 1_000_000;
 
 type FailureKind = 'connect' | 'read' | 'write' | 'tls';
 
@@ -45,25 +47,26 @@ export class Connection {
   connected = false;
   /** TCP is connected (for http the same as `connected`; for https the handshake may still run). */
   private tcpConnected = false;
-  private tcpConnectedMs = 0;
+  private tcpConnectedUs = 0;
   /** https: the session the server gave this connection's last socket, offered on reconnect. */
   private tlsSession: Buffer | null = null;
   /** The TLS failure being counted (set just before fail('tls')). */
   private tlsFailure: TlsFailure = HANDSHAKE_TIMEOUT;
-  connectStartedMs = 0;
+  connectStartedUs = 0;
   awaiting = false;
   /** Schedule slots used (rate mode) or requests sent (max mode). */
   sent = 0;
-  intendedMs = 0;
-  sentAtMs = 0;
+  /** The outstanding request's intended send (the schedule's slot; max mode: its send). */
+  intendedUs = 0;
+  sentAtUs = 0;
   /** The request lost to a keep-alive race waits for the next connection. */
   retryPending = false;
   private responsesOnSocket = 0;
   private generation = 0;
   /** The wait before the next connect after a failed attempt; 0 once a response completed. */
-  private backoffMs = 0;
-  /** When the next connect starts (performance clock, ms); null unless backing off. */
-  private reopenAtMs: number | null = null;
+  private backoffUs = 0;
+  /** When the next connect starts; null unless backing off. */
+  private reopenAtUs: number | null = null;
   /** The last attempt failed with an error: slots due before the next attempt fail at once. */
   private failing = false;
   /** Why the last attempt failed: the cause of the connect errors of slots that come due while waiting. */
@@ -93,13 +96,13 @@ export class Connection {
   open(): void {
     if (this.context.stopped || this.context.draining) return;
     const generation = ++this.generation;
-    this.reopenAtMs = null;
+    this.reopenAtUs = null;
     this.connected = false;
     this.tcpConnected = false;
     this.awaiting = false;
     this.responsesOnSocket = 0;
     this.parser = this.newParser(generation);
-    this.connectStartedMs = this.context.nowMs();
+    this.connectStartedUs = this.context.nowUs();
     this.context.recorder.connects++;
     const tlsJob = this.context.job.tls;
     const session = tlsJob !== null && tlsJob.resume ? this.tlsSession : null;
@@ -114,7 +117,7 @@ export class Connection {
     socket.on('connect', () => {
       if (generation !== this.generation) return;
       this.tcpConnected = true;
-      this.tcpConnectedMs = this.context.nowMs();
+      this.tcpConnectedUs = this.context.nowUs();
     });
     socket.on(readyEvent(this.context), () => {
       if (generation !== this.generation) return;
@@ -144,26 +147,25 @@ export class Connection {
   next(): void {
     const context = this.context;
     if (context.stopped || context.draining || !this.connected || this.awaiting || this.socket === null) return;
-    const nowMs = context.nowMs();
+    const nowUs = context.nowUs();
     if (this.retryPending) {
       this.retryPending = false;
-      this.write(this.intendedMs, nowMs);
+      this.write(this.intendedUs, nowUs);
       return;
     }
     if (this.schedule === null) {
-      this.send(nowMs, nowMs);
+      this.send(nowUs, nowUs);
       return;
     }
-    const decision = pace(this.schedule, (nowMs - context.startMs) * 1000, this.sent);
+    const decision = pace(this.schedule, nowUs - context.startUs, this.sent);
     if (decision.kind === 'send') {
-      this.send(context.startMs + decision.intendedUs / 1000, nowMs);
+      this.send(context.startUs + decision.intendedUs, nowUs);
     } else if (decision.kind === 'wait') {
       // The event loop sleeps on a 1 ms clock, so a plain timer sends up to 1 ms late, and
       // that lateness would show up as server latency. Sleep the whole milliseconds, then
       // poll with immediates for the rest (wrk2's event loop does the same): a send is never
       // early and rarely more than a few µs late, at the cost of CPU while a send is due.
-      const waitMs = decision.waitUs / 1000;
-      if (waitMs >= 1) this.timer = setTimeout(this.onTimer, Math.floor(waitMs));
+      if (decision.waitUs >= 1000) this.timer = setTimeout(this.onTimer, Math.floor(decision.waitUs / 1000));
       else this.immediate = setImmediate(this.onTimer);
     }
   }
@@ -172,7 +174,7 @@ export class Connection {
   close(): void {
     this.generation++;
     this.clearWait();
-    this.reopenAtMs = null;
+    this.reopenAtUs = null;
     this.socket?.destroy();
     this.socket = null;
     this.connected = false;
@@ -182,7 +184,7 @@ export class Connection {
   /** The request outstanding got no answer within the timeout: one timeout, a new socket at once. */
   timedOut(): void {
     this.context.recorder.errors.timeout++;
-    this.context.recorder.giveUp(this.context.nowMs() - this.intendedMs);
+    this.context.recorder.giveUp(this.context.nowUs() - this.intendedUs);
     this.replace();
   }
 
@@ -202,7 +204,7 @@ export class Connection {
   }
 
   private onHandshake(socket: TLSSocket): void {
-    this.context.recorder.tls.handshake(this.context.nowMs() - this.tcpConnectedMs, socket.isSessionReused(), socket.getProtocol());
+    this.context.recorder.tls.handshake(this.context.nowUs() - this.tcpConnectedUs, socket.isSessionReused(), socket.getProtocol());
   }
 
   /**
@@ -227,7 +229,7 @@ export class Connection {
    * one connect a second, and a slot never waits for a backoff it did not need.
    */
   private get proven(): boolean {
-    return this.responsesOnSocket > 0 || (this.connected && this.context.nowMs() - this.connectStartedMs >= MAX_BACKOFF_MS);
+    return this.responsesOnSocket > 0 || (this.connected && this.context.nowUs() - this.connectStartedUs >= MAX_BACKOFF_US);
   }
 
   /** Replaces the socket with a new one at once. */
@@ -249,11 +251,11 @@ export class Connection {
     // at its wait so far (common/censored.ts).
     if (this.awaiting || this.retryPending) {
       this.countErrors(kind, 1, cause);
-      recorder.giveUp(this.context.nowMs() - this.intendedMs);
+      recorder.giveUp(this.context.nowUs() - this.intendedUs);
     } else if (this.schedule === null && !this.connected) {
       // Max mode: the request it was about to send, waiting since the connect began.
       this.countErrors(kind === 'tls' ? 'tls' : 'connect', 1, cause);
-      recorder.giveUp(this.context.nowMs() - this.connectStartedMs);
+      recorder.giveUp(this.context.nowUs() - this.connectStartedUs);
     } else if (kind === 'tls') this.countErrors(kind, 0, cause); // keeps the failure's message
     this.retryPending = false;
     if (this.proven) {
@@ -270,13 +272,13 @@ export class Connection {
   /** Rate mode: every slot due by now and not sent fails as a connect (or TLS) error of the last failure's cause. */
   private failDueSlots(): void {
     if (this.schedule === null) return;
-    const nowMs = this.context.nowMs();
-    const due = dueCountAt(this.schedule, (nowMs - this.context.startMs) * 1000);
+    const nowUs = this.context.nowUs();
+    const due = dueCountAt(this.schedule, nowUs - this.context.startUs);
     if (due <= this.sent) return;
     const failed = due - this.sent;
-    const firstIntendedMs = this.context.startMs + intendedStartUs(this.schedule, this.sent) / 1000;
+    const firstIntendedUs = this.context.startUs + intendedStartUs(this.schedule, this.sent);
     this.countErrors(this.failingKind, failed, this.failCause);
-    this.context.recorder.giveUpSlots(nowMs - firstIntendedMs, this.schedule.intervalUs / 1000, failed);
+    this.context.recorder.giveUpSlots(nowUs - firstIntendedUs, this.schedule.intervalUs, failed);
     this.sent = due;
   }
 
@@ -284,28 +286,28 @@ export class Connection {
   private backOff(): void {
     this.close();
     if (this.context.stopped) return;
-    this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(MIN_BACKOFF_MS, this.backoffMs * 2));
-    this.reopenAtMs = this.context.nowMs() + this.backoffMs;
+    this.backoffUs = Math.min(MAX_BACKOFF_US, Math.max(MIN_BACKOFF_US, this.backoffUs * 2));
+    this.reopenAtUs = this.context.nowUs() + this.backoffUs;
     this.waitForReopen();
   }
 
   /** Sleeps until the backoff ends; while failing in rate mode, also wakes at each slot due before then. */
   private waitForReopen(): void {
-    if (this.reopenAtMs === null) return;
-    const nowMs = this.context.nowMs();
-    let wakeMs = this.reopenAtMs;
+    if (this.reopenAtUs === null) return;
+    const nowUs = this.context.nowUs();
+    let wakeUs = this.reopenAtUs;
     if (this.failing && this.schedule !== null) {
-      const decision = pace(this.schedule, (nowMs - this.context.startMs) * 1000, this.sent);
-      if (decision.kind === 'wait') wakeMs = Math.min(wakeMs, nowMs + decision.waitUs / 1000);
+      const decision = pace(this.schedule, nowUs - this.context.startUs, this.sent);
+      if (decision.kind === 'wait') wakeUs = Math.min(wakeUs, nowUs + decision.waitUs);
     }
-    this.timer = setTimeout(this.onBackoffTimer, Math.max(0, Math.ceil(wakeMs - nowMs)));
+    this.timer = setTimeout(this.onBackoffTimer, Math.max(0, Math.ceil((wakeUs - nowUs) / 1000)));
   }
 
   private readonly onBackoffTimer = (): void => {
     this.timer = null;
-    if (this.context.stopped || this.reopenAtMs === null) return;
+    if (this.context.stopped || this.reopenAtUs === null) return;
     if (this.failing) this.failDueSlots();
-    if (this.context.nowMs() >= this.reopenAtMs) this.open();
+    if (this.context.nowUs() >= this.reopenAtUs) this.open();
     else this.waitForReopen();
   };
 
@@ -323,14 +325,14 @@ export class Connection {
   }
 
   /** Sends the next request: it uses one slot of the schedule. */
-  private send(intendedMs: number, nowMs: number): void {
+  private send(intendedUs: number, nowUs: number): void {
     this.sent++;
-    this.write(intendedMs, nowMs);
+    this.write(intendedUs, nowUs);
   }
 
-  private write(intendedMs: number, nowMs: number): void {
-    this.intendedMs = intendedMs;
-    this.sentAtMs = nowMs;
+  private write(intendedUs: number, nowUs: number): void {
+    this.intendedUs = intendedUs;
+    this.sentAtUs = nowUs;
     this.awaiting = true;
     this.socket?.write(this.context.request);
   }
@@ -371,12 +373,12 @@ export class Connection {
       this.unasked();
       return;
     }
-    const nowMs = this.context.nowMs();
+    const nowUs = this.context.nowUs();
     this.awaiting = false;
     this.responsesOnSocket++;
-    this.backoffMs = 0;
+    this.backoffUs = 0;
     this.failing = false;
-    this.context.recorder.response(statusCode, nowMs - this.intendedMs, nowMs - this.sentAtMs);
+    this.context.recorder.response(statusCode, nowUs - this.intendedUs, nowUs - this.sentAtUs);
     if (this.context.draining) this.context.recorder.drained++;
     if (!keepAlive || !this.context.job.keepAlive) {
       // The server closes (or we asked it to): not an error, open a fresh connection.

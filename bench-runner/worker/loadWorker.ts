@@ -1,10 +1,10 @@
 // One worker thread's share of a run: its connections, its recorder, its interval snapshots.
-import { performance } from 'node:perf_hooks';
+// Times in µs from the context's one clock (context.ts); ms only for the job's figures and timers.
 import { connectionSchedule, intendedCountBy, intendedStartUs } from '../pacer.ts';
 import type { SnapshotMessage, WorkerJob } from '../messages.ts';
 import { Connection } from './connection.ts';
 import type { WorkerContext } from './context.ts';
-import { createWorkerContext, WorkerTimers } from './workerShell.ts';
+import { createWorkerContext, epochMsOf, WorkerTimers } from './workerShell.ts';
 
 /** The longest a run waits after its duration for the responses to requests in flight. */
 export const MAX_DRAIN_MS = 2000;
@@ -40,33 +40,33 @@ export class LoadWorker {
 
   stop(): void {
     if (this.context.stopped) return;
-    const nowMs = performance.now();
+    const nowUs = this.context.nowUs();
     this.context.stopped = true;
     this.timers.clear();
     let inFlightAtEnd = 0;
     let unsent = 0;
-    const elapsedUs = (nowMs - this.context.startMs) * 1000;
+    const elapsedUs = nowUs - this.context.startUs;
     const { recorder } = this.context;
     // Every request due in the run and unanswered at its end enters the censored latencies
     // (common/censored.ts): in flight, waited since its intended time; unsent, since each slot's.
     for (const connection of this.connections) {
       if (connection.awaiting || connection.retryPending) {
         inFlightAtEnd++;
-        recorder.censor(nowMs - connection.intendedMs);
+        recorder.censor(nowUs - connection.intendedUs);
       }
       if (connection.schedule) {
         const dueUnsent = Math.max(0, intendedCountBy(connection.schedule, elapsedUs) - connection.sent);
         if (dueUnsent > 0) {
-          const firstIntendedMs = this.context.startMs + intendedStartUs(connection.schedule, connection.sent) / 1000;
-          recorder.censorEvenlySpaced(nowMs - firstIntendedMs, connection.schedule.intervalUs / 1000, dueUnsent);
+          const firstIntendedUs = this.context.startUs + intendedStartUs(connection.schedule, connection.sent);
+          recorder.censorEvenlySpaced(nowUs - firstIntendedUs, connection.schedule.intervalUs, dueUnsent);
         }
         unsent += dueUnsent;
       }
       connection.close();
     }
-    this.context.recorder.sampleRate(nowMs);
+    this.context.recorder.sampleRate(nowUs);
     const gauges = { due: this.dueBy(elapsedUs), inFlight: inFlightAtEnd };
-    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + nowMs, { inFlightAtEnd, unsent, drained: this.context.recorder.drained }, null, gauges));
+    this.post(this.context.recorder.snapshot(this.seq++, epochMsOf(nowUs), { inFlightAtEnd, unsent, drained: this.context.recorder.drained }, null, gauges));
   }
 
   private begin(): void {
@@ -78,12 +78,12 @@ export class LoadWorker {
 
   /** Ends the run at its duration, never before it (timers may fire up to 1 ms early). */
   private armEndTimer(): void {
-    const remainingMs = this.context.startMs + this.context.job.durationMs - performance.now();
-    if (remainingMs <= 0) {
+    const remainingUs = this.context.startUs + this.context.job.durationMs * 1000 - this.context.nowUs();
+    if (remainingUs <= 0) {
       this.drain();
       return;
     }
-    this.timers.after(Math.ceil(remainingMs), () => this.armEndTimer());
+    this.timers.after(Math.ceil(remainingUs / 1000), () => this.armEndTimer());
   }
 
   /**
@@ -94,10 +94,10 @@ export class LoadWorker {
    */
   private drain(): void {
     this.context.draining = true;
-    const deadlineMs = performance.now() + Math.min(this.context.job.timeoutMs, MAX_DRAIN_MS);
+    const deadlineUs = this.context.nowUs() + Math.min(this.context.job.timeoutMs, MAX_DRAIN_MS) * 1000;
     const check = (): void => {
       if (this.context.stopped) return;
-      if (performance.now() >= deadlineMs || !this.connections.some((connection) => connection.awaiting)) {
+      if (this.context.nowUs() >= deadlineUs || !this.connections.some((connection) => connection.awaiting)) {
         this.stop();
         return;
       }
@@ -110,11 +110,11 @@ export class LoadWorker {
     if (this.context.stopped) return;
     // The run's last interval is carried by the final snapshot (stop()).
     if (this.seq >= Math.ceil(this.context.job.durationMs / this.context.job.intervalMs) - 1) return;
-    const nowMs = performance.now();
+    const nowUs = this.context.nowUs();
     let inFlight = 0;
     for (const connection of this.connections) if (connection.awaiting || connection.retryPending) inFlight++;
-    const gauges = { due: this.dueBy((nowMs - this.context.startMs) * 1000), inFlight };
-    this.post(this.context.recorder.snapshot(this.seq++, performance.timeOrigin + nowMs, null, null, gauges));
+    const gauges = { due: this.dueBy(nowUs - this.context.startUs), inFlight };
+    this.post(this.context.recorder.snapshot(this.seq++, epochMsOf(nowUs), null, null, gauges));
   }
 
   /** Requests due by `elapsedUs`: the schedule's slots in rate mode, the requests sent in max mode. */
@@ -126,12 +126,12 @@ export class LoadWorker {
 
   /** Counts each request past its timeout once and recycles its connection. */
   sweepTimeouts(): void {
-    const nowMs = performance.now();
-    const { job } = this.context;
+    const nowUs = this.context.nowUs();
+    const timeoutUs = this.context.job.timeoutMs * 1000;
     for (const connection of this.connections) {
-      if (connection.awaiting && nowMs - connection.sentAtMs > job.timeoutMs) {
+      if (connection.awaiting && nowUs - connection.sentAtUs > timeoutUs) {
         connection.timedOut();
-      } else if (connection.socket !== null && !connection.connected && nowMs - connection.connectStartedMs > job.timeoutMs) {
+      } else if (connection.socket !== null && !connection.connected && nowUs - connection.connectStartedUs > timeoutUs) {
         connection.connectTimedOut();
       }
     }

@@ -1,10 +1,10 @@
 // A worker thread's counters and interval histograms. Owned by one thread, shared with none;
 // emptied into a snapshot once per interval.
-import type { JsHistogram } from 'hdr-histogram-js';
+import type { JsHistogram } from 'hdr-histogram-js/dist/JsHistogram.js';
 import { emptyConnectCauses, type ConnectCause, type ConnectErrorCauses } from '../../common/connectCause.ts';
 import { emptyErrorCounts } from '../../common/errorCounts.ts';
 import type { ErrorCounts } from '../../common/runRecord.ts';
-import { createLatencyHistogram, encodeHistogram, HIGHEST_US, LOWEST_US, recordLatencyUs } from '../../common/histogram.ts';
+import { createLatencyHistogram, encodeHistogram, HIGHEST_US, LOWEST_US, recordLatencyUs } from './threadHistogram.ts';
 import type { SnapshotMessage } from '../messages.ts';
 import { TlsRecorder } from './tlsRecorder.ts';
 
@@ -33,11 +33,11 @@ export class IntervalRecorder {
   private rateSamples: number[] = [];
   private totalRequests = 0;
   private rateRequestsMark = 0;
-  private rateTimeMarkMs: number;
+  private rateTimeMarkUs: number;
 
-  constructor(keepUncorrected: boolean, nowMs: number) {
+  constructor(keepUncorrected: boolean, nowUs: number) {
     this.uncorrected = keepUncorrected ? createLatencyHistogram() : null;
-    this.rateTimeMarkMs = nowMs;
+    this.rateTimeMarkUs = nowUs;
   }
 
   /** This thread's TLS figures (created when first asked for). */
@@ -46,14 +46,14 @@ export class IntervalRecorder {
     return this.tlsFigures;
   }
 
-  /** A complete response: latency from the intended start and from the actual send, in ms. */
-  response(statusCode: number, correctedMs: number, uncorrectedMs: number): void {
+  /** A complete response: latency from the intended start and from the actual send, in µs. */
+  response(statusCode: number, correctedUs: number, uncorrectedUs: number): void {
     this.requests++;
     this.totalRequests++;
     this.statusCounts[statusCode] = (this.statusCounts[statusCode] ?? 0) + 1;
     if (statusCode < 200 || statusCode > 399) this.errors.status++;
-    recordLatencyUs(this.corrected, correctedMs * 1000);
-    if (this.uncorrected) recordLatencyUs(this.uncorrected, uncorrectedMs * 1000);
+    recordLatencyUs(this.corrected, correctedUs);
+    if (this.uncorrected) recordLatencyUs(this.uncorrected, uncorrectedUs);
   }
 
   /** `count` connect errors (scheduled requests that had no connection), all of one cause. */
@@ -62,26 +62,25 @@ export class IntervalRecorder {
     this.connectCauses[cause] += count;
   }
 
-  /** A sent request given up without a response, `waitedMs` after its intended time. */
-  giveUp(waitedMs: number): void {
+  /** A sent request given up without a response, `waitedUs` after its intended time. */
+  giveUp(waitedUs: number): void {
     this.failed++;
-    this.censor(waitedMs);
+    this.censor(waitedUs);
   }
 
-  /** An unanswered request whose latency is at least `waitedMs` (from its intended time). */
-  censor(waitedMs: number): void {
-    recordLatencyUs(this.censored, waitedMs * 1000);
+  /** An unanswered request whose latency is at least `waitedUs` (from its intended time). */
+  censor(waitedUs: number): void {
+    recordLatencyUs(this.censored, waitedUs);
   }
 
   /**
-   * `count` unanswered requests intended `stepMs` apart, the earliest having waited `longestMs`:
+   * `count` unanswered requests intended `stepUs` apart, the earliest having waited `longestUs`:
    * recorded a histogram bucket at a time, so a long schedule of unsent requests costs at most
    * one step per bucket, not one per request.
    */
-  censorEvenlySpaced(longestMs: number, stepMs: number, count: number): void {
+  censorEvenlySpaced(longestUs: number, stepUs: number, count: number): void {
     let remaining = count;
-    let valueUs = longestMs * 1000;
-    const stepUs = stepMs * 1000;
+    let valueUs = longestUs;
     while (remaining > 0) {
       const clampedUs = Math.min(HIGHEST_US, Math.max(LOWEST_US, Math.round(valueUs)));
       const bucketLowUs = this.censored.lowestEquivalentValue(clampedUs);
@@ -94,19 +93,20 @@ export class IntervalRecorder {
 
   /**
    * `count` scheduled requests given up unsent (their connection failed and is backing off), the
-   * earliest intended `longestMs` ago and the rest `stepMs` apart after it.
+   * earliest intended `longestUs` ago and the rest `stepUs` apart after it.
    */
-  giveUpSlots(longestMs: number, stepMs: number, count: number): void {
+  giveUpSlots(longestUs: number, stepUs: number, count: number): void {
     this.failed += count;
-    this.censorEvenlySpaced(longestMs, stepMs, count);
+    this.censorEvenlySpaced(longestUs, stepUs, count);
   }
 
-  sampleRate(nowMs: number): void {
-    const elapsedMs = nowMs - this.rateTimeMarkMs;
-    if (elapsedMs <= 0) return;
-    this.rateSamples.push(((this.totalRequests - this.rateRequestsMark) * 1000) / elapsedMs);
+  /** Requests per second since the last sample (wrk's per-thread "Req/Sec"). */
+  sampleRate(nowUs: number): void {
+    const elapsedUs = nowUs - this.rateTimeMarkUs;
+    if (elapsedUs <= 0) return;
+    this.rateSamples.push(((this.totalRequests - this.rateRequestsMark) * 1e6) / elapsedUs);
     this.rateRequestsMark = this.totalRequests;
-    this.rateTimeMarkMs = nowMs;
+    this.rateTimeMarkUs = nowUs;
   }
 
   /** Empties the interval into a snapshot message. */

@@ -1,8 +1,8 @@
 // A worker's TLS figures over one interval: handshake times, resumptions, protocols and
 // failures by kind with the first message of each kind. Emptied into each snapshot.
-import type { JsHistogram } from 'hdr-histogram-js';
+import type { JsHistogram } from 'hdr-histogram-js/dist/JsHistogram.js';
 import type { TlsErrorKind } from '../../common/runRecord.ts';
-import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from '../../common/histogram.ts';
+import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from './threadHistogram.ts';
 import type { TlsIntervalCounts } from '../messages.ts';
 
 export class TlsRecorder {
@@ -13,10 +13,10 @@ export class TlsRecorder {
   private errors = { certificate: 0, handshake: 0, protocol: 0 };
   private examples: TlsIntervalCounts['examples'] = { certificate: null, handshake: null, protocol: null };
 
-  handshake(durationMs: number, resumed: boolean, protocol: string | null): void {
+  handshake(durationUs: number, resumed: boolean, protocol: string | null): void {
     this.handshakes++;
     if (resumed) this.resumed++;
-    recordLatencyUs(this.handshakeUs, durationMs * 1000);
+    recordLatencyUs(this.handshakeUs, durationUs);
     const name = protocol ?? 'unknown';
     this.protocols[name] = (this.protocols[name] ?? 0) + 1;
   }

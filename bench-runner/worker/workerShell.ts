@@ -9,20 +9,30 @@ import { secureContextFor } from './socket.ts';
 
 const READ_BUFFER_BYTES = 64 * 1024;
 
-/** `startEpochMs` is the run's start on the wall clock; the context keeps it on this thread's performance clock. */
+/** This thread's performance clock in µs (context.ts: the send path's one unit). */
+export function performanceNowUs(): number {
+  return performance.now() * 1000;
+}
+
+/** An instant of this thread's performance clock (µs) as wall-clock epoch ms, the unit snapshots carry. */
+export function epochMsOf(nowUs: number): number {
+  return performance.timeOrigin + nowUs / 1000;
+}
+
+/** `startEpochMs` is the run's start on the wall clock; the context keeps it on this thread's performance clock, in µs. */
 export function createWorkerContext<Job extends WorkerJob | ConnRateJob>(job: Job, startEpochMs: number): WorkerContext<Job> {
-  const startMs = startEpochMs - performance.timeOrigin;
+  const startUs = (startEpochMs - performance.timeOrigin) * 1000;
   return {
     job,
     // Rate and connection-rate runs have a schedule, so their latencies are corrected; max runs have none.
-    recorder: new IntervalRecorder(job.mode !== 'max', startMs),
+    recorder: new IntervalRecorder(job.mode !== 'max', startUs),
     readBuffer: Buffer.allocUnsafe(READ_BUFFER_BYTES),
     secureContext: secureContextFor(job.tls),
     request: Buffer.from(job.request.buffer, job.request.byteOffset, job.request.byteLength),
-    startMs,
+    startUs,
     stopped: false,
     draining: false,
-    nowMs: () => performance.now(),
+    nowUs: performanceNowUs,
   };
 }
 
@@ -38,13 +48,13 @@ export class WorkerTimers {
 
   /** Calls `begin` at the run's start time (waiting for it if it is still ahead). */
   startAt(begin: () => void): void {
-    setTimeout(begin, Math.max(0, this.context.startMs - performance.now()));
+    setTimeout(begin, Math.max(0, (this.context.startUs - this.context.nowUs()) / 1000));
   }
 
   /** Starts the timers every worker runs while its run lasts. */
   runPeriodic(work: PeriodicWork): void {
     const { job, recorder } = this.context;
-    this.timers.push(setInterval(() => recorder.sampleRate(performance.now()), RATE_SAMPLE_MS));
+    this.timers.push(setInterval(() => recorder.sampleRate(this.context.nowUs()), RATE_SAMPLE_MS));
     this.timers.push(setInterval(() => work.postInterval(), job.intervalMs));
     this.timers.push(setInterval(() => work.sweepTimeouts(), sweepPeriodMs(job.timeoutMs)));
   }
