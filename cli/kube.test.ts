@@ -52,6 +52,7 @@ describe('loadlab kube job', () => {
     const cases: [string[], RegExp][] = [
       [['--shard', '0/2', URL], /bench argument --shard: kube job gives each pod its shard/],
       [['--start-at', '1796607000000', URL], /--start-at: kube job sets the shared start/],
+      [['--start-at=2020-01-01T00:00:00Z', URL], /--start-at: kube job sets the shared start/],
       [['--save', URL], /--save: a pod's journal goes with the pod/],
       [['--json', 'x.json', URL], /--json: each pod writes its record to its log/],
       [['--body-file', 'body.bin', URL], /--body-file: the pods cannot read files of this machine/],

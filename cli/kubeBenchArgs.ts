@@ -64,6 +64,10 @@ async function parseBench(args: readonly string[]): Promise<ParsedBench> {
  * machine's: a pod on a smaller node may still refuse what passes here.
  */
 export async function checkShardBenchArgs(benchArgs: readonly string[], shards: number, shardArgs: (index: number) => readonly string[]): Promise<BenchConfig> {
+  // Refused flags are named before bench parses their values (a past --start-at would otherwise
+  // read as a bad time, not as a flag kube job sets itself).
+  const named = REFUSED.filter(({ flag }) => benchArgs.some((arg) => arg === flag || arg.startsWith(`${flag}=`)));
+  if (named.length > 0) throw new UsageError(named.map(({ flag, why }) => `bench argument ${flag}: ${why}`).join('\n'));
   const user = await parseBench(benchArgs);
   const refused = REFUSED.filter(({ option }) => user.given(option));
   if (refused.length > 0) throw new UsageError(refused.map(({ flag, why }) => `bench argument ${flag}: ${why}`).join('\n'));
