@@ -3,8 +3,10 @@
 // scheduled start, so a slow accept shows in connect time instead of being hidden.
 // https: connect time ends at the TCP connect, the TLS handshake is timed apart (TCP connected →
 // secure) and the first call is sent once it is done; response time is send → first byte. A
-// connection offers the session the thread's previous connection got, as httperf --ssl does.
-// A failure during the handshake is a TLS error (errors.tls, by kind) and httperf's "other".
+// connection offers the session the thread's previous connection got, unless --ssl-no-reuse
+// (httperf 0.9 itself reuses a session only between the calls of a --wsess session).
+// A failure during the handshake is a TLS error (errors.tls, by kind) and httperf's "other"; so
+// is a plain http connection whose first read says the port speaks TLS.
 import type net from 'node:net';
 import type { ConnErrorKinds } from '../../common/runRecord.ts';
 import { ResponseParser } from '../responseParser.ts';
@@ -12,7 +14,7 @@ import type { ConnRateRecorder } from './connRateRecorder.ts';
 import type { ConnRateJob } from '../messages.ts';
 import type { WorkerContext } from './context.ts';
 import { connectLoadSocket, readyEvent } from './socket.ts';
-import { classifyTlsError, HANDSHAKE_TIMEOUT, type TlsFailure } from './tlsFailure.ts';
+import { classifyTlsError, HANDSHAKE_TIMEOUT, plainHttpAtTlsPort, type TlsFailure } from './tlsFailure.ts';
 import type { TLSSocket } from 'node:tls';
 
 /** The TLS session the thread's last connection got, offered by the next (resumption). */
@@ -164,6 +166,13 @@ export class CallConnection {
   private onData(bytesRead: number, buffer: Buffer): void {
     if (this.done) return;
     this.context.recorder.bytes += bytesRead;
+    if (this.context.job.tls === null && this.calls === 1 && this.firstByteMs === 0) {
+      const failure = plainHttpAtTlsPort(buffer, bytesRead);
+      if (failure !== null) {
+        this.failTls(failure);
+        return;
+      }
+    }
     if (this.firstByteMs === 0) this.firstByteMs = this.context.nowMs();
     this.replyBytes += bytesRead;
     if (this.phase !== PHASE_AWAITING) {
