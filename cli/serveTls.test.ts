@@ -2,6 +2,7 @@
 // with the self-signed localhost certificate kept in the user data folder (XDG_CONFIG_HOME here);
 // the usage errors of the TLS flags; the telemetry line's TLS part.
 import { spawn } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
@@ -97,7 +98,10 @@ describe('loadlab serve --tls', () => {
       expect(match).not.toBeNull();
       kept = match?.[1] ?? '';
       expect(kept.startsWith(join(dir, 'config'))).toBe(true);
-      expect(await httpsGet(port, await readFile(kept, 'utf8'))).toBe(200);
+      const certPem = await readFile(kept, 'utf8');
+      expect(await httpsGet(port, certPem)).toBe(200);
+      // For localhost, 127.0.0.1 and ::1, as the issue asks.
+      expect(new X509Certificate(certPem).subjectAltName?.split(', ').sort()).toEqual(['DNS:localhost', 'IP Address:0:0:0:0:0:0:0:1', 'IP Address:127.0.0.1']);
     } finally {
       await first.stop();
     }
