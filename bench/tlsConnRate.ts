@@ -74,7 +74,10 @@ async function attempt(tool: TlsConnTool, round: number, target: number, server:
   } catch {
     return { ...base, figures: null, failure: 'no report', sustained: false };
   }
-  const failure = judge(figures, target);
+  const judged = judge(figures, target);
+  // loadlab's report adds "TLS errors: …" and the first message of each kind ("  e.g. …").
+  const example = /^ {2}e\.g\. (.+)$/m.exec(measured.stdout)?.[1];
+  const failure = judged !== null && example !== undefined ? `${judged} (TLS: ${example})` : judged;
   return { ...base, figures, failure, sustained: failure === null };
 }
 
