@@ -68,7 +68,7 @@ describe('loadlab httperf --ssl', () => {
     expect(result.stdout).toMatch(/^Connection time \[ms\]: connect \d+\.\d\nConnection time \[ms\]: TLS handshake \d+\.\d \(5 handshakes, \d resumed\)$/m);
   });
 
-  it.each(["--ssl-no-reuse", '--no-ssl-reuse'])('%s (httperf\'s spelling, or the older one): every connection a full handshake, echoed as --ssl-no-reuse and recorded', async (flag) => {
+  it.each(['--ssl-no-reuse', '--no-ssl-reuse'])('%s (httperf\'s spelling, or the older one): every connection a full handshake, echoed as --ssl-no-reuse and recorded', async (flag) => {
     const jsonPath = join(dir, `no-reuse${flag}.json`);
     const result = await runLoadlab(['httperf', '--ssl', flag, '--ca', pki.caFile, '--server', '127.0.0.1', '--port', String(server.port), '--rate', '20', '--num-conns', '5', '--json', jsonPath]);
     expect(result.stderr).toBe('');
