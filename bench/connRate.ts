@@ -48,7 +48,7 @@ interface Attempt {
 }
 
 /** IPv4 TCP sockets in TIME_WAIT (state 06 in /proc/net/tcp); NaN when it cannot be read. */
-async function timeWaitSockets(): Promise<number> {
+export async function timeWaitSockets(): Promise<number> {
   try {
     const text = await readFile('/proc/net/tcp', 'utf8');
     return text.split('\n').filter((line) => line.trim().split(/\s+/)[3] === '06').length;
@@ -70,7 +70,8 @@ function commandFor(tool: ConnTool, flags: string[]): { program: string; args: s
   return { program: findProgram('httperf', 'httperf'), args: flags, shown: commandLine('httperf', flags) };
 }
 
-function judge(figures: HttperfFigures, target: number): string | null {
+/** Why a run did not sustain `target` (errors, missing replies, rate off by more than 1 %); null when it did. */
+export function judge(figures: HttperfFigures, target: number): string | null {
   const problems: string[] = [];
   if (figures.errors.total > 0) {
     const kinds = Object.entries(figures.errors).filter(([kind, count]) => kind !== 'total' && count > 0);

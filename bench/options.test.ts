@@ -10,4 +10,10 @@ describe('npm run bench options', () => {
     expect(parseOptions([]).only.slice(0, 2)).toEqual(['throughput', 'tls']);
     expect(() => parseOptions(['--only', 'https'])).toThrow(/--only takes throughput\|tls\|/);
   });
+
+  it('--only tlsconnrate picks the TLS connection-rate section, which follows connrate in a full run', () => {
+    expect(parseOptions(['--only', 'tlsconnrate']).only).toEqual(['tlsconnrate']);
+    const all = parseOptions([]).only;
+    expect(all.indexOf('tlsconnrate')).toBe(all.indexOf('connrate') + 1);
+  });
 });

@@ -1,4 +1,4 @@
-// `npm run bench` = `tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|tls|rate|pause|connrate|servers|journal|ui|sampling|startup]`.
+// `npm run bench` = `tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|tls|rate|pause|connrate|tlsconnrate|servers|journal|ui|sampling|startup]`.
 // Every load goes to servers on 127.0.0.1 started here (nginx, loadlab serve) and stopped afterwards. The markdown
 // report goes to stdout, progress to stderr.
 import { cpus } from 'node:os';
@@ -12,6 +12,7 @@ import { rateAccuracySection } from './rateAccuracy.ts';
 import { serversSection } from './servers.ts';
 import { startupSection } from './startupSection.ts';
 import { throughputSection } from './throughput.ts';
+import { tlsConnRateSection } from './tlsConnRate.ts';
 import { tlsSection } from './tlsThroughput.ts';
 import { uiOverheadSection } from './uiOverhead.ts';
 import { errorMessage } from '../common/errorMessage.ts';
@@ -24,6 +25,7 @@ const runners: Record<Section, SectionRunner> = {
   rate: rateAccuracySection,
   pause: pauseSection,
   connrate: connRateSection,
+  tlsconnrate: tlsConnRateSection,
   servers: serversSection,
   journal: journalListSection,
   ui: uiOverheadSection,

@@ -93,8 +93,12 @@ export async function tlsSection(options: BenchOptions, log: (line: string) => v
   out.push('');
   out.push(
     table(
-      ['tool', 'median req/s', 'errors (all rounds)'],
-      tools.map((tool) => [tool, rate(medianOf(tool)), String(all.filter((r) => r.tool === tool).reduce((sum, r) => sum + r.result.errors, 0))]),
+      ['tool', 'median req/s', 'median CPU µs / response (start-up included)', 'errors (all rounds)'],
+      tools.map((tool) => {
+        const mine = all.filter((r) => r.tool === tool);
+        const cpuUs = median(mine.map((r) => (r.result.cpuS * 1e6) / Math.max(1, r.result.responses)));
+        return [tool, rate(medianOf(tool)), fixed(cpuUs, 1), String(mine.reduce((sum, r) => sum + r.result.errors, 0))];
+      }),
     ),
   );
   out.push(table(['ratio', 'of the medians', `target ≥ ${TARGET_VS_WRK}× wrk`, 'median of per-round ratios'], [['loadlab / wrk', fixed(ratio, 3), verdict(ratio), fixed(paired, 3)]]));

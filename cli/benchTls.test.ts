@@ -67,4 +67,15 @@ describe('loadlab httperf --ssl', () => {
     expect(result.stdout).toMatch(/--rate=20 --ssl --num-conns=5/);
     expect(result.stdout).toMatch(/^Connection time \[ms\]: connect \d+\.\d\nConnection time \[ms\]: TLS handshake \d+\.\d \(5 handshakes, \d resumed\)$/m);
   });
+
+  it.each(['--ssl-no-reuse', '--no-ssl-reuse'])('%s (httperf\'s spelling, or the older one): every connection a full handshake, echoed as --ssl-no-reuse and recorded', async (flag) => {
+    const jsonPath = join(dir, `no-reuse${flag}.json`);
+    const result = await runLoadlab(['httperf', '--ssl', flag, '--ca', pki.caFile, '--server', '127.0.0.1', '--port', String(server.port), '--rate', '20', '--num-conns', '5', '--json', jsonPath]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/--rate=20 --ssl --ssl-no-reuse --num-conns=5/);
+    expect(result.stdout).toMatch(/^Connection time \[ms\]: TLS handshake \d+\.\d \(5 handshakes, 0 resumed\)$/m);
+    const record = measuredRunRecordSchema.parse(JSON.parse(await readFile(jsonPath, 'utf8')));
+    expect(record.target.tls?.resume).toBe(false);
+  });
 });

@@ -26,8 +26,10 @@ interface HttperfFlags extends SaveFlags, ShardFlags {
   ssl: boolean;
   ca?: string;
   insecure: boolean;
-  /** commander's --no-ssl-reuse. */
+  /** commander's --no-ssl-reuse (false when given). */
   sslReuse: boolean;
+  /** httperf's own spelling, --ssl-no-reuse. */
+  sslNoReuse: boolean;
 }
 
 /** httperf's --period: "d0.1" (deterministic), "u0.05,0.15" (uniform), "e0.1" (exponential), seconds. */
@@ -77,7 +79,8 @@ export function httperfCommand(): Command {
     .option('-t, --threads <N>', 'worker threads (Loadlab extension; peak concurrency is exact with 1)', metricOption('-t', true), 1)
     .option('--hog', 'accepted for httperf compatibility (no effect)')
     .option('--ssl', 'speak TLS (https), SNI from --server; the certificate is verified unless --insecure', false)
-    .option('--no-ssl-reuse', 'with --ssl: a full handshake on every connection (httperf reuses the session by default)')
+    .option('--ssl-no-reuse', 'with --ssl: a full handshake on every connection (Loadlab resumes the TLS session on reconnect by default)', false)
+    .addOption(new Option('--no-ssl-reuse', 'the same as --ssl-no-reuse').hideHelp())
     .option('--ca <file>', 'with --ssl: trust this CA certificate (PEM) besides the built-in roots (Loadlab extension)')
     .option('--insecure', 'with --ssl: do not verify the certificate (Loadlab extension; httperf never verifies)', false)
     .option('--json <file>', 'write the run record (loadlab.run/1)')
@@ -99,6 +102,7 @@ async function runHttperf(flags: HttperfFlags): Promise<number> {
   if (port < 1 || port > 65535) throw new UsageError(`--port must be 1-65535, got ${port}`);
   const uri = flags.uri.startsWith('/') ? flags.uri : `/${flags.uri}`;
   const host = urlHostFromServerFlag(flags.server);
+  const tlsResume = flags.sslReuse && !flags.sslNoReuse;
   const config = configFromFlags({
     ...benchConfigDefaults,
     url: `${flags.ssl ? 'https' : 'http'}://${host}:${port}${uri}`,
@@ -109,7 +113,7 @@ async function runHttperf(flags: HttperfFlags): Promise<number> {
     headers: flags.addHeader,
     timeoutMs: Math.round(flags.timeout * 1000),
     connRate: { numConns: flags.numConns, numCalls: flags.numCalls, spacing },
-    tls: { insecure: flags.insecure, caFile: flags.ca ?? null, resume: flags.sslReuse },
+    tls: { insecure: flags.insecure, caFile: flags.ca ?? null, resume: tlsResume },
   });
   const invocation = {
     server: flags.server,
@@ -120,6 +124,7 @@ async function runHttperf(flags: HttperfFlags): Promise<number> {
     numCalls: flags.numCalls,
     timeoutS: flags.timeout,
     ssl: flags.ssl,
+    sslNoReuse: flags.ssl && !tlsResume,
   };
   return runWithReport(config, (record) => formatHttperfReport(record, invocation), { jsonPath: flags.json, save: flags });
 }

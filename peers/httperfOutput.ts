@@ -20,8 +20,10 @@ export interface HttperfFigures {
   maxConcurrent: number;
   /** Connection lifetime, ms. */
   connectionTimeMs: HttperfStats & { median: number };
-  /** "Connection time [ms]: connect X": mean connect time, ms. */
+  /** "Connection time [ms]: connect X": mean connect time, ms. httperf's ends when its TLS handshake does (--ssl). */
   connectMs: number;
+  /** loadlab's "Connection time [ms]: TLS handshake X (N handshakes, M resumed)" over https; null in httperf's report (it has no such line). */
+  tlsHandshake: { meanMs: number; handshakes: number; resumed: number } | null;
   repliesPerConn: number;
   requestRatePerSec: number;
   requestSizeB: number;
@@ -64,6 +66,7 @@ export function parseHttperfOutput(text: string): HttperfFigures {
     'Connection time',
   );
   const [connectMs = 0] = numbers(text, `^Connection time \\[ms\\]: connect ${NUM}$`, 'connect time');
+  const handshake = new RegExp(`^Connection time \\[ms\\]: TLS handshake ${NUM} \\(${NUM} handshakes, ${NUM} resumed\\)$`, 'm').exec(text);
   const [repliesPerConn = 0] = numbers(text, `^Connection length \\[replies/conn\\]: ${NUM}$`, 'Connection length');
   const [requestRate = 0] = numbers(text, `^Request rate: ${NUM} req/s`, 'Request rate');
   const [requestSize = 0] = numbers(text, `^Request size \\[B\\]: ${NUM}$`, 'Request size');
@@ -94,6 +97,7 @@ export function parseHttperfOutput(text: string): HttperfFigures {
     maxConcurrent: concurrent,
     connectionTimeMs: { min: ctMin, avg: ctAvg, max: ctMax, median: ctMedian, stddev: ctStddev },
     connectMs,
+    tlsHandshake: handshake ? { meanMs: Number(handshake[1]), handshakes: Number(handshake[2]), resumed: Number(handshake[3]) } : null,
     repliesPerConn,
     requestRatePerSec: requestRate,
     requestSizeB: requestSize,

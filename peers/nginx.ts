@@ -1,7 +1,7 @@
 // Starts Debian's nginx on 127.0.0.1 with a throwaway config, for peer tests and benchmarks.
 // The caller stops it; nothing is left listening.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ export interface NginxServer {
   port: number;
   pid: number;
   url: string;
+  /** The access log's lines so far (empty without the `accessLog` option). */
+  accessLog(): Promise<string[]>;
   /** Sends SIGSTOP / SIGCONT to the worker(s): the server freezes without closing sockets. */
   pause(): void;
   resume(): void;
@@ -25,6 +27,8 @@ export interface NginxOptions {
   backlog?: number;
   /** Serve https with this certificate and key (PEM); the URL is then https://127.0.0.1:PORT/. */
   tls?: { certPem: string; keyPem: string };
+  /** Log every request in this nginx log_format (e.g. "$ssl_session_reused"); off by default (it costs a write per request). */
+  accessLog?: string;
 }
 
 /** A port that was free a moment ago (nginx cannot listen on port 0 and report it). */
@@ -84,7 +88,7 @@ pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
 events { worker_connections 4096; }
 http {
-  access_log off;
+  ${options.accessLog === undefined ? 'access_log off;' : `log_format loadlab '${options.accessLog}';\n  access_log ${dir}/access.log loadlab;`}
   client_body_temp_path ${dir}/body;
   proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fastcgi;
@@ -116,6 +120,11 @@ http {
     port,
     pid: masterPid,
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/`,
+    accessLog: async () => {
+      if (options.accessLog === undefined) return [];
+      const text = await readFile(join(dir, 'access.log'), 'utf8').catch(() => '');
+      return text.split('\n').filter((line) => line !== '');
+    },
     pause: () => signalWorkers('SIGSTOP'),
     resume: () => signalWorkers('SIGCONT'),
     async stop() {

@@ -2,7 +2,7 @@
 // certificate for localhost, 127.0.0.1 and ::1, made on first use and kept in a folder the
 // caller names (the user data folder's "tls"), so clients can trust it once (`bench --ca`).
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { X509Certificate } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { createLocalhostCertificate, type PemPair } from '../common/certificates.ts';
 
@@ -30,6 +30,13 @@ export async function readCertificateFiles(certFile: string, keyFile: string): P
   const keyPem = await read(keyFile, 'key');
   if (!certPem.includes('-----BEGIN CERTIFICATE-----')) throw new Error(`${certFile} holds no PEM certificate`);
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(keyPem)) throw new Error(`${keyFile} holds no PEM private key`);
+  let matches: boolean;
+  try {
+    matches = new X509Certificate(certPem).checkPrivateKey(createPrivateKey(keyPem));
+  } catch (error) {
+    throw new Error(`cannot read the certificate ${certFile} or the key ${keyFile}: ${(error as Error).message}`);
+  }
+  if (!matches) throw new Error(`the key in ${keyFile} does not belong to the certificate in ${certFile}`);
   return { certPem, keyPem };
 }
 

@@ -23,19 +23,24 @@ describePeer('loadlab httperf --ssl against httperf --ssl on nginx', () => {
   let nginx: NginxServer;
   let dir: string;
   let theirs: HttperfFigures;
+  /** nginx's $ssl_session_reused for each request of httperf's run, then of ours ("r" or "."). */
+  let theirReuse: string[];
+  let ourReuse: string[];
   let ours: HttperfFigures;
   let ourText: string;
   let record: MeasuredRunRecord;
 
   beforeAll(async () => {
     pki = await createTestPki();
-    nginx = await startNginx({ workers: 1, tls: pki.good });
+    nginx = await startNginx({ workers: 1, tls: pki.good, accessLog: '$ssl_session_reused' });
     dir = await mkdtemp(join(tmpdir(), 'loadlab-httperf-tls-peer-'));
     const flags = ['--ssl', '--server', '127.0.0.1', '--port', String(nginx.port), '--rate', '50', '--num-conns', '50', '--num-calls', '2'];
     theirs = parseHttperfOutput((await run(findProgram('httperf', 'httperf'), flags, { timeout: 30_000 })).stdout);
+    theirReuse = await nginx.accessLog();
     const jsonPath = join(dir, 'run.json');
     ourText = (await run(process.execPath, [bin, 'httperf', ...flags, '--ca', pki.caFile, '--json', jsonPath], { timeout: 30_000 })).stdout;
     ours = parseHttperfOutput(ourText);
+    ourReuse = (await nginx.accessLog()).slice(theirReuse.length);
     record = measuredRunRecordSchema.parse(JSON.parse(await readFile(jsonPath, 'utf8')));
   }, 60_000);
 
@@ -58,5 +63,16 @@ describePeer('loadlab httperf --ssl against httperf --ssl on nginx', () => {
     expect(record.summary.connRate?.tlsHandshakeUs?.count).toBe(50);
     expect(record.summary.tls?.handshakes).toBe(50);
     expect(ourText).toMatch(/^Connection time \[ms\]: TLS handshake \d+\.\d \(50 handshakes, \d+ resumed\)$/m);
+    expect(ours.tlsHandshake).toMatchObject({ handshakes: 50, resumed: record.summary.tls?.resumed });
+    expect(theirs.tlsHandshake).toBeNull();
+  });
+
+  it("httperf resumes no TLS session between the connections of a --num-conns run, ours does unless --ssl-no-reuse (why the tlsconnrate bench runs both)", () => {
+    expect(theirReuse).toHaveLength(100);
+    expect(theirReuse.filter((flag) => flag === 'r')).toHaveLength(0);
+    expect(ourReuse).toHaveLength(100);
+    // Both calls of a connection share its session: nginx logs the flag once per request.
+    expect(ourReuse.filter((flag) => flag === 'r')).toHaveLength(2 * (record.summary.tls?.resumed ?? -1));
+    expect(record.summary.tls?.resumed).toBeGreaterThan(0);
   });
 });

@@ -54,6 +54,25 @@ describe('https (loopback)', () => {
     }
   });
 
+  it('SNI is the URL\'s host name (the certificate checked against it); none for an IP address', async () => {
+    const server = await startHttpsServer(pki.good);
+    try {
+      const byName = await run(server.url.replace('127.0.0.1', 'localhost'), { tls: trustCa() });
+      expect(byName.summary.requests).toBeGreaterThan(0);
+      expect(totalErrors(byName.summary.errors)).toBe(0);
+      expect(server.serverNames.length).toBe(byName.summary.tls?.handshakes);
+      expect(new Set(server.serverNames)).toEqual(new Set(['localhost']));
+
+      server.serverNames.length = 0;
+      const byAddress = await run(server.url, { tls: trustCa() });
+      expect(byAddress.summary.requests).toBeGreaterThan(0);
+      expect(server.serverNames.length).toBeGreaterThan(0);
+      expect(new Set(server.serverNames)).toEqual(new Set([null]));
+    } finally {
+      await server.close();
+    }
+  });
+
   it('--no-tls-resume: every reconnect makes a full handshake', async () => {
     const server = await startHttpsServer(pki.good, { closeEach: true });
     try {

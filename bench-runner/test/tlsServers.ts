@@ -48,12 +48,15 @@ export interface HttpsTestServer {
   readonly url: string;
   /** Handshakes completed, and those that resumed a session. */
   readonly handshakes: { full: number; resumed: number };
+  /** The SNI names the clients sent, one per handshake; null for a handshake without SNI. */
+  readonly serverNames: Array<string | null>;
   close(): Promise<void>;
 }
 
 /** An https server answering 200 "ok"; `closeEach` closes the connection after every response. */
 export async function startHttpsServer(pair: PemPair, options: { closeEach?: boolean } = {}): Promise<HttpsTestServer> {
   const handshakes = { full: 0, resumed: 0 };
+  const serverNames: Array<string | null> = [];
   const server = https.createServer({ cert: pair.certPem, key: pair.keyPem }, (req, res) => {
     if (options.closeEach === true) res.setHeader('Connection', 'close');
     res.end('ok');
@@ -62,6 +65,9 @@ export async function startHttpsServer(pair: PemPair, options: { closeEach?: boo
   server.on('secureConnection', (socket: TLSSocket) => {
     if (socket.isSessionReused()) handshakes.resumed++;
     else handshakes.full++;
+    // TLSSocket.servername is the SNI name, or false when the client sent none (typed string).
+    const name: unknown = socket.servername;
+    serverNames.push(typeof name === 'string' ? name : null);
     socket.on('error', () => undefined);
   });
   server.on('tlsClientError', () => undefined);
@@ -70,6 +76,7 @@ export async function startHttpsServer(pair: PemPair, options: { closeEach?: boo
     port,
     url: `https://127.0.0.1:${port}/`,
     handshakes,
+    serverNames,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,8 +4,10 @@
 // the context's one clock (context.ts).
 // https: connect time ends at the TCP connect, the TLS handshake is timed apart (TCP connected →
 // secure) and the first call is sent once it is done; response time is send → first byte. A
-// connection offers the session the thread's previous connection got, as httperf --ssl does.
-// A failure during the handshake is a TLS error (errors.tls, by kind) and httperf's "other".
+// connection offers the session the thread's previous connection got, unless --ssl-no-reuse
+// (httperf 0.9 itself reuses a session only between the calls of a --wsess session).
+// A failure during the handshake is a TLS error (errors.tls, by kind) and httperf's "other"; so
+// is a plain http connection whose first read says the port speaks TLS.
 import type net from 'node:net';
 import type { ConnErrorKinds } from '../../common/runRecord.ts';
 import { ResponseParser } from '../responseParser.ts';
@@ -13,7 +15,7 @@ import type { ConnRateRecorder } from './connRateRecorder.ts';
 import type { ConnRateJob } from '../messages.ts';
 import type { WorkerContext } from './context.ts';
 import { connectLoadSocket, readyEvent } from './socket.ts';
-import { classifyTlsError, HANDSHAKE_TIMEOUT, type TlsFailure } from './tlsFailure.ts';
+import { classifyTlsError, HANDSHAKE_TIMEOUT, plainHttpAtTlsPort, type TlsFailure } from './tlsFailure.ts';
 import type { TLSSocket } from 'node:tls';
 
 /** The TLS session the thread's last connection got, offered by the next (resumption). */
@@ -165,6 +167,13 @@ export class CallConnection {
   private onData(bytesRead: number, buffer: Buffer): void {
     if (this.done) return;
     this.context.recorder.bytes += bytesRead;
+    if (this.context.job.tls === null && this.calls === 1 && this.firstByteUs === 0) {
+      const failure = plainHttpAtTlsPort(buffer, bytesRead);
+      if (failure !== null) {
+        this.failTls(failure);
+        return;
+      }
+    }
     if (this.firstByteUs === 0) this.firstByteUs = this.context.nowUs();
     this.replyBytes += bytesRead;
     if (this.phase !== PHASE_AWAITING) {

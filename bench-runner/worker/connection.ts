@@ -35,7 +35,7 @@ import { dueCountAt, intendedStartUs, pace, type ConnectionSchedule } from '../p
 import { ResponseParser } from '../responseParser.ts';
 import type { WorkerContext } from './context.ts';
 import { connectLoadSocket, readyEvent } from './socket.ts';
-import { classifyTlsError, HANDSHAKE_TIMEOUT, looksLikeTlsRecord, TLS_AT_PLAIN_TARGET, type TlsFailure } from './tlsFailure.ts';
+import { classifyTlsError, HANDSHAKE_TIMEOUT, plainHttpAtTlsPort, type TlsFailure } from './tlsFailure.ts';
 
 const MIN_BACKOFF_US = 10_000;
 const MAX_BACKOFF_US = 1_000_000;
@@ -352,10 +352,13 @@ export class Connection {
       this.unasked();
       return;
     }
-    if (this.context.job.tls === null && this.responsesOnSocket === 0 && !this.parser.inResponse && looksLikeTlsRecord(buffer, bytesRead)) {
-      this.tlsFailure = TLS_AT_PLAIN_TARGET;
-      this.fail('tls');
-      return;
+    if (this.context.job.tls === null && this.responsesOnSocket === 0 && !this.parser.inResponse) {
+      const failure = plainHttpAtTlsPort(buffer, bytesRead);
+      if (failure !== null) {
+        this.tlsFailure = failure;
+        this.fail('tls');
+        return;
+      }
     }
     if (!this.parser.execute(buffer, 0, bytesRead)) {
       if (generation === this.generation) this.fail('read');

@@ -32,4 +32,24 @@ export const TLS_AT_PLAIN_TARGET: TlsFailure = {
   message: 'the server answered plain HTTP with TLS: the port speaks TLS (use an https:// URL)',
 };
 
+/** What servers answer, with status 400, to plain HTTP at their TLS port: nginx, Apache httpd, Go's net/http. */
+const PLAIN_HTTP_REFUSALS = ['The plain HTTP request was sent to HTTPS port', 'speaking plain HTTP to an SSL-enabled server port', 'Client sent an HTTP request to an HTTPS server'].map((text) =>
+  Buffer.from(text, 'latin1'),
+);
+const HTTP_400 = Buffer.from(' 400', 'latin1');
+
+/**
+ * The first read of a plain HTTP connection, when it says the port speaks TLS: a TLS record, or
+ * a 400 whose body is one of the known refusals (which arrive whole in the first read: a few
+ * hundred bytes in one write). Null for anything else. Only call it on a connection's first read.
+ */
+export function plainHttpAtTlsPort(buffer: Buffer, length: number): TlsFailure | null {
+  if (looksLikeTlsRecord(buffer, length)) return TLS_AT_PLAIN_TARGET;
+  // "HTTP/1.x 400": the status code sits at bytes 8–11.
+  if (length < 12 || buffer.compare(HTTP_400, 0, HTTP_400.length, 8, 12) !== 0) return null;
+  const head = buffer.subarray(0, length);
+  const refusal = PLAIN_HTTP_REFUSALS.find((text) => head.includes(text));
+  return refusal === undefined ? null : { kind: 'protocol', message: `the server answered plain HTTP with 400 "${refusal.toString('latin1')}": the port speaks TLS (use an https:// URL)` };
+}
+
 export const HANDSHAKE_TIMEOUT: TlsFailure = { kind: 'handshake', message: 'TLS handshake failed: no answer within the timeout' };

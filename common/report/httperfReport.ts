@@ -16,6 +16,8 @@ export interface HttperfInvocation {
   timeoutS: number;
   /** httperf's --ssl (an https target). */
   ssl?: boolean;
+  /** httperf's --ssl-no-reuse (TLS session resumption off). */
+  sslNoReuse?: boolean;
 }
 
 const f1 = (value: number): string => formatFixed(value, 1);
@@ -55,7 +57,7 @@ export function formatHttperfReport(record: MeasuredRunRecord, invocation: Httpe
   const headerAvg = perUnit(conn.replyHeaderBytes, replies);
   const contentAvg = perUnit(conn.replyContentBytes, replies);
   const spacing = invocation.spacing ? ` ${invocation.spacing}` : '';
-  const ssl = invocation.ssl === true ? ' --ssl' : '';
+  const ssl = invocation.ssl === true ? ` --ssl${invocation.sslNoReuse === true ? ' --ssl-no-reuse' : ''}` : '';
 
   const lines = [
     `loadlab httperf --server=${invocation.server} --port=${invocation.port} --uri=${invocation.uri}${spacing}${ssl} --num-conns=${invocation.numConns} --num-calls=${invocation.numCalls} --timeout=${invocation.timeoutS}`,
