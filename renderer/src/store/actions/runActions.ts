@@ -65,19 +65,10 @@ export function runActions(ctx: ActionContext, ensureServer: () => Promise<boole
 
   /** A sweep: its steps are runs, so the live view shows the step going; the curve grows from sweep.step. */
   async function startSweep(options: { insist?: boolean }): Promise<void> {
-    const form = toSweepParams(store.getState().loadDraft);
-    if (!form.ok) {
-      setError(ctx, 'run', form.problems.map((problem) => problem.message).join('; '));
-      return;
-    }
-    setBusy(ctx, 'run', true);
-    try {
-      if (!(await targetReady(form.params.target, options.insist === true))) return;
-      const status = await attempt(ctx, 'run', () => api.call('sweep.start', form.params));
+    await startSeries(toSweepParams(store.getState().loadDraft), options.insist === true, async (params) => {
+      const status = await attempt(ctx, 'run', () => api.call('sweep.start', params));
       if (status !== null && store.getState().sweep.status.sweepId !== status.sweepId) store.setState((current) => ({ sweep: withSweepStatus(current.sweep, status) }));
-    } finally {
-      setBusy(ctx, 'run', false);
-    }
+    });
   }
 
   /** Repeats (the Repeat box): each run is a run, so the live view shows the one going; the list grows from repeat.run. */
@@ -85,15 +76,29 @@ export function runActions(ctx: ActionContext, ensureServer: () => Promise<boole
     const state = store.getState();
     const form = toRepeatParams(state.loadDraft, state.serverForm.model);
     if (form === null) return;
+    await startSeries(form, options.insist === true, async (params) => {
+      const status = await attempt(ctx, 'run', () => api.call('repeat.start', params));
+      if (status !== null && store.getState().repeat.status.repeatId !== status.repeatId) store.setState((current) => ({ repeat: withRepeatStatus(current.repeat, status) }));
+    });
+  }
+
+  /**
+   * A sweep or repeats, once its form is read: the form's problems shown, else (busy meanwhile) the
+   * target made ready and `start` called with the params.
+   */
+  async function startSeries<P extends { target: RunTarget }>(
+    form: { ok: true; params: P } | { ok: false; problems: ReadonlyArray<{ message: string }> },
+    insist: boolean,
+    start: (params: P) => Promise<void>,
+  ): Promise<void> {
     if (!form.ok) {
       setError(ctx, 'run', form.problems.map((problem) => problem.message).join('; '));
       return;
     }
     setBusy(ctx, 'run', true);
     try {
-      if (!(await targetReady(form.params.target, options.insist === true))) return;
-      const status = await attempt(ctx, 'run', () => api.call('repeat.start', form.params));
-      if (status !== null && store.getState().repeat.status.repeatId !== status.repeatId) store.setState((current) => ({ repeat: withRepeatStatus(current.repeat, status) }));
+      if (!(await targetReady(form.params.target, insist))) return;
+      await start(form.params);
     } finally {
       setBusy(ctx, 'run', false);
     }
