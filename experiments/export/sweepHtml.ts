@@ -3,13 +3,13 @@
 // Every text from a record is escaped.
 import type { SweepView } from '../../common/labApi.ts';
 import { escapeXml } from '../../journal/export/escape.ts';
+import { htmlHead } from '../../journal/export/htmlHead.ts';
 import { HTML_STYLE } from '../../journal/export/htmlStyle.ts';
 import { notesToHtml } from '../../journal/export/notesHtml.ts';
 import { renderLineChart } from '../../journal/export/svg/lineChart.ts';
 import { sweepCurveChart } from './sweepCurveSvg.ts';
 import { kneeSentence, STEP_COLUMNS, stepRows, sweepFacts } from './sweepFacts.ts';
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 const CURVE_SIZE = { width: 1120, height: 420 };
 const SWEEP_STYLE = `
 .knee { font-size: 17px; margin: 12px 0; }
@@ -27,16 +27,7 @@ export function sweepHtml(view: SweepView): string {
     return `<tr data-run="${escapeXml(row.runId)}"${row.knee ? ' class="knee-row"' : ''}>${cells.join('')}</tr>`;
   });
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeXml(`Loadlab sweep: ${experiment.title}`)}</title>`,
-    `<style>${HTML_STYLE}${SWEEP_STYLE}</style>`,
-    '</head>',
-    '<body><main>',
+    ...htmlHead(`Loadlab sweep: ${experiment.title}`, `${HTML_STYLE}${SWEEP_STYLE}`),
     `<header><h1>${escapeXml(experiment.title)}</h1><p class="subtitle">${escapeXml(`Loadlab rate sweep · ${view.steps.length} steps · ${experiment.id}`)}</p></header>`,
     `<p class="knee" data-knee="${view.kneePerSec ?? ''}"><strong>${escapeXml(kneeSentence(view))}</strong></p>`,
     experiment.notes.trim() === '' ? '' : `<div class="notes">${notesToHtml(experiment.notes)}</div>`,

@@ -8,6 +8,7 @@ import { compareGroups, formatGroupValue, formatValue, type Comparison, type Gro
 import { compareP99Chart, compareSpectrumChart, compareThroughputChart, runLatencyChart, runSpectrumChart, runThroughputChart } from './charts.ts';
 import { escapeXml } from './escape.ts';
 import { uniqueStems } from './fileNames.ts';
+import { htmlHead } from './htmlHead.ts';
 import { HTML_STYLE } from './htmlStyle.ts';
 import { notesToHtml } from './notesHtml.ts';
 import { reportText } from '../../common/report/reportText.ts';
@@ -15,7 +16,6 @@ import { groupingText, groupRuns, runName, type GroupSpec } from './runGroups.ts
 import { formatInstant, percentileTable, runFacts, toolOf, UNKNOWN } from './runFacts.ts';
 import { renderLineChart, type LineChart } from './svg/lineChart.ts';
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 const WIDE = { width: 1120, height: 380 };
 const HALF = { width: 560, height: 320 };
 
@@ -30,16 +30,7 @@ export function exportHtml(records: readonly RunRecord[], groups: readonly Group
     ...records.map((record, index) => runSection(record, index, anchors[index] ?? `run-${index + 1}`)),
   ];
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeXml(title)}</title>`,
-    `<style>${HTML_STYLE}</style>`,
-    '</head>',
-    '<body><main>',
+    ...htmlHead(title, HTML_STYLE),
     ...body.filter((part) => part !== ''),
     '</main></body>',
     '</html>',
