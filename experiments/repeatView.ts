@@ -1,7 +1,8 @@
 // A repeat (the Lab's Repeat box) as a journal entry and as a UI shows it: the entry written at the
 // end, and its runs, comparison and spread recomputed from the run records (the source of truth).
 import { compareGroups, groupSpread, type RunGroup } from '../common/compare.ts';
-import { EXPERIMENT_SCHEMA, type RepeatExperimentRecord } from '../common/experimentRecord.ts';
+import type { RepeatExperimentRecord } from '../common/experimentRecord.ts';
+import { experimentHead } from './experimentHead.ts';
 import type { RepeatRunView, RepeatView } from '../common/labApi.ts';
 import { runHeaderOf } from '../common/runHeader.ts';
 import type { RunRecord } from '../common/runRecord.ts';
@@ -20,14 +21,7 @@ export function repeatExperiment(runs: ReadonlyArray<{ record: RunRecord; group:
   const last = runs.at(-1)?.record;
   if (first === undefined || last === undefined) throw new RangeError('repeats with no runs have nothing to keep');
   return {
-    schema: EXPERIMENT_SCHEMA,
-    id: `${first.id}-repeat`,
-    kind: 'repeat',
-    title: facts.title,
-    notes: facts.notes,
-    tags: facts.tags,
-    startedAt: first.startedAt ?? new Date().toISOString(),
-    finishedAt: last.finishedAt ?? new Date().toISOString(),
+    ...experimentHead('repeat', first, last, facts),
     plan: facts.plan,
     runs: runs.map((run) => ({ runId: run.record.id, group: run.group })),
     endedEarly: facts.endedEarly,

@@ -1,6 +1,7 @@
 // A sweep as a journal entry, and back: the experiment document written after a sweep, and the
 // sweep's result recomputed from that document and its runs (the runs are the source of truth).
-import { EXPERIMENT_SCHEMA, type ExperimentRecord, type SweepPlanRecord } from '../common/experimentRecord.ts';
+import type { ExperimentRecord, SweepPlanRecord } from '../common/experimentRecord.ts';
+import { experimentHead } from './experimentHead.ts';
 import type { RunRecord } from '../common/runRecord.ts';
 import { parseSlo } from '../common/slo.ts';
 import { findKnee, judgeStep } from './knee.ts';
@@ -21,14 +22,7 @@ export function sweepExperiment(result: SweepResult, facts: SweepEntryFacts): Ex
   const last = inOrder[inOrder.length - 1]?.record;
   if (first === undefined || last === undefined) throw new RangeError('a sweep with no steps has nothing to keep');
   return {
-    schema: EXPERIMENT_SCHEMA,
-    id: `${first.id}-sweep`,
-    kind: 'sweep',
-    title: facts.title,
-    notes: facts.notes,
-    tags: facts.tags,
-    startedAt: first.startedAt ?? new Date().toISOString(),
-    finishedAt: last.finishedAt ?? new Date().toISOString(),
+    ...experimentHead('sweep', first, last, facts),
     plan: facts.plan,
     steps: inOrder.map((step) => ({ runId: step.record.id, targetPerSec: step.outcome.targetPerSec, kind: step.kind })),
     endedEarly: result.endedEarly?.reason ?? null,
