@@ -35,6 +35,17 @@ export function addEncoded(into: JsHistogram, base64: string): void {
   decoded.destroy();
 }
 
+/** The encoded histograms added into one, read by `read`; the sum is freed after. */
+export function readSum<T>(encoded: readonly string[], read: (sum: JsHistogram) => T): T {
+  const sum = createLatencyHistogram();
+  try {
+    for (const base64 of encoded) addEncoded(sum, base64);
+    return read(sum);
+  } finally {
+    sum.destroy();
+  }
+}
+
 /** Share of recorded values within mean ± stdev, in percent (wrk's "+/- Stdev" column). */
 export function withinStdevPct(histogram: JsHistogram): number {
   const total = histogram.totalCount;

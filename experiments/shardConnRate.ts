@@ -3,7 +3,7 @@
 import { replyRateSamples } from '../bench-runner/record.ts';
 import { rateStats } from '../bench-runner/stats.ts';
 import { maxOf, minOf } from '../common/extent.ts';
-import { createLatencyHistogram, decodeHistogram, summarizeLatency } from '../common/histogram.ts';
+import { readSum, summarizeLatency } from '../common/histogram.ts';
 import type { ConnErrorKinds, ConnRateHistograms, LatencySummary, PartialConnRateSummary, RunRecord, SeriesPoint } from '../common/runRecord.ts';
 
 type Phase = Exclude<keyof ConnRateHistograms, 'tlsHandshakeUs'>;
@@ -29,17 +29,7 @@ export function connRateShards(records: readonly RunRecord[]): ConnRateShard[] |
 }
 
 function summed(encoded: readonly string[]): LatencySummary {
-  const sum = createLatencyHistogram();
-  try {
-    for (const base64 of encoded) {
-      const decoded = decodeHistogram(base64);
-      sum.add(decoded);
-      decoded.destroy();
-    }
-    return summarizeLatency(sum);
-  } finally {
-    sum.destroy();
-  }
+  return readSum(encoded, summarizeLatency);
 }
 
 function sumNullable(values: ReadonlyArray<number | null>): number | null {

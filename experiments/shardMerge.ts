@@ -14,7 +14,7 @@
 import { newRunId } from '../bench-runner/record.ts';
 import { completionRatio, latencyWithUnanswered } from '../common/censored.ts';
 import { maxOf, minOf } from '../common/extent.ts';
-import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeMeasuredLatency } from '../common/histogram.ts';
+import { decodeHistogram, encodeHistogram, readSum, summarizeMeasuredLatency } from '../common/histogram.ts';
 import type { JsHistogram } from 'hdr-histogram-js';
 import type { ConnRateHistograms, ErrorCounts, MergeInfo, RunRecord, ShardInfo } from '../common/runRecord.ts';
 import { addErrors, mergeSeries } from './shardSeries.ts';
@@ -121,17 +121,7 @@ function sumHistograms(records: readonly ShardRecord[], pick: (record: ShardReco
 
 /** Encoded histograms added into one. */
 function addEncoded(encoded: readonly string[]): string {
-  const sum = createLatencyHistogram();
-  try {
-    for (const base64 of encoded) {
-      const decoded = decodeHistogram(base64);
-      sum.add(decoded);
-      decoded.destroy();
-    }
-    return encodeHistogram(sum);
-  } finally {
-    sum.destroy();
-  }
+  return readSum(encoded, encodeHistogram);
 }
 
 function withHistogram<T>(base64: string | null, use: (histogram: JsHistogram | null) => T): T {
