@@ -2,6 +2,9 @@
 // the repeats, and the highest throughput's, so a reader sees whether the knee is stable. Pure.
 import type { SweepKneeRow } from '../common/sweepKnees.ts';
 
+/** A repeat's figures; `kneeAtTop`: every step was good, so the knee is only a lower bound (the top rate). */
+export type RepeatKnee = Pick<SweepKneeRow, 'kneePerSec' | 'highestAchievedPerSec'> & { kneeAtTop: boolean };
+
 export interface Spread {
   median: number;
   min: number;
@@ -17,6 +20,11 @@ export interface SweepRepeatSummary {
   kneePerSec: Spread | null;
   /** Sweeps without a knee (even their lowest step was not good). */
   withoutKnee: number;
+  /**
+   * Sweeps good up to their top rate: their knee counts as that rate, a lower bound, so the
+   * median is then a lower bound too (the median cannot fall when a value rises).
+   */
+  kneesAtTop: number;
   /** Highest achieved throughput over all the sweeps; null with no sweep. */
   highestAchievedPerSec: Spread | null;
 }
@@ -32,13 +40,14 @@ export function spreadOf(values: readonly number[]): Spread | null {
   return { median: (lower + upper) / 2, min: first, max: last };
 }
 
-export function summariseRepeats(rows: readonly Pick<SweepKneeRow, 'kneePerSec' | 'highestAchievedPerSec'>[], planned: number): SweepRepeatSummary {
+export function summariseRepeats(rows: readonly RepeatKnee[], planned: number): SweepRepeatSummary {
   const knees = rows.flatMap((row) => (row.kneePerSec === null ? [] : [row.kneePerSec]));
   return {
     sweeps: rows.length,
     planned,
     kneePerSec: spreadOf(knees),
     withoutKnee: rows.length - knees.length,
+    kneesAtTop: rows.filter((row) => row.kneePerSec !== null && row.kneeAtTop).length,
     highestAchievedPerSec: spreadOf(rows.map((row) => row.highestAchievedPerSec)),
   };
 }
@@ -47,8 +56,16 @@ function rate(perSec: number): string {
   return Math.round(perSec).toLocaleString('en-US');
 }
 
-function spreadText(spread: Spread): string {
-  return `median ${rate(spread.median)} req/s, range ${rate(spread.min)}–${rate(spread.max)}`;
+function spreadText(spread: Spread, bound = ''): string {
+  return `median ${bound}${rate(spread.median)} req/s, range ${rate(spread.min)}–${rate(spread.max)}`;
+}
+
+function notes(summary: SweepRepeatSummary): string {
+  const parts = [
+    ...(summary.withoutKnee > 0 ? [`${summary.withoutKnee} without a knee`] : []),
+    ...(summary.kneesAtTop > 0 ? [`${summary.kneesAtTop} good up to the top rate, so at least that`] : []),
+  ];
+  return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
 }
 
 /**
@@ -60,7 +77,7 @@ export function formatRepeatSummary(target: string, summary: SweepRepeatSummary)
   const knee =
     summary.kneePerSec === null
       ? 'no knee in any sweep'
-      : `knee ${spreadText(summary.kneePerSec)}${summary.withoutKnee > 0 ? ` (${summary.withoutKnee} without a knee)` : ''}`;
+      : `knee ${spreadText(summary.kneePerSec, summary.kneesAtTop > 0 ? '≥' : '')}${notes(summary)}`;
   const highest = summary.highestAchievedPerSec === null ? 'highest unknown' : `highest ${spreadText(summary.highestAchievedPerSec)}`;
   return `${target}: ${summary.sweeps} of ${summary.planned} sweeps; ${knee}; ${highest}\n`;
 }
