@@ -76,7 +76,7 @@ export async function runRepeatedSweeps(plan: RepeatedSweeps): Promise<number> {
     const saved = plan.save === null ? true : await plan.save(result, experiment);
     if (!saved) status = 1;
     if (stopped) {
-      ending = `repeat ${repeat + 1} stopped after ${result.steps.length} steps${plan.save === null ? '' : ' (saved)'}, left out`;
+      ending = `repeat ${repeat + 1} stopped after ${result.steps.length} step${result.steps.length === 1 ? '' : 's'}${plan.save === null ? '' : ' (saved)'}, left out`;
       break;
     }
     const [row] = sweepKneeRows([sweepView(experiment, result, [])]);
