@@ -17,6 +17,8 @@ import { configFromFlags } from './runWithReport.ts';
 import { addSaveOptions, checkSaveFlags, saveRun, type SaveFlags } from './saveToJournal.ts';
 import { parseSloFlag } from './sloFlag.ts';
 import { errorMessage } from '../common/errorMessage.ts';
+import type { ExperimentRecord } from '../common/experimentRecord.ts';
+import { MAX_SWEEP_REPEATS, runRepeatedSweeps, sweepRepeatsOf } from './sweepRepeat.ts';
 
 interface SweepFlags extends SaveFlags {
   threads: number;
@@ -37,6 +39,7 @@ interface SweepFlags extends SaveFlags {
   insecure: boolean;
   /** commander's --no-tls-resume. */
   tlsResume: boolean;
+  repeat?: number;
 }
 
 export function sweepCommand(): Command {
@@ -62,6 +65,7 @@ export function sweepCommand(): Command {
     .option('--ca <file>', 'https: trust this CA certificate (PEM) besides the built-in roots')
     .option('--insecure', 'https: do not verify the server certificate (said in every step\'s record)', false)
     .option('--no-tls-resume', 'https: a full TLS handshake on every reconnect (no session resumption)')
+    .option('--repeat <N>', `the whole sweep N times (2 to ${MAX_SWEEP_REPEATS}), each saved as its own sweep with --save; then the knees side by side with their median and range`, metricOption('--repeat', true))
     .action(async (url: string, flags: SweepFlags) => {
       process.exitCode = await runSweepCommand(url, flags);
     });
@@ -111,6 +115,7 @@ function stepLine(step: SweepStep<MeasuredRunRecord>, planned: number): string {
 
 async function runSweepCommand(url: string, flags: SweepFlags): Promise<number> {
   checkSaveFlags(flags);
+  const repeats = sweepRepeatsOf(flags.repeat);
   const ratesPerSec = planRates(flags);
   const slo = parseSloFlag(flags.slo);
   const base = (ratePerSec: number, durationMs: number): BenchConfig =>
@@ -132,16 +137,19 @@ async function runSweepCommand(url: string, flags: SweepFlags): Promise<number> 
 
   const stopSignal = { stopped: false };
   const onInterrupt = (): void => {
-    process.stderr.write('\nloadlab: stopping the sweep; the table covers the steps measured so far\n');
+    process.stderr.write(
+      repeats === null
+        ? '\nloadlab: stopping the sweep; the table covers the steps measured so far\n'
+        : '\nloadlab: stopping; the summary covers the sweeps finished so far\n',
+    );
     stopSignal.stopped = true;
   };
   process.on('SIGINT', onInterrupt);
   process.stderr.write(
-    `loadlab: sweep of ${url}: ${ratesPerSec.length} rates from ${ratesPerSec[0]} to ${ratesPerSec[ratesPerSec.length - 1]} req/s, ${flags.stepDuration / 1000}s steps${flags.warmup !== undefined ? ` after ${flags.warmup / 1000}s of warm-up each` : ''}${slo ? `, SLO ${formatSlo(slo)}` : ''}\n`,
+    `loadlab: ${repeats === null ? '' : `${repeats} sweeps, one after another, `}sweep of ${url}: ${ratesPerSec.length} rates from ${ratesPerSec[0]} to ${ratesPerSec[ratesPerSec.length - 1]} req/s, ${flags.stepDuration / 1000}s steps${flags.warmup !== undefined ? ` after ${flags.warmup / 1000}s of warm-up each` : ''}${slo ? `, SLO ${formatSlo(slo)}` : ''}\n`,
   );
-  let result;
-  try {
-    result = await runSweep<MeasuredRunRecord>(
+  const sweepOnce = (): Promise<SweepResult<MeasuredRunRecord>> =>
+    runSweep<MeasuredRunRecord>(
       { ratesPerSec, refineSteps: flags.refine, slo, errorLimitPct: errorLimitOf(slo) },
       {
         runStep: async (rate) => {
@@ -152,6 +160,27 @@ async function runSweepCommand(url: string, flags: SweepFlags): Promise<number> 
         stopRequested: () => stopSignal.stopped,
       },
     );
+  const title = flags.title ?? `sweep ${url}`;
+
+  if (repeats !== null) {
+    try {
+      return await runRepeatedSweeps({
+        url,
+        repeats,
+        sweepOnce,
+        experimentOf: (result, repeat, groupTag) =>
+          experimentOf(result, url, flags, ratesPerSec, slo, `${title} (repeat ${repeat + 1} of ${repeats})`, [groupTag, `repeat-${repeat + 1}-of-${repeats}`]),
+        save: flags.save ? async (result, experiment) => (await saveSweep(result, experiment, flags)) === 0 : null,
+        stopRequested: () => stopSignal.stopped,
+      });
+    } finally {
+      process.off('SIGINT', onInterrupt);
+    }
+  }
+
+  let result;
+  try {
+    result = await sweepOnce();
   } finally {
     process.off('SIGINT', onInterrupt);
   }
@@ -161,17 +190,24 @@ async function runSweepCommand(url: string, flags: SweepFlags): Promise<number> 
   process.stdout.write(`${result.knee.summary.replace(/^./, (first) => first.toUpperCase())}\n`);
   if (result.endedEarly?.reason === 'gave-out') process.stdout.write(`Stopped after ${result.endedEarly.atPerSec} req/s: the server gave out there.\n`);
 
-  if (flags.save) return saveSweep(result, url, flags, ratesPerSec, slo);
+  if (flags.save) return saveSweep(result, experimentOf(result, url, flags, ratesPerSec, slo, title, []), flags);
   return 0;
 }
 
-/** Keeps every step as a run and the sweep as one experiment entry that holds them. */
-async function saveSweep(result: SweepResult<MeasuredRunRecord>, url: string, flags: SweepFlags, ratesPerSec: number[], slo: Threshold[] | null): Promise<number> {
-  const title = flags.title ?? `sweep ${url}`;
-  const experiment = sweepExperiment(result, {
+/** The sweep's journal entry: its plan, title and tags ("sweep", the --tag ones and `extraTags`). */
+function experimentOf(
+  result: SweepResult<MeasuredRunRecord>,
+  url: string,
+  flags: SweepFlags,
+  ratesPerSec: number[],
+  slo: Threshold[] | null,
+  title: string,
+  extraTags: string[],
+): ExperimentRecord {
+  return sweepExperiment(result, {
     title,
     notes: flags.notes ?? '',
-    tags: normaliseTags(['sweep', ...flags.tag]),
+    tags: normaliseTags(['sweep', ...extraTags, ...flags.tag]),
     plan: {
       url,
       threads: flags.threads,
@@ -184,10 +220,15 @@ async function saveSweep(result: SweepResult<MeasuredRunRecord>, url: string, fl
       errorLimitPct: errorLimitOf(slo),
     },
   });
+}
+
+/** Keeps every step as a run and the sweep as one experiment entry that holds them. */
+async function saveSweep(result: SweepResult<MeasuredRunRecord>, experiment: ExperimentRecord, flags: SweepFlags): Promise<number> {
+  const stepTags = experiment.tags.filter((tag) => tag !== 'sweep');
   let failures = 0;
   for (const step of result.steps) {
     try {
-      await saveRun({ ...step.record, title: `${title} @ ${Math.round(step.outcome.targetPerSec)} req/s` }, { ...flags, notes: undefined, tag: [...flags.tag, 'sweep', experiment.id] });
+      await saveRun({ ...step.record, title: `${experiment.title} @ ${Math.round(step.outcome.targetPerSec)} req/s` }, { ...flags, notes: undefined, tag: [...stepTags, 'sweep', experiment.id] });
     } catch (error) {
       failures++;
       process.stderr.write(`loadlab: could not save the step at ${step.outcome.targetPerSec} req/s: ${errorMessage(error)}\n`);
