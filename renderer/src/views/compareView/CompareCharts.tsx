@@ -6,7 +6,7 @@ import { perSecText, secondsText, TIME_AXIS_LABEL, timeSpec } from '../../charts
 import { timeAxis } from '../../charts/shape/timeAxis.ts';
 import { LineChartBox, type LineSpec } from '../../charts/LineChartBox.tsx';
 import { compareTimeRows } from '../../charts/shape/compareLines.ts';
-import { bestSpectrum } from '../../charts/shape/recordCharts.ts';
+import { boundedSpectrumLines } from '../../charts/boundedSpectrumLines.ts';
 import { downsampleRows } from '../../charts/shape/downsampleRows.ts';
 import { latencyChartData, MAX_DRAWN_ROWS } from '../../charts/shape/latencyChart.ts';
 import { SpectrumChart, type SpectrumSeries } from '../../charts/SpectrumChart.tsx';
@@ -28,14 +28,13 @@ export function CompareCharts({ runs }: { runs: readonly ComparedRun[] }) {
   const lines: LineSpec[] = keyed.map(({ key, run }) => ({ key, label: run.label, color: run.color, dash: run.dash, width: 2, connectNulls: true }));
   const spectra: SpectrumSeries[] = useMemo(
     () =>
-      keyed.map(({ key, run, record }) => ({
-        key,
-        label: record.histograms.correctedUs === null && record.summary.latencyUs.p50 === null ? `${run.label} (no percentiles)` : run.label,
-        color: run.color,
-        dash: run.dash,
-        width: 2,
-        points: bestSpectrum(record),
-      })),
+      keyed.flatMap(({ key, run, record }) =>
+        boundedSpectrumLines(
+          record,
+          { key, label: record.histograms.correctedUs === null && record.summary.latencyUs.p50 === null ? `${run.label} (no percentiles)` : run.label, color: run.color, dash: run.dash, width: 2 },
+          { key: `${key}-bound`, label: `${run.label} ≥ (unanswered)` },
+        ),
+      ),
     [keyed],
   );
   const p99 = useMemo(() => latencyChartData(compareTimeRows(keyed, 'p99'), keyed.map(({ key }) => key)), [keyed]);
@@ -60,7 +59,7 @@ export function CompareCharts({ runs }: { runs: readonly ComparedRun[] }) {
     <section className="panel" aria-label="Overlaid charts">
       {lacking.length > 0 && <p className="muted small">No per-interval series in: {lacking.join(', ')}.</p>}
       <div className="chart-grid">
-        {hasSpectrum && <SpectrumChart series={spectra} note={imported ? 'corrected latency; imports without a histogram show their printed percentiles' : 'corrected latency, whole run'} height={280} defaultLogY />}
+        {hasSpectrum && <SpectrumChart series={spectra} note={`${imported ? 'corrected latency; imports without a histogram show their printed percentiles' : 'corrected latency, whole run'}${spectra.some((line) => line.lowerBound === true) ? '; dotted: ≥, unanswered requests counted at their wait' : ''}`} height={280} defaultLogY />}
         {hasSeries && (
           <LineChartBox
             title="p99 over time"
