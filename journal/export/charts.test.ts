@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareSpectrumChart, runLatencyChart, runSpectrumChart, runThroughputChart } from './charts.ts';
 import { importedRecord, simulatedRecord } from '../../common/testing/simulatedRuns.ts';
+import { createLatencyHistogram, encodeHistogram, recordLatencyUs } from '../../common/histogram.ts';
+import { renderLineChart } from './svg/lineChart.ts';
 
 describe('export charts', () => {
   const measured = simulatedRecord({ seed: 3, durationMs: 5000, stallUs: 200_000 });
@@ -16,6 +18,28 @@ describe('export charts', () => {
     // The stall shows in the corrected tail and (mostly) not in the uncorrected one.
     const top = (index: number) => Math.max(...(chart.series[index]?.points ?? []).map((point) => point.y ?? 0));
     expect(top(0)).toBeGreaterThan(150);
+  });
+
+  it('spectrum of a failing run: its unanswered requests continue it dotted as lower bounds, in the run and the compare charts', () => {
+    const encoded = (values: ReadonlyArray<[number, number]>): string => {
+      const histogram = createLatencyHistogram();
+      for (const [valueUs, count] of values) for (let i = 0; i < count; i++) recordLatencyUs(histogram, valueUs);
+      const text = encodeHistogram(histogram);
+      histogram.destroy();
+      return text;
+    };
+    // 5 answered in 1 ms, 95 that had waited 2 s when the run ended.
+    const failing = { ...measured, histograms: { ...measured.histograms, correctedUs: encoded([[1_000, 5]]), unansweredUs: encoded([[2_000_000, 95]]) } };
+    const chart = runSpectrumChart(failing);
+    expect(chart.series.map((series) => series.name)).toEqual(['corrected (from intended start)', 'corrected (from intended start) ≥ (unanswered)', 'uncorrected (from actual send)']);
+    expect(chart.series[1]?.dotted).toBe(true);
+    expect(chart.y.title).toBe('latency (s)');
+    expect(Math.max(...(chart.series[1]?.points ?? []).map((point) => point.y ?? 0))).toBeGreaterThan(1.9);
+    const compared = compareSpectrumChart([{ name: 'A', colour: '#000000', record: measured }, { name: 'B', colour: '#0072B2', dashed: true, record: failing }]);
+    expect(compared.series.map((series) => series.name)).toEqual(['A', 'B', 'B ≥ (unanswered)']);
+    expect(renderLineChart(compared)).toContain('stroke-dasharray="2 3"');
+    // A run that answered everything keeps one line.
+    expect(compareSpectrumChart([{ name: 'A', colour: '#000000', record: measured }]).series).toHaveLength(1);
   });
 
   it('spectrum of an imported run: its known summary percentiles, marked; none known says so', () => {

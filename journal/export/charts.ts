@@ -4,6 +4,8 @@ import { inverseTailTicks, latencyUnit, linearTicks, type LatencyUnit } from '..
 import { maxOf } from '../../common/extent.ts';
 import { downsample, type ChartPoint } from '../../common/chart/downsample.ts';
 import { seriesPoints, type SeriesChartPoint } from '../../common/chart/series.ts';
+import { splitLowerBounds } from '../../common/chart/boundedSpectrum.ts';
+import { censoredSpectrumPoints } from '../../common/chart/censoredSpectrum.ts';
 import { spectrumPoints, summarySpectrumPoints, type SpectrumPoint } from '../../common/chart/spectrum.ts';
 import type { RunRecord } from '../../common/runRecord.ts';
 import type { LineChart, LineSeries } from './svg/lineChart.ts';
@@ -41,19 +43,35 @@ interface Curve<T> {
   name: string;
   colour: string;
   dashed?: boolean;
+  dotted?: boolean;
   points: T[];
 }
 
+/**
+ * The corrected spectrum as curves: with unanswered requests counted at their wait, the part they
+ * can move continues dotted as lower bounds ("≥") from the last exact point, as on the run page
+ * and in Compare (splitLowerBounds).
+ */
+function boundedSpectrumCurves(record: RunRecord, curve: Omit<Curve<SpectrumPoint>, 'points'>): Curve<SpectrumPoint>[] {
+  const { correctedUs, unansweredUs } = record.histograms;
+  if (correctedUs === null || unansweredUs === null || unansweredUs === undefined) return [{ ...curve, points: correctedSpectrum(record) }];
+  const split = splitLowerBounds(censoredSpectrumPoints(correctedUs, unansweredUs));
+  if (split.bound.length === 0) return [{ ...curve, points: split.exact }];
+  return [
+    { ...curve, points: split.exact },
+    { ...curve, name: `${curve.name} ≥ (unanswered)`, dotted: true, points: split.bound },
+  ];
+}
+
 export function runSpectrumChart(record: RunRecord): LineChart {
-  const corrected = correctedSpectrum(record);
   const uncorrected = record.load.mode === 'rate' ? uncorrectedSpectrum(record) : [];
-  const curves: Curve<SpectrumPoint>[] = [{ name: uncorrected.length > 0 ? 'corrected (from intended start)' : 'latency', colour: PALETTE[0], points: corrected }];
+  const curves: Curve<SpectrumPoint>[] = boundedSpectrumCurves(record, { name: uncorrected.length > 0 ? 'corrected (from intended start)' : 'latency', colour: PALETTE[0] });
   if (uncorrected.length > 0) curves.push({ name: 'uncorrected (from actual send)', colour: PALETTE[1], dashed: true, points: uncorrected });
   return spectrumChart('Latency by percentile', curves);
 }
 
 export function compareSpectrumChart(runs: readonly ChartRun[]): LineChart {
-  return spectrumChart('Latency by percentile', runs.map((run) => ({ name: run.name, colour: run.colour, dashed: run.dashed, points: correctedSpectrum(run.record) })));
+  return spectrumChart('Latency by percentile', runs.flatMap((run) => boundedSpectrumCurves(run.record, { name: run.name, colour: run.colour, dashed: run.dashed })));
 }
 
 function spectrumChart(title: string, curves: readonly Curve<SpectrumPoint>[]): LineChart {
@@ -65,6 +83,7 @@ function spectrumChart(title: string, curves: readonly Curve<SpectrumPoint>[]): 
     name: curve.name,
     colour: curve.colour,
     dashed: curve.dashed,
+    dotted: curve.dotted,
     // Summary percentiles are only a handful of points: mark them, so no one reads the line between as data.
     markers: curve.points.length > 0 && curve.points.length <= 8,
     points: downsample(curve.points.map((point) => ({ x: point.inverseTail, y: point.valueUs / unit.perUs })), MAX_POINTS_PER_LINE),

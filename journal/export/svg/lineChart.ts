@@ -19,6 +19,8 @@ export interface LineSeries {
   name: string;
   colour: string;
   dashed?: boolean;
+  /** Drawn dotted (over `dashed`): a line of lower bounds ("≥"). */
+  dotted?: boolean;
   /** A dot on every point (for sparse data such as a few summary percentiles). */
   markers?: boolean;
   /** Dots drawn as rings (white inside, or `none` with ringOnly): points that are only lower bounds, or incomplete. */
@@ -58,7 +60,7 @@ interface Box {
 interface LegendItem {
   name: string;
   colour: string;
-  dashed: boolean;
+  dash: string;
   x: number;
   y: number;
 }
@@ -155,14 +157,20 @@ function layoutLegend(series: readonly LineSeries[], left: number, right: number
       row += 1;
       cursor = left;
     }
-    items.push({ name: entry.name, colour: entry.colour, dashed: entry.dashed ?? false, x: cursor, y: 36 + row * LEGEND_ROW_PX });
+    items.push({ name: entry.name, colour: entry.colour, dash: dashAttribute(entry), x: cursor, y: 36 + row * LEGEND_ROW_PX });
     cursor += itemWidth;
   }
   return { items, rows: items.length === 0 ? 0 : row + 1 };
 }
 
+/** The stroke-dasharray attribute of a series' line, or nothing for a solid one. */
+function dashAttribute(series: Pick<LineSeries, 'dashed' | 'dotted'>): string {
+  if (series.dotted === true) return ' stroke-dasharray="2 3"';
+  return series.dashed === true ? ' stroke-dasharray="6 3"' : '';
+}
+
 function legendItem(item: LegendItem): string {
-  const dash = item.dashed ? ' stroke-dasharray="6 3"' : '';
+  const dash = item.dash;
   return (
     `<g class="legend"><line x1="${fmt(item.x)}" y1="${item.y - 4}" x2="${fmt(item.x + 24)}" y2="${item.y - 4}" stroke="${escapeXml(item.colour)}" stroke-width="2.5"${dash}/>` +
     `<text x="${fmt(item.x + 30)}" y="${item.y}" fill="${COLOURS.text}">${escapeXml(item.name)}</text></g>`
@@ -181,7 +189,7 @@ function seriesShapes(series: LineSeries, x: Scale, y: Scale): string[] {
     .filter((run) => run.length > 1)
     .map((run) => run.map((point, index) => `${index === 0 ? 'M' : 'L'}${fmt(x(point.x))},${fmt(y(point.y ?? 0))}`).join(''))
     .join('');
-  const dash = series.dashed ? ' stroke-dasharray="6 3"' : '';
+  const dash = dashAttribute(series);
   const shapes: string[] = [];
   if (d !== '') {
     shapes.push(`<path class="series" data-series="${escapeXml(series.name)}" d="${d}" fill="none" stroke="${colour}" stroke-width="1.8" stroke-linejoin="round" stroke-linecap="round"${dash}/>`);

@@ -3,7 +3,7 @@
 // the run page (runSpectrumSeries) and Compare, so a failing run never reads faster there than
 // on its own page.
 import type { RunRecord } from '../../../common/runRecord.ts';
-import { splitLowerBounds } from './shape/boundedSpectrum.ts';
+import { splitLowerBounds } from '../../../common/chart/boundedSpectrum.ts';
 import { bestSpectrum, unansweredSpectrum } from './shape/recordCharts.ts';
 import type { SpectrumSeries } from './SpectrumChart.tsx';
 

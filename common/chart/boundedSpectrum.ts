@@ -3,8 +3,8 @@
 // line of lower bounds ("≥"). The bound line starts at the last exact point, so the curve stays
 // joined. Marking everything after the first bound is conservative: a later point that happens
 // to be exact is drawn as a bound, never the other way round.
-import type { BoundedSpectrumPoint } from '../../../../common/chart/censoredSpectrum.ts';
-import type { SpectrumPoint } from '../../../../common/chart/spectrum.ts';
+import type { BoundedSpectrumPoint } from './censoredSpectrum.ts';
+import type { SpectrumPoint } from './spectrum.ts';
 
 export interface SplitSpectrum {
   exact: SpectrumPoint[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BoundedSpectrumPoint } from '../../../../common/chart/censoredSpectrum.ts';
+import type { BoundedSpectrumPoint } from './censoredSpectrum.ts';
 import { splitLowerBounds } from './boundedSpectrum.ts';
 
 const point = (percentile: number, valueUs: number, lowerBound: boolean): BoundedSpectrumPoint => ({ percentile, inverseTail: 1 / (1 - percentile / 100), valueUs, lowerBound });
