@@ -16,7 +16,7 @@ export const COMMANDS: readonly { name: string; summary: string; load(): Promise
   { name: 'httperf', summary: 'connection-rate load like httperf', load: async () => (await import('./httperf.ts')).httperfCommand() },
   { name: 'serve', summary: 'run the built-in server under test', load: async () => (await import('./serve.ts')).serveCommand() },
   { name: 'web', summary: 'run Loadlab in your browser', load: async () => (await import('./web.ts')).webCommand() },
-  { name: 'journal', summary: 'the journal of runs: list, show, import, export, compare, rm, restore', load: async () => (await import('./journal.ts')).journalCommand() },
+  { name: 'journal', summary: 'the journal of runs: list, show, import, export, compare, sweeps, merge, rm, restore', load: async () => (await import('./journal.ts')).journalCommand() },
   { name: 'sweep', summary: 'constant-rate runs at increasing rates until the server gives out: the knee', load: async () => (await import('./sweep.ts')).sweepCommand() },
   { name: 'server', summary: 'your own servers: profiles to start, watch and load (add, list, show, rm, start, watch)', load: async () => (await import('./server.ts')).serverCommand() },
   { name: 'kube', summary: 'load from several machines as a Kubernetes Indexed Job (job, collect)', load: async () => (await import('./kube.ts')).kubeCommand() },
