@@ -3,39 +3,24 @@
 import { useEffect } from 'react';
 import { dateTime } from '../../format/figures.ts';
 import { useActions, useLab } from '../../store/LabContext.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorNote } from '../../ui/ErrorNote.tsx';
+import { BackToJournal, ReadingEntry } from '../journalView/JournalEntryFrame.tsx';
 import { RepeatRunsTable } from './RepeatRunsTable.tsx';
 import { RepeatVerdicts } from './RepeatVerdicts.tsx';
 
 export function RepeatPage({ id }: { id: string }) {
   const view = useLab((state) => state.repeat.views[id]);
-  const failed = useLab((state) => state.errors.record);
-  const { loadRepeat, navigate, openRun } = useActions();
+  const { loadRepeat, openRun } = useActions();
   useEffect(() => {
     void loadRepeat(id);
   }, [id, loadRepeat]);
-  const back = (
-    <button type="button" className="link" onClick={() => navigate({ name: 'journal', runId: null })}>
-      ← Journal
-    </button>
-  );
-  if (view === undefined) {
-    return (
-      <section className="panel">
-        {back}
-        <ErrorNote place="record" prefix="Could not read the repeats:" />
-        {failed === undefined && <EmptyState title="Reading the repeats…" />}
-      </section>
-    );
-  }
+  if (view === undefined) return <ReadingEntry what="the repeats" />;
   const { experiment } = view;
   const { plan } = experiment;
   const alternated = plan.groups.length > 1;
   return (
     <article className="view repeat-page" aria-label={experiment.title}>
       <section className="panel">
-        {back}
+        <BackToJournal />
         <h1>{experiment.title}</h1>
         <p className="muted">
           {plan.repeats} repeats of a {plan.mode === 'max' ? 'max-mode' : 'constant-rate'} run against {plan.url} · {dateTime(experiment.startedAt)}

@@ -4,40 +4,26 @@ import { useEffect } from 'react';
 import { SweepCurveChart } from '../../charts/SweepCurveChart.tsx';
 import { dateTime, duration, rate } from '../../format/figures.ts';
 import { useActions, useLab } from '../../store/LabContext.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
+import { BackToJournal, ReadingEntry } from '../journalView/JournalEntryFrame.tsx';
 import { SweepExportMenu } from './SweepExportMenu.tsx';
 import { SweepTable } from './SweepTable.tsx';
 
 export function ExperimentPage({ id }: { id: string }) {
   const view = useLab((state) => state.experiments.views[id]);
-  const failed = useLab((state) => state.errors.record);
   const picks = useLab((state) => state.sweepPicks);
   const otherPicks = picks.filter((pick) => pick !== id);
-  const { loadExperiment, navigate, openRun, compareSweeps } = useActions();
+  const { loadExperiment, openRun, compareSweeps } = useActions();
   useEffect(() => {
     void loadExperiment(id);
   }, [id, loadExperiment]);
-  const back = (
-    <button type="button" className="link" onClick={() => navigate({ name: 'journal', runId: null })}>
-      ← Journal
-    </button>
-  );
-  if (view === undefined) {
-    return (
-      <section className="panel">
-        {back}
-        <ErrorNote place="record" prefix="Could not read the sweep:" />
-        {failed === undefined && <EmptyState title="Reading the sweep…" />}
-      </section>
-    );
-  }
+  if (view === undefined) return <ReadingEntry what="the sweep" />;
   const { experiment } = view;
   const { plan } = experiment;
   return (
     <article className="view experiment-page" aria-label={experiment.title}>
       <section className="panel">
-        {back}
+        <BackToJournal />
         <h1>{experiment.title}</h1>
         <p className="muted">
           Sweep of {plan.url} · {dateTime(experiment.startedAt)} · -t{plan.threads} -c{plan.connections} · {duration(plan.stepDurationMs)} steps
