@@ -94,7 +94,8 @@ describe.skipIf(!browserTestsEnabled)('the Journal and Compare in Chromium', () 
   it("shows an imported run's page: its source and what its report lacks", async () => {
     await page.locator('.run-title', { hasText: 'Thread Per Request' }).click();
     await expect.poll(() => page.locator('.run-page .note.info').textContent()).toContain('no percentiles in this wrk2 report');
-    expect(await page.locator('.report-text').textContent()).toContain('29907 requests in 30.17s');
+    // The report text is formatted after the page shows (a placeholder until then).
+    await expect.poll(() => page.locator('.report-text').textContent(), { timeout: 10_000 }).toContain('29907 requests in 30.17s');
     expect(await page.locator('.run-page .stats').first().textContent()).toContain('unknown');
     await shootBothThemes(page, 'run-page-imported');
     await page.getByRole('button', { name: '← Journal' }).first().click();
