@@ -16,6 +16,11 @@ export const benchConfigSchema = z
   .object({
     url: z.string(),
     threads: z.number().int().min(1).max(MAX_THREADS),
+    /**
+     * Node worker threads that carry the threads (bench-runner/workerThreads.ts); absent or null:
+     * one per core, at most `threads`. More than `threads` is refused.
+     */
+    workerThreads: z.number().int().min(1).max(MAX_THREADS).nullable().optional(),
     connections: z.number().int().min(1).max(MAX_CONNECTIONS),
     durationMs: z.number().int().min(1).max(MAX_DURATION_MS),
     /** Total requests per second over all connections; null for max mode (closed loop). */
@@ -54,6 +59,9 @@ export const benchConfigSchema = z
     startAtEpochMs: z.number().int().positive().nullable().optional(),
   })
   .superRefine((config, ctx) => {
+    if (config.workerThreads != null && config.workerThreads > config.threads) {
+      ctx.addIssue({ code: 'custom', path: ['workerThreads'], message: `worker threads (${config.workerThreads}) must be at most threads (${config.threads}): each carries one thread or more` });
+    }
     for (const message of shardProblems(config)) ctx.addIssue({ code: 'custom', path: ['shard'], message });
     if (config.connRate !== null) {
       if (config.ratePerSec !== null) {

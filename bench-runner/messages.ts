@@ -66,8 +66,13 @@ export interface ConnRateJob {
   tls: TlsJob | null;
 }
 
+/**
+ * `jobs`: the run's threads (wrk's `-t`) this worker thread carries, each with its own
+ * connections, schedule, recorder and snapshots; a Node worker thread is a whole V8 isolate, so
+ * a run uses at most one per core and gives each several (bench-runner/workerThreads.ts).
+ */
 export type HostToWorker =
-  | { type: 'start'; job: WorkerJob | ConnRateJob; startEpochMs: number }
+  | { type: 'start'; jobs: Array<WorkerJob | ConnRateJob>; startEpochMs: number }
   | { type: 'stop' };
 
 /** Counters over one interval (deltas, not running totals). */

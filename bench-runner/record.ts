@@ -13,6 +13,7 @@ import { rateStats } from './stats.ts';
 import { DEFAULT_TLS } from './tlsJob.ts';
 import { TlsTotals } from './tlsTotals.ts';
 import { shardConnections, shardOffsets } from './shard.ts';
+import { workerThreadCount } from './workerThreads.ts';
 
 /**
  * The load this process ran and, for a shard, its part of the whole (docs/contracts.md, "Shards"):
@@ -173,6 +174,7 @@ export function buildRunRecord(
     load: {
       mode,
       threads: config.threads,
+      workerThreads: workerThreadCount(config.threads, config.workerThreads),
       connections: own.connections,
       durationMs: timing.plannedDurationMs,
       ratePerSec: own.ratePerSec,

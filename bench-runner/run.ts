@@ -11,6 +11,7 @@ import { planRun } from './jobs.ts';
 import { scheduleStart } from './shard.ts';
 import type { HostToWorker, TlsJob, WorkerToHost } from './messages.ts';
 import { tlsJobFor } from './tlsJob.ts';
+import { dealJobs, workerThreadCount } from './workerThreads.ts';
 import { buildRunRecord } from './record.ts';
 import { buildRequestBytes } from './request.ts';
 import { errorMessage } from '../common/errorMessage.ts';
@@ -81,6 +82,7 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
     throw new ConfigError([(error as Error).message]);
   }
   const { jobs, plannedDurationMs } = planRun(config, target, request, Math.random, tls);
+  const workerCount = workerThreadCount(config.threads, config.workerThreads);
   const workers: LoadThreadPool['workers'] = [];
   // Taken again when every worker is ready: the run's CPU, not the workers' start-up.
   let cpuAtStart = process.cpuUsage();
@@ -121,8 +123,9 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
         // With a start instant (shards, --start-at) the schedule waits for it, or says how late it began.
         ({ startEpochMs, latenessMs } = scheduleStart(performance.timeOrigin + performance.now() + START_DELAY_MS, config.startAtEpochMs ?? null));
         cpuAtStart = process.cpuUsage();
-        aggregate = new RunAggregator(workers.length, startEpochMs, config.ratePerSec !== null || config.connRate !== null);
-        jobs.forEach((job, i) => workers[i]?.postMessage({ type: 'start', job, startEpochMs } satisfies HostToWorker));
+        // One snapshot per interval from each of the run's threads, whichever worker carries it.
+        aggregate = new RunAggregator(jobs.length, startEpochMs, config.ratePerSec !== null || config.connRate !== null);
+        dealJobs(jobs, workers.length).forEach((dealt, i) => workers[i]?.postMessage({ type: 'start', jobs: dealt, startEpochMs } satisfies HostToWorker));
         started = true;
         options.onStart?.(startEpochMs);
         if (stopRequested) send({ type: 'stop' });
@@ -170,11 +173,11 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
       });
     };
     // Threads the CLI started ahead of the run (loadThreads.ts), or new ones.
-    const prestarted = takePrestartedThreads(config.threads);
+    const prestarted = takePrestartedThreads(workerCount);
     if (prestarted !== null) adopt(prestarted);
     else {
       loadThreadEntry().then(
-        (entry) => adopt(startLoadThreads(entry, config.threads)),
+        (entry) => adopt(startLoadThreads(entry, workerCount)),
         (error: unknown) => finish(new Error(`cannot prepare the load threads: ${errorMessage(error)}`)),
       );
     }

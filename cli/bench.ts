@@ -28,6 +28,8 @@ export interface BenchFlags extends SaveFlags, ServerBenchFlags, ShardFlags {
   /** commander keeps the underscore of wrk2's --u_latency. */
   u_latency: boolean;
   json?: string;
+  /** Worker threads; absent: one per core (bench-runner/workerThreads.ts). */
+  workers?: number;
   interval: number;
   keepAlive: boolean;
   connRate?: number;
@@ -45,7 +47,8 @@ export function benchCommand(): Command {
   const command = new Command('bench')
     .description('Drive HTTP load like wrk2 and print its report.\nWith -R: constant rate, latency corrected for coordinated omission. Without: as fast as the connections go.')
     .argument('[url...]', 'http:// or https:// URL to load (with --server: the profile\'s URL by default); with --repeat, several URLs are run alternately and compared')
-    .option('-t, --threads <N>', 'worker threads', metricOption('-t', true), benchConfigDefaults.threads)
+    .option('-t, --threads <N>', 'threads, as wrk\'s: each its own connections, schedule and statistics', metricOption('-t', true), benchConfigDefaults.threads)
+    .option('--workers <N>', 'Node worker threads that carry the threads (default: one per core, at most -t)', metricOption('--workers', true))
     .option('-c, --connections <N>', 'connections to keep open, split across threads', metricOption('-c', true), benchConfigDefaults.connections)
     .option('-d, --duration <T>', 'duration of the test (10s, 2m, 1h)', durationOption('-d'), benchConfigDefaults.durationMs)
     .option('-R, --rate <N>', 'total requests/sec over all connections (rate mode); omit for max mode', metricOption('-R', false))
@@ -112,6 +115,7 @@ export async function benchInput(url: string, flags: BenchFlags): Promise<BenchC
   return {
     url,
     threads: flags.threads,
+    workerThreads: flags.workers ?? null,
     connections: flags.connections,
     durationMs: flags.duration,
     ratePerSec: flags.rate ?? null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchThreadsFlag } from './prestartThreads.ts';
+import { benchThreadsFlag, benchWorkerThreads } from './prestartThreads.ts';
 
 const argv = (...args: string[]): string[] => ['node', 'loadlab.js', ...args];
 
@@ -21,5 +21,21 @@ describe('benchThreadsFlag: the thread count read ahead of commander, only when 
     [argv('help', 'bench', '-t4'), null],
   ])('%j → %s', (args, threads) => {
     expect(benchThreadsFlag(args)).toBe(threads);
+  });
+});
+
+describe('benchWorkerThreads: the worker threads to start early (one per core, at most -t, or --workers)', () => {
+  it.each([
+    // argv, cores, worker threads
+    [argv('bench', '-t12', 'http://h/'), 2, 2],
+    [argv('bench', '-t12', 'http://h/'), 16, 12],
+    [argv('bench', '-t1', 'http://h/'), 4, 1],
+    [argv('bench', '-t12', '--workers', '12', 'http://h/'), 2, 12],
+    [argv('bench', '-t12', '--workers=3', 'http://h/'), 2, 3],
+    [argv('bench', '-t2', '--workers', '8', 'http://h/'), 2, 2], // more than -t: the run refuses it; start no more than -t
+    [argv('bench', '-t12', '--workers', 'x', 'http://h/'), 2, null],
+    [argv('bench', '--workers', '2', 'http://h/'), 2, null], // no -t: nothing early
+  ])('%j on %i cores → %s', (args, cores, workers) => {
+    expect(benchWorkerThreads(args, cores)).toBe(workers);
   });
 });

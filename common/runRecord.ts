@@ -169,6 +169,8 @@ export type ConnRateLoad = z.infer<typeof connRateLoadSchema>;
 export const loadSchema = z.object({
   mode: loadModeSchema,
   threads: z.number().int().positive(),
+  /** Node worker threads that carried the threads (Loadlab's own runs since workers were pooled); absent: one per thread, or unknown (imports). */
+  workerThreads: z.number().int().positive().optional(),
   connections: z.number().int().positive(),
   durationMs: z.number().int().positive(),
   /** Target total requests per second; null in max mode. */

@@ -1,4 +1,5 @@
-// Entry of a load worker thread: waits for its job, runs it, stops when asked.
+// Entry of a load worker thread: waits for its jobs (the run's threads it carries, messages.ts),
+// runs each on its own, stops them all when asked.
 import { parentPort } from 'node:worker_threads';
 import type { HostToWorker, WorkerToHost } from '../messages.ts';
 import { ConnRateWorker } from './connRateWorker.ts';
@@ -8,19 +9,18 @@ import { errorMessage } from '../../common/errorMessage.ts';
 const port = parentPort;
 if (port === null) throw new Error('bench-runner/worker/main must run in a worker thread');
 
-let worker: LoadWorker | ConnRateWorker | null = null;
+const runs: Array<LoadWorker | ConnRateWorker> = [];
 const post = (message: WorkerToHost): void => port.postMessage(message);
 
 port.on('message', (message: HostToWorker) => {
   try {
     if (message.type === 'start') {
-      worker =
-        message.job.mode === 'conn-rate'
-          ? new ConnRateWorker(message.job, message.startEpochMs, post)
-          : new LoadWorker(message.job, message.startEpochMs, post);
-      worker.start();
+      for (const job of message.jobs) {
+        runs.push(job.mode === 'conn-rate' ? new ConnRateWorker(job, message.startEpochMs, post) : new LoadWorker(job, message.startEpochMs, post));
+      }
+      for (const run of runs) run.start();
     } else {
-      worker?.stop();
+      for (const run of runs) run.stop();
     }
   } catch (error) {
     post({ type: 'fatal', message: errorMessage(error) });

@@ -10,7 +10,7 @@ export function ConfigSection({ record }: { record: RunRecord }) {
     ['headers', target.headers.length === 0 ? 'none' : target.headers.map(([name, value]) => `${name}: ${value}`).join('; ')],
     ['body', target.bodyBytes === 0 ? 'none' : figures.bytes(target.bodyBytes)],
     ['mode', load.mode === 'rate' ? 'constant rate (wrk2 -R)' : load.mode === 'max' ? 'as fast as possible (wrk)' : 'connection rate (httperf)'],
-    ['threads', figures.count(load.threads)],
+    ['threads', load.workerThreads === undefined || load.workerThreads === load.threads ? figures.count(load.threads) : `${figures.count(load.threads)} on ${figures.count(load.workerThreads)} worker threads`],
     ['connections', load.mode === 'conn-rate' ? `${figures.count(load.connRate?.numConns)} in all, ${figures.count(load.connRate?.numCalls)} request(s) each` : figures.count(load.connections)],
     ['rate', load.ratePerSec === null ? 'none (max mode)' : `${figures.rate(load.ratePerSec)} ${load.mode === 'conn-rate' ? 'connections' : 'req'}/s`],
     ['duration', figures.duration(load.durationMs)],
