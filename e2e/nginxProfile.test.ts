@@ -87,7 +87,7 @@ http {
     await expect.poll(() => page.locator('.live-title h2').textContent(), { timeout: 20_000 }).toMatch(/^Warming up nginx-2: 2 s, not recorded$/);
     await shootBothThemes(page, 'nginx-profile-warmup');
     await expect.poll(() => journalCount(page), { timeout: 40_000 }).toBe(before + 1);
-    await expect.poll(() => page.locator('.live-title h2').textContent(), { timeout: 5_000 }).toBe('Finished');
+    await expect.poll(() => page.locator('.live-title h2').textContent(), { timeout: 10_000 }).toBe('Finished');
     // A fresh process ran the recorded run.
     expect(await page.locator('.server-where').textContent()).not.toBe(pidBefore);
     expect(await page.locator('.live-panel .chart-title', { hasText: 'Server process: CPU' }).count()).toBe(1);

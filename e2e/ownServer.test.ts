@@ -71,8 +71,9 @@ describe.skipIf(!browserTestsEnabled)('your own server in the Lab', () => {
 
   it('stops it from the panel', async () => {
     await goTo(page, 'Lab');
-    // Back from the journal the live panel has no points of its own: it says where they are.
-    expect(await page.locator('.live-panel').textContent()).toContain('py-http’s process charts are on the saved run’s page.');
+    // Back from the journal the live panel has no points of its own: it says where they are (once
+    // it has asked the lab which server is running: until then it shows a general note).
+    await expect.poll(() => page.locator('.live-panel').textContent(), { timeout: 10_000 }).toContain('py-http’s process charts are on the saved run’s page.');
     await page.locator('.own-server').getByRole('button', { name: 'Stop', exact: true }).click();
     await expect.poll(() => page.locator('.own-server .status-pill').textContent(), { timeout: 15_000 }).toBe('stopped');
     expect(app?.problems ?? []).toEqual([]);

@@ -76,8 +76,11 @@ describe('lab', () => {
   it('keeps what a stopped run measured', async () => {
     await lab.call('server.start', { port: 0 });
     const finished = next('run.finished');
+    // The first sample, not a fixed sleep: the load threads may take over a second to start on a
+    // busy machine, and a run stopped before they are ready has measured nothing.
+    const sampled = next('run.sample');
     await lab.call('run.start', { target: { kind: 'builtin', path: '/' }, mode: 'max', threads: 1, connections: 2, durationMs: 60_000 });
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await sampled;
     expect((await lab.call('run.stop', {})).state).toBe('stopping');
     const { header } = await finished;
     expect(header.stoppedEarly).toBe(true);
@@ -109,8 +112,10 @@ describe('lab', () => {
     const port = Number(new URL(started.url ?? '').port);
     expect(await portIsClosed(port)).toBe(false);
     const finished = collect('run.finished');
+    // Closed while the load goes (its first sample came), not while its threads may still start.
+    const sampled = next('run.sample');
     await lab.call('run.start', { target: { kind: 'builtin', path: '/' }, mode: 'max', threads: 1, connections: 1, durationMs: 60_000 });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await sampled;
     await lab.close();
     expect(finished).toHaveLength(1);
     expect(await portIsClosed(port)).toBe(true);

@@ -23,5 +23,5 @@ export async function runAndWait(page: Page, timeoutMs = 30_000): Promise<void> 
   await page.keyboard.press('Control+Enter');
   await expect.poll(() => page.locator('.live-title h2').textContent(), { timeout: 10_000 }).toMatch(/Running|Finished/);
   await expect.poll(() => journalCount(page), { timeout: timeoutMs }).toBe(before + 1);
-  await expect.poll(() => page.locator('.live-title h2').textContent(), { timeout: 5_000 }).toBe('Finished');
+  await expect.poll(() => page.locator('.live-title h2').textContent(), { timeout: 10_000 }).toBe('Finished');
 }
