@@ -1,5 +1,5 @@
-// Command-line options of `npm run bench`: --rounds N, --duration 5s, --only throughput|tls|rate|pause|connrate|tlsconnrate|servers|journal|ui|sampling|startup.
-export const sections = ['throughput', 'tls', 'rate', 'pause', 'connrate', 'tlsconnrate', 'servers', 'journal', 'ui', 'sampling', 'startup'] as const;
+// Command-line options of `npm run bench`: --rounds N, --duration 5s, --only throughput|tls|rate|pause|connrate|tlsconnrate|servers|journal|ui|sampling|startup|workers.
+export const sections = ['throughput', 'tls', 'rate', 'pause', 'connrate', 'tlsconnrate', 'servers', 'journal', 'ui', 'sampling', 'startup', 'workers'] as const;
 export type Section = (typeof sections)[number];
 
 export interface BenchOptions {

@@ -1,4 +1,4 @@
-// `npm run bench` = `tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|tls|rate|pause|connrate|tlsconnrate|servers|journal|ui|sampling|startup]`.
+// `npm run bench` = `tsx bench/run.ts [--rounds N] [--duration 5s] [--only throughput|tls|rate|pause|connrate|tlsconnrate|servers|journal|ui|sampling|startup|workers]`.
 // Every load goes to servers on 127.0.0.1 started here (nginx, loadlab serve) and stopped afterwards. The markdown
 // report goes to stdout, progress to stderr.
 import { cpus } from 'node:os';
@@ -15,6 +15,7 @@ import { throughputSection } from './throughput.ts';
 import { tlsConnRateSection } from './tlsConnRate.ts';
 import { tlsSection } from './tlsThroughput.ts';
 import { uiOverheadSection } from './uiOverhead.ts';
+import { workersSection } from './workersSection.ts';
 import { errorMessage } from '../common/errorMessage.ts';
 
 type SectionRunner = (options: BenchOptions, log: (line: string) => void) => Promise<string>;
@@ -31,6 +32,7 @@ const runners: Record<Section, SectionRunner> = {
   ui: uiOverheadSection,
   sampling: processSamplingSection,
   startup: startupSection,
+  workers: workersSection,
 };
 
 function log(line: string): void {

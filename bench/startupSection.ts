@@ -130,9 +130,10 @@ function nodePidOf(childPid: number, throughTime: boolean): number | null {
 }
 
 /** Spawn of `loadlab bench -tN` to the first request's arrival, ms; the CPU spent by then; and the whole run's CPU. */
-async function timeToFirstRequest(threads: number, target: Awaited<ReturnType<typeof firstRequestServer>>): Promise<{ firstMs: number; cpuToFirstMs: number | null; cpuMs: number | null }> {
+/** `workers`: `--workers` (null: the default, one per core at most -t). */
+async function timeToFirstRequest(threads: number, workers: number | null, target: Awaited<ReturnType<typeof firstRequestServer>>): Promise<{ firstMs: number; cpuToFirstMs: number | null; cpuMs: number | null }> {
   target.reset();
-  const args = [bin, 'bench', `-t${threads}`, `-c${threads}`, '-d1s', '-R100', `http://127.0.0.1:${target.port}/`];
+  const args = [bin, 'bench', `-t${threads}`, ...(workers === null ? [] : ['--workers', String(workers)]), `-c${threads}`, '-d1s', '-R100', `http://127.0.0.1:${target.port}/`];
   const timed = existsSync(GNU_TIME);
   const [program, allArgs] = timed ? [GNU_TIME, ['-f', '%U %S', process.execPath, ...args]] : [process.execPath, args];
   const startMs = performance.now();
@@ -234,24 +235,28 @@ export async function startupSection(options: BenchOptions, log: (line: string) 
   const cpuMedian = (runs: Timed[]): number => median(runs.map((t) => t.cpuMs ?? Number.NaN));
 
   const target = await firstRequestServer();
-  const firstBy: Record<number, { firstMs: number; cpuToFirstMs: number | null; cpuMs: number | null }[]> = { 1: [], 12: [] };
+  // Keyed by the flags: -t1, -t12 (the default: a worker thread per core) and -t12 --workers 12 (one each, as before).
+  const variants = [
+    { key: 't1', threads: 1, workers: null },
+    { key: 't12', threads: 12, workers: null },
+    { key: 't12w12', threads: 12, workers: 12 },
+  ] as const;
+  const firstBy: Record<string, { firstMs: number; cpuToFirstMs: number | null; cpuMs: number | null }[]> = { t1: [], t12: [], t12w12: [] };
   const emptyTwelve: Timed[] = [];
   const benchRounds = Math.max(5, options.rounds * 2);
   try {
-    log(`startup: bench -t1 and -t12 to the first request, ${benchRounds} rounds alternated`);
+    log(`startup: bench -t1, -t12 and -t12 --workers 12 to the first request, ${benchRounds} rounds alternated`);
     for (let i = 0; i < benchRounds; i++) {
-      for (const threads of [1, 12]) firstBy[threads]?.push(await timeToFirstRequest(threads, target));
+      for (const variant of variants) firstBy[variant.key]?.push(await timeToFirstRequest(variant.threads, variant.workers, target));
       emptyTwelve.push(await timeNode(['-e', TWELVE_EMPTY_THREADS]));
     }
   } finally {
     await target.close();
   }
-  const first1Ms = median((firstBy[1] ?? []).map((run) => run.firstMs));
-  const first12Ms = median((firstBy[12] ?? []).map((run) => run.firstMs));
-  const runCpu1Ms = median((firstBy[1] ?? []).map((run) => run.cpuMs ?? Number.NaN));
-  const runCpu12Ms = median((firstBy[12] ?? []).map((run) => run.cpuMs ?? Number.NaN));
-  const cpuToFirst1Ms = median((firstBy[1] ?? []).map((run) => run.cpuToFirstMs ?? Number.NaN));
-  const cpuToFirst12Ms = median((firstBy[12] ?? []).map((run) => run.cpuToFirstMs ?? Number.NaN));
+  const firstMs = (key: string): number => median((firstBy[key] ?? []).map((run) => run.firstMs));
+  const runCpuMs = (key: string): number => median((firstBy[key] ?? []).map((run) => run.cpuMs ?? Number.NaN));
+  const cpuToFirstMs = (key: string): number => median((firstBy[key] ?? []).map((run) => run.cpuToFirstMs ?? Number.NaN));
+  const workers12 = Math.min(12, cpus().length);
 
   log('startup: handler thread start');
   const handlerStarts: number[] = [];
@@ -272,16 +277,17 @@ export async function startupSection(options: BenchOptions, log: (line: string) 
   const rows = [
     ['`node -e 0` (bare Node)', ms(bareMs), ms(cpuMedian(bare)), '', ''],
     ['`loadlab --help`', ms(helpMs), ms(cpuMedian(help)), `${fixed(helpMs / bareMs, 2)}× bare Node`, '≤ 2×'],
-    ['`loadlab bench -t1`: start → first request', ms(first1Ms), `${ms(cpuToFirst1Ms)} by the first request; ${ms(runCpu1Ms)} whole 1 s run`, '', ''],
-    ['`loadlab bench -t12`: start → first request', ms(first12Ms), `${ms(cpuToFirst12Ms)} by the first request; ${ms(runCpu12Ms)} whole 1 s run`, `${ms((cpuToFirst12Ms - cpuToFirst1Ms) / 11)} CPU per extra load thread to the first request; on 2 idle cores ≥ ${ms(cpuToFirst12Ms / 2)} wall`, '≤ 300 ms'],
-    ['12 empty Node threads: start → all ready, exit', ms(median(emptyTwelve.map((t) => t.wallMs))), ms(cpuMedian(emptyTwelve)), "Node's floor for `-t12`", ''],
+    ['`loadlab bench -t1`: start → first request', ms(firstMs('t1')), `${ms(cpuToFirstMs('t1'))} by the first request; ${ms(runCpuMs('t1'))} whole 1 s run`, '', ''],
+    ['`loadlab bench -t12`: start → first request', ms(firstMs('t12')), `${ms(cpuToFirstMs('t12'))} by the first request; ${ms(runCpuMs('t12'))} whole 1 s run`, `12 threads on ${workers12} worker threads (one per core); on ${cpus().length} idle cores ≥ ${ms(cpuToFirstMs('t12') / cpus().length)} wall`, '≤ 300 ms'],
+    ['`loadlab bench -t12 --workers 12`: start → first request', ms(firstMs('t12w12')), `${ms(cpuToFirstMs('t12w12'))} by the first request; ${ms(runCpuMs('t12w12'))} whole 1 s run`, `a worker thread per thread (as wrk, and Loadlab before): ${ms((cpuToFirstMs('t12w12') - cpuToFirstMs('t1')) / 11)} CPU per extra worker thread`, ''],
+    ['12 empty Node threads: start → all ready, exit', ms(median(emptyTwelve.map((t) => t.wallMs))), ms(cpuMedian(emptyTwelve)), "Node's floor for a worker thread per thread", ''],
     ['handler thread: `new Worker` → ready (in process)', ms1(median(handlerStarts)), '', `empty thread (Node's floor): ${ms1(median(emptyStarts))}`, 'reported'],
     ['thread-per-request: per-request latency over `single`', ms1(perRequestMs), '', `${ms1(latencyBy['thread-per-request'] ?? Number.NaN)} vs ${ms1(latencyBy['single'] ?? Number.NaN)}`, 'reported'],
   ];
   const conditions = `Load average (1, 5, 15 min): ${loadBefore.map((v) => v.toFixed(1)).join(', ')} before, ${loadAfter.map((v) => v.toFixed(1)).join(', ')} after; ${cpus().length} cores.`;
   return [
     '## startup\n',
-    `Wall time from spawn (medians): ${pairs} alternated pairs of ${code('node -e 0')} / ${code('node bin/loadlab.js --help')}; ${benchRounds} alternated rounds of ${code('node bin/loadlab.js bench -tN -cN -d1s -R100 URL')} (N = 1, 12) against a server in the benchmark's process on 127.0.0.1 that notes the first request's arrival (and reads the CPU the bench process, all threads, had spent by then from /proc/PID/task/*/schedstat), each round followed by a process starting 12 empty worker threads; ${handlerStarts.length} handler threads and as many empty ones started one after another, alternated; ${requests} requests one after another on one keep-alive connection to ${code('loadlab serve --model M --workers 1')} pinned to CPU ${SERVER_CPU}. CPU is user + sys from ${code(GNU_TIME)}; for bench it is the whole run's (start, 1 s at 100 requests/s, exit). ${conditions}\n`,
+    `Wall time from spawn (medians): ${pairs} alternated pairs of ${code('node -e 0')} / ${code('node bin/loadlab.js --help')}; ${benchRounds} alternated rounds of ${code('node bin/loadlab.js bench -tN -cN -d1s -R100 URL')} (N = 1, 12, and 12 with ${code('--workers 12')}) against a server in the benchmark's process on 127.0.0.1 that notes the first request's arrival (and reads the CPU the bench process, all threads, had spent by then from /proc/PID/task/*/schedstat), each round followed by a process starting 12 empty worker threads; ${handlerStarts.length} handler threads and as many empty ones started one after another, alternated; ${requests} requests one after another on one keep-alive connection to ${code('loadlab serve --model M --workers 1')} pinned to CPU ${SERVER_CPU}. CPU is user + sys from ${code(GNU_TIME)}; for bench it is the whole run's (start, 1 s at 100 requests/s, exit). ${conditions}\n`,
     table(['what', 'wall', 'CPU', 'against', 'target'], rows),
   ].join('\n');
 }
