@@ -110,6 +110,7 @@ async function runBenchRepeated(urls: string[], flags: BenchFlags): Promise<numb
 /** The run's config from the flags, for one URL (checked flags; the body read once per call). */
 export async function benchInput(url: string, flags: BenchFlags): Promise<BenchConfig> {
   if (flags.rate === 0) throw new UsageError('-R must be greater than 0 (omit -R for max mode)');
+  if (flags.workers === 0) throw new UsageError('--workers needs at least 1 (omit it for one per core)');
   if (flags.connRate === 0) throw new UsageError('--conn-rate must be greater than 0');
   if (flags.connRate === undefined && flags.numConns !== undefined) throw new UsageError('--num-conns needs --conn-rate');
   return {

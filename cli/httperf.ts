@@ -76,7 +76,7 @@ export function httperfCommand(): Command {
     .addOption(new Option('--timeout <S>', 'seconds a connect or a reply may take (client-timo)').argParser(seconds('--timeout')).default(5, '5'))
     .option('--method <M>', 'request method', 'GET')
     .option('--add-header <H>', 'extra header line(s), "Name: value" (repeatable)', addHeaders, [])
-    .option('-t, --threads <N>', 'worker threads (Loadlab extension; peak concurrency is exact with 1)', metricOption('-t', true), 1)
+    .option('-t, --threads <N>', 'threads (Loadlab extension, on one worker thread per core at most; peak concurrency is exact with 1)', metricOption('-t', true), 1)
     .option('--hog', 'accepted for httperf compatibility (no effect)')
     .option('--ssl', 'speak TLS (https), SNI from --server; the certificate is verified unless --insecure', false)
     .option('--ssl-no-reuse', 'with --ssl: a full handshake on every connection (Loadlab resumes the TLS session on reconnect by default)', false)

@@ -48,7 +48,7 @@ export function sweepCommand(): Command {
       'Constant-rate runs at increasing rates (geometric from --from to --to, or --rates), stopped one step past where the server gives out; prints each step and the knee: the highest rate sustained (achieved ≥ 99 %, completion ≥ 99.9 %) within the SLO, or without one within 3× the lowest step\'s p99.',
     )
     .argument('<url>', 'http:// URL to load')
-    .option('-t, --threads <N>', 'worker threads', metricOption('-t', true), benchConfigDefaults.threads)
+    .option('-t, --threads <N>', 'threads, as wrk\'s (on one worker thread per core at most)', metricOption('-t', true), benchConfigDefaults.threads)
     .option('-c, --connections <N>', 'connections to keep open, split across threads', metricOption('-c', true), benchConfigDefaults.connections)
     .option('--from <N>', 'lowest rate, req/s', metricOption('--from', false))
     .option('--to <N>', 'highest rate, req/s', metricOption('--to', false))
