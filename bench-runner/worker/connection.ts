@@ -52,15 +52,15 @@ export class Connection {
   private tlsSession: Buffer | null = null;
   /** The TLS failure being counted (set just before fail('tls')). */
   private tlsFailure: TlsFailure = HANDSHAKE_TIMEOUT;
-  connectStartedUs = 0;
+  private connectStartedUs = 0;
   awaiting = false;
   /** Schedule slots used (rate mode) or requests sent (max mode). */
   sent = 0;
   /** The outstanding request's intended send (the schedule's slot; max mode: its send). */
   intendedUs = 0;
-  sentAtUs = 0;
+  private sentAtUs = 0;
   /** The request lost to a keep-alive race waits for the next connection. */
-  retryPending = false;
+  private retryPending = false;
   private responsesOnSocket = 0;
   private generation = 0;
   /** The wait before the next connect after a failed attempt; 0 once a response completed. */
@@ -181,15 +181,30 @@ export class Connection {
     this.awaiting = false;
   }
 
+  /**
+   * Called periodically (loadWorker.ts): a request unanswered, or a connect (https: a handshake)
+   * unfinished, for longer than the job's timeout ends as a timeout, each counted once.
+   */
+  checkTimeout(nowUs: number): void {
+    const timeoutUs = this.context.job.timeoutMs * 1000;
+    if (this.awaiting && nowUs - this.sentAtUs > timeoutUs) this.timedOut();
+    else if (this.socket !== null && !this.connected && nowUs - this.connectStartedUs > timeoutUs) this.connectTimedOut();
+  }
+
+  /** A request sent and not answered yet, or one waiting to be sent again after a keep-alive race. */
+  get inFlight(): boolean {
+    return this.awaiting || this.retryPending;
+  }
+
   /** The request outstanding got no answer within the timeout: one timeout, a new socket at once. */
-  timedOut(): void {
+  private timedOut(): void {
     this.context.recorder.errors.timeout++;
     this.context.recorder.giveUp(this.context.nowUs() - this.intendedUs);
     this.replace();
   }
 
   /** The connect (https: the handshake) did not complete within the timeout: a failed attempt. */
-  connectTimedOut(): void {
+  private connectTimedOut(): void {
     if (this.inHandshake) {
       this.tlsFailure = HANDSHAKE_TIMEOUT;
       this.fail('tls');

@@ -50,7 +50,7 @@ export class LoadWorker {
     // Every request due in the run and unanswered at its end enters the censored latencies
     // (common/censored.ts): in flight, waited since its intended time; unsent, since each slot's.
     for (const connection of this.connections) {
-      if (connection.awaiting || connection.retryPending) {
+      if (connection.inFlight) {
         inFlightAtEnd++;
         recorder.censor(nowUs - connection.intendedUs);
       }
@@ -112,7 +112,7 @@ export class LoadWorker {
     if (this.seq >= Math.ceil(this.context.job.durationMs / this.context.job.intervalMs) - 1) return;
     const nowUs = this.context.nowUs();
     let inFlight = 0;
-    for (const connection of this.connections) if (connection.awaiting || connection.retryPending) inFlight++;
+    for (const connection of this.connections) if (connection.inFlight) inFlight++;
     const gauges = { due: this.dueBy(nowUs - this.context.startUs), inFlight };
     this.post(this.context.recorder.snapshot(this.seq++, epochMsOf(nowUs), null, null, gauges));
   }
@@ -124,16 +124,9 @@ export class LoadWorker {
     return due;
   }
 
-  /** Counts each request past its timeout once and recycles its connection. */
+  /** Each connection counts a request (or a connect) past its timeout once and recycles itself. */
   sweepTimeouts(): void {
     const nowUs = this.context.nowUs();
-    const timeoutUs = this.context.job.timeoutMs * 1000;
-    for (const connection of this.connections) {
-      if (connection.awaiting && nowUs - connection.sentAtUs > timeoutUs) {
-        connection.timedOut();
-      } else if (connection.socket !== null && !connection.connected && nowUs - connection.connectStartedUs > timeoutUs) {
-        connection.connectTimedOut();
-      }
-    }
+    for (const connection of this.connections) connection.checkTimeout(nowUs);
   }
 }
