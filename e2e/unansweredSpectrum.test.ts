@@ -2,6 +2,7 @@
 // server's single-threaded model on /sleep?ms=100 (capacity 10 req/s by Little's law) loaded at
 // 50 req/s for 2 s, so most scheduled requests get no answer. The Lab's saved-run spectrum and the
 // run page draw them at their wait, the part they can move dashed and named "≥". Screenshots.
+import { availableParallelism } from 'node:os';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled } from './support/browser.ts';
@@ -27,7 +28,7 @@ describe.skipIf(!browserTestsEnabled)('the spectrum with unanswered requests, in
     await page.getByLabel('Concurrency model').selectOption('single');
     await page.getByText('Constant rate (wrk2 -R)').click();
     await page.getByLabel('Path').fill('/sleep?ms=100');
-    await page.getByLabel('Threads (-t)').fill('1');
+    await page.getByLabel('Threads (-t)').fill('4');
     await page.getByLabel('Connections (-c)').fill('10');
     await page.getByLabel('Duration (-d)').fill('2s');
     await page.getByLabel('Rate (-R, req/s)').fill('50');
@@ -43,6 +44,10 @@ describe.skipIf(!browserTestsEnabled)('the spectrum with unanswered requests, in
     const charts = page.locator('section[aria-labelledby="charts-title"]');
     await expect.poll(() => charts.textContent(), { timeout: 15_000 }).toContain('≥ unanswered requests can move it');
     await shootBothThemes(page, 'unanswered-spectrum-run-page');
+    // Four threads on one worker thread per core (bench-runner/workerThreads.ts), said on the run page.
+    const cores = availableParallelism();
+    const threadsFact = page.locator('.config .fact', { hasText: /^threads/ });
+    expect(await threadsFact.textContent()).toContain(cores >= 4 ? 'threads4' : `threads4 on ${cores} worker threads`);
     expect(app?.problems).toEqual([]);
   }, 120_000);
 });
