@@ -46,7 +46,7 @@ function shardRecord({ index, count = 3, latenciesUs = latenciesOf(index, 600), 
     id: `20261207-010000-00000${index}`,
     startedAt: new Date(zeroMs).toISOString(),
     finishedAt: new Date(zeroMs + 3000).toISOString(),
-    load: { ...sampleMeasuredRecord.load, threads: 1, connections: 2, durationMs: 3000, ratePerSec: 200 },
+    load: { ...sampleMeasuredRecord.load, threads: 1, workerThreads: 1, connections: 2, durationMs: 3000, ratePerSec: 200 },
     summary: {
       ...sampleMeasuredRecord.summary,
       requests,
@@ -107,7 +107,7 @@ describe('mergeShardRecords', () => {
     expect(merged.summary.unanswered).toEqual({ count: 30, failed: 0 });
     expect(merged.summary.connects).toBe(6);
     expect(merged.summary.reqPerSec).toBeCloseTo(600, 9);
-    expect(merged.load).toMatchObject({ threads: 3, connections: 6, ratePerSec: 600, durationMs: 3000, mode: 'rate' });
+    expect(merged.load).toMatchObject({ threads: 3, workerThreads: 3, connections: 6, ratePerSec: 600, durationMs: 3000, mode: 'rate' });
   });
 
   it('lists the shards with their hosts and start lateness, and is a measured record the reports read', () => {

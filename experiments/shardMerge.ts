@@ -287,6 +287,8 @@ export function mergeShardRecords(records: readonly RunRecord[], options: ShardM
     load: {
       ...first.load,
       threads: sumOf(merged, (record) => record.load.threads ?? 0),
+      // Summed when every shard says how many carried its threads; unknown (absent) otherwise.
+      workerThreads: merged.every((record) => record.load.workerThreads !== undefined) ? sumOf(merged, (record) => record.load.workerThreads ?? 0) : undefined,
       connections,
       ratePerSec,
     },
@@ -327,3 +329,4 @@ export function mergeShardRecords(records: readonly RunRecord[], options: ShardM
     merge,
   };
 }
+
