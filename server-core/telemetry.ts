@@ -3,13 +3,14 @@
 // durations (histogram.ts); everything else is built when a sample is taken.
 import type { Socket } from 'node:net';
 import { availableParallelism } from 'node:os';
-import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import type { ServerModel, ServerTelemetrySample } from '../common/serverTelemetry.ts';
 import { DurationRecorder, encodeDurations, summarizeDurations } from './histogram.ts';
 import type { JobTiming } from './jobs.ts';
+import { LoopDelayMeter } from './loopDelay.ts';
 import type { ModelGauges } from './models/model.ts';
 
-/** Event-loop delay sampling period; the monitor's readings include it, samples do not. */
+/** Event-loop delay sampling period; samples report the delay beyond it. */
 const LOOP_RESOLUTION_MS = 10;
 /** node:http only sends status codes from 100 to 999. */
 const STATUS_SLOTS = 1000;
@@ -38,14 +39,14 @@ export class TelemetryRecorder {
   private readonly threadStart = new DurationRecorder();
   /** TLS servers only. */
   private readonly tls: { handshakes: number; failures: number; durations: DurationRecorder } | null;
-  private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  private readonly loopDelay = new LoopDelayMeter(LOOP_RESOLUTION_MS);
 
   constructor(
     private readonly model: ServerModel,
     tls = false,
   ) {
     this.tls = tls ? { handshakes: 0, failures: 0, durations: new DurationRecorder() } : null;
-    this.loopDelay.enable();
+    this.loopDelay.start();
   }
 
   tlsHandshake(durationUs: number): void {
@@ -154,7 +155,7 @@ export class TelemetryRecorder {
         deaths: gauges.deathsTotal - this.lastDeaths,
         deathsTotal: gauges.deathsTotal,
       },
-      eventLoopDelayUs: this.takeLoopDelay(),
+      eventLoopDelayUs: this.loopDelay.take(),
       process: { cpuPct: intervalMs > 0 ? ((cpu.user + cpu.system) / 1000 / intervalMs) * 100 : 0, rssBytes: process.memoryUsage.rss(), cores: availableParallelism() },
     };
     const tls = this.takeTls();
@@ -173,7 +174,7 @@ export class TelemetryRecorder {
   }
 
   close(): void {
-    this.loopDelay.disable();
+    this.loopDelay.stop();
   }
 
   private countStatus(status: number): void {
@@ -191,15 +192,5 @@ export class TelemetryRecorder {
     }
     this.statusesSeen = [];
     return counts;
-  }
-
-  private takeLoopDelay(): ServerTelemetrySample['eventLoopDelayUs'] {
-    const beyondUs = (ns: number): number => Math.max(0, ns / 1000 - LOOP_RESOLUTION_MS * 1000);
-    const reading =
-      this.loopDelay.count === 0
-        ? { p50: 0, p99: 0, max: 0 }
-        : { p50: beyondUs(this.loopDelay.percentile(50)), p99: beyondUs(this.loopDelay.percentile(99)), max: beyondUs(this.loopDelay.max) };
-    this.loopDelay.reset();
-    return reading;
   }
 }
