@@ -211,8 +211,6 @@ function unansweredSoFar(aggregate: RunAggregator, point: SeriesPoint): string |
   if (aggregate.finished) return encodeHistogram(aggregate.unanswered);
   const pending = aggregate.pendingOf(point);
   if (pending === null) return null;
-  // Nothing given up yet (the usual case while a server copes): the pending ones alone, as encoded.
-  if (aggregate.unanswered.totalCount === 0) return pending;
   const sum = createLatencyHistogram();
   try {
     sum.add(aggregate.unanswered);
