@@ -18,7 +18,6 @@ function snapshot(seq: number, requests: number, errors: Partial<ErrorCounts>, f
     correctedUs: EMPTY,
     uncorrectedUs: null,
     unansweredUs: EMPTY,
-    pendingUs: final ? null : EMPTY,
     rateSamples: [],
     gauges: null,
     final: final ? { inFlightAtEnd: 0, unsent: 0 } : null,

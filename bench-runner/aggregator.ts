@@ -5,7 +5,7 @@ import type { JsHistogram } from 'hdr-histogram-js';
 import { emptyConnectCauses, type ConnectCause, type ConnectErrorCauses } from '../common/connectCause.ts';
 import { emptyErrorCounts } from '../common/errorCounts.ts';
 import { totalErrors, type ConnErrorKinds, type ErrorCounts, type SeriesPoint } from '../common/runRecord.ts';
-import { addEncoded, createLatencyHistogram, encodeHistogram } from '../common/histogram.ts';
+import { addEncoded, createLatencyHistogram } from '../common/histogram.ts';
 import { emptyConnErrorKinds, type ConnRateExtras, type IntervalCounts, type SnapshotMessage } from './messages.ts';
 import { TlsTotals } from './tlsTotals.ts';
 
@@ -18,8 +18,6 @@ interface PendingInterval {
   latency: JsHistogram;
   /** Summed over the workers' reports; null once a worker reported none. */
   gauges: { due: number; inFlight: number } | null;
-  /** Requests unanswered at the interval's end, summed over the reports; null once one had none. */
-  pending: JsHistogram | null;
 }
 
 /** Connection-rate figures merged over the workers. */
@@ -88,16 +86,12 @@ export class RunAggregator {
   private readonly pending = new Map<number, PendingInterval>();
   /** The due / in-flight gauges of each emitted point (not part of the record). */
   private readonly pointGauges = new WeakMap<SeriesPoint, { due: number; inFlight: number }>();
-  /** The requests unanswered at each emitted point's end, encoded (live spectrum; not part of the record). */
-  private readonly pointPending = new WeakMap<SeriesPoint, string>();
   private finals = 0;
 
   constructor(
     private readonly workers: number,
     private readonly startEpochMs: number,
     keepUncorrected: boolean,
-    /** Keep each point's unanswered-at-its-end requests (pendingOf), for a live spectrum. */
-    private readonly keepPending = false,
   ) {
     this.uncorrected = keepUncorrected ? createLatencyHistogram() : null;
     this.lastEndEpochMs = startEpochMs;
@@ -106,11 +100,6 @@ export class RunAggregator {
   /** The due / in-flight gauges at an emitted point's end; null when a worker did not report them. */
   gaugesOf(point: SeriesPoint): { due: number; inFlight: number } | null {
     return this.pointGauges.get(point) ?? null;
-  }
-
-  /** Requests unanswered at an emitted point's end (compressed base64, µs, each at its wait so far); null when a thread did not report them. */
-  pendingOf(point: SeriesPoint): string | null {
-    return this.pointPending.get(point) ?? null;
   }
 
   get finished(): boolean {
@@ -134,12 +123,6 @@ export class RunAggregator {
     addErrors(interval.errors, snapshot.counts.errors);
     interval.gauges = interval.gauges && snapshot.gauges ? { due: interval.gauges.due + snapshot.gauges.due, inFlight: interval.gauges.inFlight + snapshot.gauges.inFlight } : null;
     addEncoded(interval.latency, snapshot.correctedUs);
-    if (snapshot.pendingUs === null) {
-      interval.pending?.destroy();
-      interval.pending = null;
-    } else if (interval.pending !== null) {
-      addEncoded(interval.pending, snapshot.pendingUs);
-    }
 
     if (snapshot.connRate) {
       this.connRate ??= new ConnRateTotals();
@@ -161,16 +144,7 @@ export class RunAggregator {
   }
 
   private openInterval(seq: number): PendingInterval {
-    const interval: PendingInterval = {
-      reports: 0,
-      endEpochMs: 0,
-      requests: 0,
-      bytes: 0,
-      errors: emptyErrorCounts(),
-      latency: createLatencyHistogram(),
-      gauges: { due: 0, inFlight: 0 },
-      pending: this.keepPending ? createLatencyHistogram() : null,
-    };
+    const interval: PendingInterval = { reports: 0, endEpochMs: 0, requests: 0, bytes: 0, errors: emptyErrorCounts(), latency: createLatencyHistogram(), gauges: { due: 0, inFlight: 0 } };
     this.pending.set(seq, interval);
     return interval;
   }
@@ -216,8 +190,6 @@ export class RunAggregator {
       latency.destroy();
       const point = done.at(-1);
       if (point && interval.gauges && interval.reports === this.workers) this.pointGauges.set(point, interval.gauges);
-      if (point && interval.pending && interval.reports === this.workers) this.pointPending.set(point, encodeHistogram(interval.pending));
-      interval.pending?.destroy();
     }
     this.series.push(...done);
     return done;

@@ -101,12 +101,6 @@ export interface SnapshotMessage {
   uncorrectedUs: string | null;
   /** Censored latencies of this interval's unanswered requests (given up, or unanswered at the end), µs. */
   unansweredUs: string;
-  /**
-   * Requests still unanswered at this interval's end (in flight, or due and unsent), each at its
-   * wait so far, µs: for the live spectrum only, never added to the record. Null on the final
-   * snapshot (those are in `unansweredUs`); empty in connection-rate mode.
-   */
-  pendingUs: string | null;
   /** This thread's request rate measured every 100 ms in the interval, req/s. */
   rateSamples: number[];
   /**

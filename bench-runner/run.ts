@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { threadEntry } from '../threads/threadEntry.ts';
 import type { ErrorCounts, MeasuredRunRecord, SeriesPoint, ServerInfo } from '../common/runRecord.ts';
-import { addEncoded, createLatencyHistogram, encodeHistogram } from '../common/histogram.ts';
+import { encodeHistogram } from '../common/histogram.ts';
 import { LiveTotals, RunAggregator } from './aggregator.ts';
 import { startLoadThreads, takePrestartedThreads, type LoadThreadPool } from './loadThreads.ts';
 import { benchConfigSchema, parseTargetUrl, type BenchConfig } from './config.ts';
@@ -31,13 +31,8 @@ export interface LiveSample {
   completionSoFar: number | null;
   /** Corrected p99 of everything so far, µs; null before the first response. */
   p99SoFarUs: number | null;
-  /**
-   * With `liveHistograms`: everything so far, compressed base64 (µs), for a live percentile
-   * spectrum. `unansweredUs`: the requests given up so far and those unanswered at the point's
-   * end, each at its wait so far (lower bounds, common/censored.ts); on the last sample the
-   * record's censored requests; null when a thread did not say.
-   */
-  histograms: { correctedUs: string; uncorrectedUs: string | null; unansweredUs: string | null } | null;
+  /** With `liveHistograms`: everything so far, compressed base64 (µs), for a live percentile spectrum. */
+  histograms: { correctedUs: string; uncorrectedUs: string | null } | null;
 }
 
 export interface RunOptions {
@@ -129,7 +124,7 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
         ({ startEpochMs, latenessMs } = scheduleStart(performance.timeOrigin + performance.now() + START_DELAY_MS, config.startAtEpochMs ?? null));
         cpuAtStart = process.cpuUsage();
         // One snapshot per interval from each of the run's threads, whichever worker carries it.
-        aggregate = new RunAggregator(jobs.length, startEpochMs, config.ratePerSec !== null || config.connRate !== null, options.liveHistograms === true);
+        aggregate = new RunAggregator(jobs.length, startEpochMs, config.ratePerSec !== null || config.connRate !== null);
         dealJobs(jobs, workers.length).forEach((dealt, i) => workers[i]?.postMessage({ type: 'start', jobs: dealt, startEpochMs } satisfies HostToWorker));
         started = true;
         options.onStart?.(startEpochMs);
@@ -144,14 +139,9 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
       const points = aggregate.add(message);
       if (options.onSample) {
         const p99 = aggregate.corrected.totalCount > 0 ? aggregate.corrected.getValueAtPercentile(99) : null;
-        const lastPoint = points.at(-1);
         const histograms =
-          options.liveHistograms === true && lastPoint !== undefined
-            ? {
-                correctedUs: encodeHistogram(aggregate.corrected),
-                uncorrectedUs: aggregate.uncorrected === null ? null : encodeHistogram(aggregate.uncorrected),
-                unansweredUs: unansweredSoFar(aggregate, lastPoint),
-              }
+          options.liveHistograms === true && points.length > 0
+            ? { correctedUs: encodeHistogram(aggregate.corrected), uncorrectedUs: aggregate.uncorrected === null ? null : encodeHistogram(aggregate.uncorrected) }
             : null;
         // One message may complete several intervals: each sample carries the totals up to its
         // own point, never the totals of the whole batch.
@@ -201,22 +191,4 @@ export function startRun(input: BenchConfig, options: RunOptions = {}): RunHandl
     },
     result,
   };
-}
-
-/**
- * The requests given up so far plus those unanswered at `point`'s end, encoded; once every thread
- * has ended, the run's censored requests (the record's); null when a thread did not say.
- */
-function unansweredSoFar(aggregate: RunAggregator, point: SeriesPoint): string | null {
-  if (aggregate.finished) return encodeHistogram(aggregate.unanswered);
-  const pending = aggregate.pendingOf(point);
-  if (pending === null) return null;
-  const sum = createLatencyHistogram();
-  try {
-    sum.add(aggregate.unanswered);
-    addEncoded(sum, pending);
-    return encodeHistogram(sum);
-  } finally {
-    sum.destroy();
-  }
 }

@@ -150,12 +150,8 @@ export interface RunSampleEvent {
   /** Requests per second the run should achieve (rate mode), null otherwise. */
   targetRatePerSec: number | null;
   p99SoFarUs: number | null;
-  /**
-   * Everything measured so far (compressed base64 HdrHistograms, µs): the live percentile spectrum.
-   * `unansweredUs`: requests given up so far and those unanswered at the point's end, each at its
-   * wait so far (lower bounds); null or absent (older labs) when not known.
-   */
-  histograms: { correctedUs: string; uncorrectedUs: string | null; unansweredUs?: string | null } | null;
+  /** Everything measured so far (compressed base64 HdrHistograms, µs): the live percentile spectrum. */
+  histograms: { correctedUs: string; uncorrectedUs: string | null } | null;
 }
 
 /**

@@ -43,16 +43,27 @@ export class LoadWorker {
     const nowUs = this.context.nowUs();
     this.context.stopped = true;
     this.timers.clear();
+    let inFlightAtEnd = 0;
+    let unsent = 0;
     const elapsedUs = nowUs - this.context.startUs;
     const { recorder } = this.context;
     // Every request due in the run and unanswered at its end enters the censored latencies
     // (common/censored.ts): in flight, waited since its intended time; unsent, since each slot's.
-    const { inFlight: inFlightAtEnd, unsent } = this.walkUnanswered(
-      nowUs,
-      (waitedUs) => recorder.censor(waitedUs),
-      (longestUs, stepUs, count) => recorder.censorEvenlySpaced(longestUs, stepUs, count),
-    );
-    for (const connection of this.connections) connection.close();
+    for (const connection of this.connections) {
+      if (connection.inFlight) {
+        inFlightAtEnd++;
+        recorder.censor(nowUs - connection.intendedUs);
+      }
+      if (connection.schedule) {
+        const dueUnsent = Math.max(0, intendedCountBy(connection.schedule, elapsedUs) - connection.sent);
+        if (dueUnsent > 0) {
+          const firstIntendedUs = this.context.startUs + intendedStartUs(connection.schedule, connection.sent);
+          recorder.censorEvenlySpaced(nowUs - firstIntendedUs, connection.schedule.intervalUs, dueUnsent);
+        }
+        unsent += dueUnsent;
+      }
+      connection.close();
+    }
     this.context.recorder.sampleRate(nowUs);
     const gauges = { due: this.dueBy(elapsedUs), inFlight: inFlightAtEnd };
     this.post(this.context.recorder.snapshot(this.seq++, epochMsOf(nowUs), { inFlightAtEnd, unsent, drained: this.context.recorder.drained }, null, gauges));
@@ -100,44 +111,10 @@ export class LoadWorker {
     // The run's last interval is carried by the final snapshot (stop()).
     if (this.seq >= Math.ceil(this.context.job.durationMs / this.context.job.intervalMs) - 1) return;
     const nowUs = this.context.nowUs();
-    const { recorder } = this.context;
-    // What is unanswered now, at its wait so far: the live spectrum's lower bounds (not recorded).
-    const { inFlight } = this.walkUnanswered(
-      nowUs,
-      (waitedUs) => recorder.pend(waitedUs),
-      (longestUs, stepUs, count) => recorder.pendEvenlySpaced(longestUs, stepUs, count),
-    );
+    let inFlight = 0;
+    for (const connection of this.connections) if (connection.inFlight) inFlight++;
     const gauges = { due: this.dueBy(nowUs - this.context.startUs), inFlight };
     this.post(this.context.recorder.snapshot(this.seq++, epochMsOf(nowUs), null, null, gauges));
-  }
-
-  /**
-   * The requests unanswered at `nowUs`: each in flight, with its wait since its intended time, and
-   * per connection the slots due and unsent, the earliest's wait and the step between them.
-   */
-  private walkUnanswered(
-    nowUs: number,
-    inFlightRequest: (waitedUs: number) => void,
-    dueUnsentSlots: (longestUs: number, stepUs: number, count: number) => void,
-  ): { inFlight: number; unsent: number } {
-    const elapsedUs = nowUs - this.context.startUs;
-    let inFlight = 0;
-    let unsent = 0;
-    for (const connection of this.connections) {
-      if (connection.inFlight) {
-        inFlight++;
-        inFlightRequest(nowUs - connection.intendedUs);
-      }
-      if (connection.schedule) {
-        const dueUnsent = Math.max(0, intendedCountBy(connection.schedule, elapsedUs) - connection.sent);
-        if (dueUnsent > 0) {
-          const firstIntendedUs = this.context.startUs + intendedStartUs(connection.schedule, connection.sent);
-          dueUnsentSlots(nowUs - firstIntendedUs, connection.schedule.intervalUs, dueUnsent);
-        }
-        unsent += dueUnsent;
-      }
-    }
-    return { inFlight, unsent };
   }
 
   /** Requests due by `elapsedUs`: the schedule's slots in rate mode, the requests sent in max mode. */

@@ -21,21 +21,3 @@ describe('IntervalRecorder: censored values of unsent requests', () => {
     expect(decodeHistogram(recorder.snapshot(0, 0, null).unansweredUs).totalCount).toBe(3);
   });
 });
-
-describe('IntervalRecorder: requests pending at an interval end (live spectrum only)', () => {
-  it('carries them in pendingUs apart from the censored ones, emptied per interval, none on the final snapshot', () => {
-    const recorder = new IntervalRecorder(true, 0);
-    recorder.pend(300_000);
-    recorder.pendEvenlySpaced(200_000, 10_000, 5);
-    recorder.censor(50_000);
-    const first = recorder.snapshot(0, 0, null);
-    const pending = decodeHistogram(first.pendingUs ?? '');
-    expect(pending.totalCount).toBe(6);
-    expect(pending.maxValue / 300_000).toBeCloseTo(1, 2);
-    expect(decodeHistogram(first.unansweredUs).totalCount).toBe(1);
-    expect(decodeHistogram(recorder.snapshot(1, 0, null).pendingUs ?? '').totalCount).toBe(0);
-    recorder.pend(1000);
-    expect(recorder.snapshot(2, 0, { inFlightAtEnd: 0, unsent: 0 }).pendingUs).toBeNull();
-  });
-});
-

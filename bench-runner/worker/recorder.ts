@@ -30,11 +30,6 @@ export class IntervalRecorder {
   private readonly uncorrected: JsHistogram | null;
   /** Unanswered requests' censored latencies: at least this long, µs (common/censored.ts). */
   private readonly censored: JsHistogram = createLatencyHistogram();
-  /**
-   * Requests unanswered at the interval's end, waited so far (µs): for the live spectrum only.
-   * Not part of the record: each is answered later, given up, or censored at the run's end.
-   */
-  private readonly pending: JsHistogram = createLatencyHistogram();
   private rateSamples: number[] = [];
   private totalRequests = 0;
   private rateRequestsMark = 0;
@@ -78,23 +73,22 @@ export class IntervalRecorder {
     recordLatencyUs(this.censored, waitedUs);
   }
 
-  /** A request still unanswered at the interval's end, waiting `waitedUs` so far (live spectrum only). */
-  pend(waitedUs: number): void {
-    recordLatencyUs(this.pending, waitedUs);
-  }
-
-  /** `count` requests due and still unsent at the interval's end, as censorEvenlySpaced lays them out (live spectrum only). */
-  pendEvenlySpaced(longestUs: number, stepUs: number, count: number): void {
-    recordEvenlySpaced(this.pending, longestUs, stepUs, count);
-  }
-
   /**
    * `count` unanswered requests intended `stepUs` apart, the earliest having waited `longestUs`:
    * recorded a histogram bucket at a time, so a long schedule of unsent requests costs at most
    * one step per bucket, not one per request.
    */
   censorEvenlySpaced(longestUs: number, stepUs: number, count: number): void {
-    recordEvenlySpaced(this.censored, longestUs, stepUs, count);
+    let remaining = count;
+    let valueUs = longestUs;
+    while (remaining > 0) {
+      const clampedUs = Math.min(HIGHEST_US, Math.max(LOWEST_US, Math.round(valueUs)));
+      const bucketLowUs = this.censored.lowestEquivalentValue(clampedUs);
+      const inBucket = stepUs > 0 ? Math.min(remaining, Math.floor((valueUs - bucketLowUs) / stepUs) + 1) : remaining;
+      this.censored.recordValueWithCount(clampedUs, Math.max(1, inBucket));
+      remaining -= Math.max(1, inBucket);
+      valueUs -= Math.max(1, inBucket) * stepUs;
+    }
   }
 
   /**
@@ -135,8 +129,6 @@ export class IntervalRecorder {
       counts: { requests: this.requests, bytes: this.bytes, errors: this.errors, statusCounts, serverCloses: this.serverCloses, connects: this.connects, failed: this.failed },
       correctedUs: encodeHistogram(this.corrected),
       unansweredUs: encodeHistogram(this.censored),
-      // Only interval snapshots: the final one censors what is still unanswered (unansweredUs).
-      pendingUs: final === null ? encodeHistogram(this.pending) : null,
       uncorrectedUs: this.uncorrected ? encodeHistogram(this.uncorrected) : null,
       rateSamples: this.rateSamples,
       gauges,
@@ -154,25 +146,7 @@ export class IntervalRecorder {
     this.corrected.reset();
     this.uncorrected?.reset();
     this.censored.reset();
-    this.pending.reset();
     this.rateSamples = [];
     return message;
-  }
-}
-
-/**
- * `count` values `stepUs` apart, the largest `longestUs`, recorded a histogram bucket at a time:
- * a long schedule of unsent requests costs at most one step per bucket, not one per request.
- */
-function recordEvenlySpaced(histogram: JsHistogram, longestUs: number, stepUs: number, count: number): void {
-  let remaining = count;
-  let valueUs = longestUs;
-  while (remaining > 0) {
-    const clampedUs = Math.min(HIGHEST_US, Math.max(LOWEST_US, Math.round(valueUs)));
-    const bucketLowUs = histogram.lowestEquivalentValue(clampedUs);
-    const inBucket = stepUs > 0 ? Math.min(remaining, Math.floor((valueUs - bucketLowUs) / stepUs) + 1) : remaining;
-    histogram.recordValueWithCount(clampedUs, Math.max(1, inBucket));
-    remaining -= Math.max(1, inBucket);
-    valueUs -= Math.max(1, inBucket) * stepUs;
   }
 }

@@ -1,13 +1,8 @@
 // The running run's percentile spectrum, corrected and uncorrected together, from the histograms
-// of everything measured so far (each live sample carries them; about one a second). Requests
-// still unanswered count at their wait so far, as on the saved run's page: from the first
-// percentile they can move, the corrected line goes on dotted and is named "≥".
+// of everything measured so far (each live sample carries them; about one a second).
 import { memo, useMemo } from 'react';
-import { splitLowerBounds } from '../../../../common/chart/boundedSpectrum.ts';
-import { censoredSpectrumPoints } from '../../../../common/chart/censoredSpectrum.ts';
 import { spectrumPoints } from '../../../../common/chart/spectrum.ts';
 import type { LiveRun } from '../../store/state.ts';
-import { BOUND_DASH } from '../../charts/boundedSpectrumLines.ts';
 import { SpectrumChart, type SpectrumSeries } from '../../charts/SpectrumChart.tsx';
 import { useChartPalette } from '../../theme/PaletteContext.tsx';
 import { useThrottled } from './useThrottled.ts';
@@ -23,23 +18,13 @@ export function LiveSpectrum({ live }: { live: LiveRun }) {
   const maxMode = live.params?.mode === 'max';
   const series = useMemo((): SpectrumSeries[] => {
     if (spectrum === null) return [];
-    const color = palette.series[0] ?? palette.fg;
-    const label = maxMode ? 'latency' : 'corrected (from the schedule)';
-    const unansweredUs = spectrum.unansweredUs ?? null;
-    const split = unansweredUs === null ? null : splitLowerBounds(censoredSpectrumPoints(spectrum.correctedUs, unansweredUs));
-    const lines: SpectrumSeries[] =
-      split === null || split.bound.length === 0
-        ? [{ key: 'corrected', label, color, points: split?.exact ?? spectrumPoints(spectrum.correctedUs) }]
-        : [
-            { key: 'corrected', label: `${label}, unanswered counted`, color, points: split.exact },
-            { key: 'corrected-bound', label: '≥ unanswered requests can move it', color, dash: BOUND_DASH, points: split.bound, lowerBound: true },
-          ];
+    const lines: SpectrumSeries[] = [{ key: 'corrected', label: maxMode ? 'latency' : 'corrected (from the schedule)', color: palette.series[0] ?? palette.fg, points: spectrumPoints(spectrum.correctedUs) }];
     if (spectrum.uncorrectedUs !== null) lines.push({ key: 'uncorrected', label: 'uncorrected (from the send)', color: palette.series[1] ?? palette.fg, dash: '6 3', points: spectrumPoints(spectrum.uncorrectedUs) });
     return lines;
   }, [spectrum, maxMode, palette]);
   return (
-    <div className="saved-spectrum live-spectrum">
-      <LiveSpectrumChart series={series} note="everything so far, unanswered requests at their wait so far; updated every few seconds" empty="The spectrum appears with the first sample." />
+    <div className="saved-spectrum">
+      <LiveSpectrumChart series={series} note="everything so far, updated every few seconds" empty="The spectrum appears with the first sample." />
     </div>
   );
 }
