@@ -2,7 +2,8 @@
 // unless asked), folder, environment, URL, ready check and timeout, restart before each run,
 // warm-up. The problems are the journal store's (as `loadlab server add`), each under its field;
 // the lab says what else went wrong (a name in use, commands not allowed on this host).
-import { useId, useState, type ReactNode } from 'react';
+import { useState } from 'react';
+import { Field } from '../../../ui/Field.tsx';
 import { splitCommandLine } from '../../../../../common/commandWords.ts';
 import type { ServerProfile } from '../../../../../common/serverProfile.ts';
 import { defaultUrlOf, emptyForm, formOf, profileOf, type FormProblems, type ProfileForm, type ReadyKind } from './profileForm.ts';
@@ -158,36 +159,4 @@ function commandHint(shell: boolean, words: string[] | string | null): string {
   return `runs ${words[0] ?? ''} with ${words.length - 1} argument${words.length === 2 ? '' : 's'}: ${words.slice(1).map((word) => `⟨${word}⟩`).join(' ') || 'none'}`;
 }
 
-interface FieldProps {
-  label: string;
-  problem: string | undefined;
-  hint?: string | undefined;
-  className?: string | undefined;
-  children(props: { id: string; 'aria-labelledby': string; 'aria-invalid': boolean; 'aria-describedby': string | undefined; spellCheck: false }): ReactNode;
-}
-
-/** A labelled control with its problem (or hint) under it; its name is the label alone (the problem or hint describes it). */
-function Field({ label, problem, hint, className, children }: FieldProps) {
-  const id = useId();
-  const describedBy = problem !== undefined ? `${id}-problem` : hint !== undefined ? `${id}-hint` : undefined;
-  return (
-    <label htmlFor={id} className={`field${problem !== undefined ? ' invalid' : ''}${className === undefined ? '' : ` ${className}`}`}>
-      <span className="field-label" id={`${id}-label`}>
-        {label}
-      </span>
-      {children({ id, 'aria-labelledby': `${id}-label`, 'aria-invalid': problem !== undefined, 'aria-describedby': describedBy, spellCheck: false })}
-      {problem !== undefined ? (
-        <span className="field-problem" id={`${id}-problem`}>
-          {problem}
-        </span>
-      ) : (
-        hint !== undefined && (
-          <span className="field-hint" id={`${id}-hint`}>
-            {hint}
-          </span>
-        )
-      )}
-    </label>
-  );
-}
 
